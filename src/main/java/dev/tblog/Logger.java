@@ -1,0 +1,416 @@
+package dev.tblog;
+
+import com.lmax.disruptor.TimeoutException;
+import com.lmax.disruptor.dsl.Disruptor;
+import dev.tblog.config.TblogConfig;
+import dev.tblog.encode.Payload;
+import dev.tblog.pipeline.Barrier;
+import dev.tblog.pipeline.ConsumerHandler;
+import dev.tblog.pipeline.PipelineState;
+import dev.tblog.pipeline.RunFiles;
+import dev.tblog.ring.LogSlot;
+import dev.tblog.ring.RingClaimer;
+import dev.tblog.ring.SlotKind;
+import dev.tblog.sink.EventSinkFactory;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import org.jctools.counters.Counter;
+import org.jctools.counters.CountersFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * Logs to TensorBoard from any number of threads without slowing them down.
+ *
+ * <pre>{@code
+ * try (Logger log = new Logger(Path.of("runs"), "sweep-lr-0.01")) {
+ *     for (long step = 0; step < 1000; step++) {
+ *         log.addScalar("Accuracy", accuracy(step), step);
+ *     }
+ * }   // then: tensorboard --logdir runs
+ * }</pre>
+ *
+ * <p>A call validates its arguments, copies them into a preallocated slot of a ring buffer and
+ * returns: {@code addScalar} allocates nothing and costs tens of nanoseconds. One consumer thread
+ * encodes the events and appends them to the run's event file; data reach the OS within
+ * milliseconds, without {@link #flush()}.
+ *
+ * <p>Steps: TensorBoard keeps one value per step and tag, and a step lower than an earlier one
+ * erases the later history. The overloads without a step use a counter per tag (0, 1, 2, ...);
+ * do not mix them with explicit steps on the same tag.
+ *
+ * <p>Bad input ({@code null} or blank tags, tags or keys that would lead outside the run folder)
+ * throws {@link IllegalArgumentException} at the call site, and nothing is published. After
+ * {@link #close()}, every {@code add*} call throws {@link IllegalStateException}; {@link #flush()}
+ * returns at once.
+ *
+ * <p>Thread contract: any thread; the {@code add*} calls are lock-free (under the {@code block}
+ * overflow policy they wait while the ring is full), {@code flush()} and {@code close()} block
+ * until the consumer has done their work.
+ */
+public final class Logger implements AutoCloseable {
+    private final Path runDir;
+    private final TblogConfig config;
+    private final PipelineState state = new PipelineState();
+    private final Disruptor<LogSlot> disruptor;
+    private final RingClaimer claimer;
+    private final Counter dropped = CountersFactory.createFixedSizeStripedCounter(8);
+    private final AtomicLong barriersPublished = new AtomicLong();
+    private final Map<String, AtomicLong> autoSteps = new ConcurrentHashMap<>();
+    private final AtomicBoolean closing = new AtomicBoolean();
+    private final Object closeLock = new Object();
+    private final Thread shutdownHook;
+    /** Set once close finished; guarded by closeLock for writers, volatile for readers. */
+    private volatile boolean closed;
+    private volatile LoggerFailedException closeFailure;
+
+    /** A logger writing to {@code runs/<MonDD_HH-mm-ss>_<hostname>}. */
+    public Logger() {
+        this(builder());
+    }
+
+    /** A logger writing to {@code <logdir>/<MonDD_HH-mm-ss>_<hostname>}. */
+    public Logger(Path logdir) {
+        this(builder().logdir(logdir));
+    }
+
+    /** A logger writing to {@code <logdir>/<experiment>}. */
+    public Logger(Path logdir, String experiment) {
+        this(builder().logdir(logdir).experiment(experiment));
+    }
+
+    private Logger(LoggerBuilder builder) {
+        this(builder.buildParts());
+    }
+
+    private Logger(LoggerBuilder.Parts parts) {
+        this(parts.runDir(), parts.config(), parts.sinkFactory(), parts.errorHandler());
+    }
+
+    /** A builder for everything else: config file, overrides, sinks, error handler. */
+    public static LoggerBuilder builder() {
+        return new LoggerBuilder();
+    }
+
+    Logger(Path runDir, TblogConfig config, EventSinkFactory sinkFactory, Consumer<Throwable> errorHandler) {
+        this.runDir = runDir;
+        this.config = config;
+        RunFiles runs;
+        try {
+            runs = new RunFiles(runDir, sinkFactory, config.writeThresholdBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create an event file in " + runDir + ": " + e, e);
+        }
+        this.disruptor = new Disruptor<>(LogSlot::new, config.ringSize(),
+            new DefaultThreadFactory("tblog-consumer", true), config.producerType().producerType(),
+            config.waitStrategy().create());
+        disruptor.handleEventsWith(new ConsumerHandler(runs, state, config.fsyncPolicy(), errorHandler));
+        this.claimer = new RingClaimer(disruptor.getRingBuffer(), config.overflowPolicy(),
+            () -> !closing.get() && state.running(), "logger of " + runDir + " is closed");
+        disruptor.start();
+        if (config.shutdownHook()) {
+            shutdownHook = new Thread(this::closeFromShutdownHook, "tblog-shutdown-" + runDir.getFileName());
+            Runtime.getRuntime().addShutdownHook(shutdownHook);
+        } else {
+            shutdownHook = null;
+        }
+    }
+
+    /**
+     * Logs a scalar. Allocation-free.
+     *
+     * @param tag the chart's name; '/' groups charts
+     * @param value written as a 32-bit float ({@code simple_value}); NaN and infinities as they are
+     * @param step the x axis
+     * @throws IllegalArgumentException a null, blank or unsafe tag
+     * @throws IllegalStateException the logger is closed
+     */
+    public void addScalar(String tag, double value, long step) {
+        TagRules.tag(tag);
+        long now = System.currentTimeMillis();
+        long sequence = claim();
+        if (sequence == RingClaimer.DROPPED) {
+            return;
+        }
+        try {
+            claimer.slot(sequence).setScalar(tag, step, value, now);
+        } finally {
+            claimer.publish(sequence);
+        }
+    }
+
+    /** Logs a scalar at the tag's next automatic step (0, 1, 2, ...). */
+    public void addScalar(String tag, double value) {
+        TagRules.tag(tag);
+        addScalar(tag, value, nextAutoStep(tag));
+    }
+
+    /**
+     * Logs several scalars on one chart: each key goes to the sub-run
+     * {@code <run>/<mainTag with '/' as '_'>_<key>} under the tag {@code mainTag}, as the Python
+     * writers do, so TensorBoard draws one line per key. All keys are checked before any is
+     * published; an empty map logs nothing.
+     *
+     * @throws IllegalArgumentException a null map, key or value; a bad tag; a key that is not a
+     *     plain folder name
+     */
+    public void addScalars(String mainTag, Map<String, ? extends Number> values, long step) {
+        TagRules.tag(mainTag);
+        if (values == null) {
+            throw new IllegalArgumentException("values of addScalars('" + mainTag + "') must not be null");
+        }
+        for (Map.Entry<String, ? extends Number> e : values.entrySet()) {
+            TagRules.folderName(e.getKey(), "addScalars key");
+            if (e.getValue() == null) {
+                throw new IllegalArgumentException("value of addScalars key '" + e.getKey() + "' is null");
+            }
+        }
+        long now = System.currentTimeMillis();
+        for (Map.Entry<String, ? extends Number> e : values.entrySet()) {
+            double value = e.getValue().doubleValue();
+            long sequence = claim();
+            if (sequence == RingClaimer.DROPPED) {
+                continue;
+            }
+            try {
+                claimer.slot(sequence).setScalarsMember(mainTag, e.getKey(), step, value, now);
+            } finally {
+                claimer.publish(sequence);
+            }
+        }
+    }
+
+    /** Logs several scalars on one chart at the main tag's next automatic step. */
+    public void addScalars(String mainTag, Map<String, ? extends Number> values) {
+        TagRules.tag(mainTag);
+        addScalars(mainTag, values, nextAutoStep(mainTag));
+    }
+
+    /**
+     * Publishes a payload for the consumer (the seam for every event kind other than scalars).
+     *
+     * @return false when the {@code drop} policy dropped it (the payload is then released here)
+     */
+    boolean publishPayload(Payload payload) {
+        long sequence;
+        try {
+            sequence = claim();
+        } catch (RuntimeException e) {
+            payload.release();
+            throw e;
+        }
+        if (sequence == RingClaimer.DROPPED) {
+            payload.release();
+            return false;
+        }
+        try {
+            claimer.slot(sequence).setPayload(SlotKind.PAYLOAD, payload, System.currentTimeMillis());
+        } finally {
+            claimer.publish(sequence);
+        }
+        return true;
+    }
+
+    /**
+     * Returns once every event published before this call is written to the OS (and synced, when
+     * {@code fsync.policy=flush}). After close, returns at once.
+     *
+     * @throws LoggerFailedException the storage or the consumer failed; nothing after the failure
+     *     is guaranteed written
+     */
+    public void flush() {
+        if (closing.get()) {
+            awaitClosed();
+            return;
+        }
+        Barrier barrier = new Barrier();
+        long sequence;
+        try {
+            sequence = claimer.claimWaiting(() -> state.running());
+        } catch (IllegalStateException e) {
+            throw failed("flush", state.firstFailure());
+        }
+        try {
+            claimer.slot(sequence).setPayload(SlotKind.FLUSH, barrier, System.currentTimeMillis());
+        } finally {
+            claimer.publish(sequence);
+            barriersPublished.incrementAndGet();
+        }
+        Throwable failure = await(barrier, "flush");
+        if (failure != null) {
+            throw failed("flush", failure);
+        }
+    }
+
+    /**
+     * Drains every event published before, writes, fsyncs (unless {@code fsync.policy=never}) and
+     * closes the files, and stops the consumer. Idempotent and safe from any thread: a second call
+     * waits for the first and reports the same outcome. Calls racing with close are written or
+     * throw {@link IllegalStateException}; the few that slip between are counted as lost.
+     *
+     * @throws LoggerFailedException the storage or the consumer failed, or close timed out
+     *     ({@code shutdown.timeoutMillis})
+     */
+    @Override
+    public void close() {
+        if (!closing.compareAndSet(false, true)) {
+            awaitClosed();
+            return;
+        }
+        try {
+            removeShutdownHook();
+            closeFailure = drainAndStop();
+        } finally {
+            synchronized (closeLock) {
+                closed = true;
+                closeLock.notifyAll();
+            }
+        }
+        if (closeFailure != null) {
+            throw closeFailure;
+        }
+    }
+
+    /** A snapshot of the counters. */
+    public LoggerStats stats() {
+        long claimed = disruptor.getRingBuffer().getCursor() + 1 - barriersPublished.get();
+        Throwable failure = state.firstFailure();
+        return new LoggerStats(claimed + dropped.get(), state.written(), dropped.get(), state.lost(),
+            state.bytes(), state.failures(), 0, failure == null ? null : failure.toString());
+    }
+
+    /** The run folder this logger writes to. */
+    public Path runDir() {
+        return runDir;
+    }
+
+    /** The effective configuration. */
+    public TblogConfig config() {
+        return config;
+    }
+
+    /** Whether {@link #close()} was called. */
+    public boolean isClosed() {
+        return closing.get();
+    }
+
+    @Override
+    public String toString() {
+        return "Logger[" + runDir + (closing.get() ? ", closed" : "") + "]";
+    }
+
+    private long claim() {
+        if (closing.get()) {
+            throw new IllegalStateException("logger of " + runDir + " is closed");
+        }
+        long sequence = claimer.claim();
+        if (sequence == RingClaimer.DROPPED) {
+            dropped.inc();
+        }
+        return sequence;
+    }
+
+    private long nextAutoStep(String tag) {
+        AtomicLong counter = autoSteps.get(tag);
+        if (counter == null) {
+            counter = autoSteps.computeIfAbsent(tag, t -> new AtomicLong());
+        }
+        return counter.getAndIncrement();
+    }
+
+    private LoggerFailedException drainAndStop() {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(config.shutdownTimeoutMillis());
+        Barrier barrier = new Barrier();
+        Throwable failure;
+        boolean published = false;
+        try {
+            long sequence = claimer.claimWaiting(() -> state.running() && System.nanoTime() < deadline);
+            try {
+                claimer.slot(sequence).setPayload(SlotKind.CLOSE, barrier, System.currentTimeMillis());
+            } finally {
+                claimer.publish(sequence);
+                barriersPublished.incrementAndGet();
+                published = true;
+            }
+            failure = await(barrier, "close");
+        } catch (IllegalStateException | LoggerFailedException e) {
+            failure = e;
+        }
+        try {
+            long left = Math.max(1, deadline - System.nanoTime());
+            disruptor.shutdown(left, TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            disruptor.halt();
+            if (failure == null) {
+                failure = new java.util.concurrent.TimeoutException("consumer did not stop within "
+                    + config.shutdownTimeoutMillis() + " ms");
+            }
+        }
+        if (failure == null && !published) {
+            failure = new IllegalStateException("close barrier was not published");
+        }
+        return failure == null ? null : failed("close", failure);
+    }
+
+    private Throwable await(Barrier barrier, String what) {
+        try {
+            return barrier.await(config.shutdownTimeoutMillis());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new LoggerFailedException(what + " of the logger of " + runDir + " timed out after "
+                + config.shutdownTimeoutMillis() + " ms (shutdown.timeoutMillis)", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LoggerFailedException(what + " of the logger of " + runDir + " was interrupted", e);
+        }
+    }
+
+    private void awaitClosed() {
+        synchronized (closeLock) {
+            boolean interrupted = false;
+            while (!closed) {
+                try {
+                    closeLock.wait();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (closeFailure != null) {
+            throw closeFailure;
+        }
+    }
+
+    private LoggerFailedException failed(String what, Throwable cause) {
+        LoggerStats s = stats();
+        return new LoggerFailedException(what + " of the logger of " + runDir + " failed: " + cause
+            + " (written " + s.written() + ", lost " + s.lost() + ", dropped " + s.dropped() + ")", cause);
+    }
+
+    private void removeShutdownHook() {
+        if (shutdownHook != null && Thread.currentThread() != shutdownHook) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException shuttingDown) {
+                // The JVM is already shutting down; the hook will find the logger closed.
+            }
+        }
+    }
+
+    private void closeFromShutdownHook() {
+        try {
+            close();
+        } catch (RuntimeException e) {
+            System.err.println("tblog: closing " + runDir + " at JVM exit: " + e);
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package dev.tblog.config;
+
+import dev.tblog.ring.OverflowPolicy;
+
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.StringJoiner;
+
+/**
+ * An immutable, validated configuration: every {@link ConfigKey} with its effective value, and
+ * where the values came from. Built by {@link ConfigLoader} or {@link #defaults()} /
+ * {@link #with(Map)}; a bad key or value fails at build time, never later.
+ *
+ * <p>Thread contract: immutable, any thread.
+ */
+public final class TblogConfig {
+    private final Map<ConfigKey, Object> values;
+    private final String source;
+
+    private TblogConfig(Map<ConfigKey, Object> values, String source) {
+        this.values = Collections.unmodifiableMap(values);
+        this.source = source;
+    }
+
+    /** The built-in defaults. */
+    public static TblogConfig defaults() {
+        Map<ConfigKey, Object> values = new EnumMap<>(ConfigKey.class);
+        for (ConfigKey key : ConfigKey.values()) {
+            values.put(key, key.parse(key.defaultValue()));
+        }
+        return new TblogConfig(values, "defaults");
+    }
+
+    /**
+     * This configuration with some keys replaced.
+     *
+     * @param overrides key name to value text, e.g. {@code "ring.size" -> "1024"}
+     * @throws IllegalArgumentException for an unknown key or a bad value, naming both
+     */
+    public TblogConfig with(Map<String, String> overrides) {
+        return with(overrides, "overrides");
+    }
+
+    TblogConfig with(Map<String, String> overrides, String what) {
+        if (overrides.isEmpty()) {
+            return this;
+        }
+        Map<ConfigKey, Object> merged = new EnumMap<>(values);
+        for (Map.Entry<String, String> e : overrides.entrySet()) {
+            ConfigKey key = ConfigKey.byName(e.getKey());
+            if (key == null) {
+                throw new IllegalArgumentException("unknown config key '" + e.getKey() + "' in " + what
+                    + " (known keys: " + ConfigKey.names(ConfigKey.values()).substring("one of ".length()) + ")");
+            }
+            merged.put(key, key.parse(e.getValue()));
+        }
+        return new TblogConfig(merged, source.equals("defaults") ? what : source + " + " + what);
+    }
+
+    /** The effective value of a key. */
+    public Object get(ConfigKey key) {
+        return values.get(key);
+    }
+
+    /** Where the values came from, e.g. {@code "file config/tblog.properties + system properties"}. */
+    public String source() {
+        return source;
+    }
+
+    public int ringSize() {
+        return (Integer) values.get(ConfigKey.RING_SIZE);
+    }
+
+    public WaitStrategyChoice waitStrategy() {
+        return (WaitStrategyChoice) values.get(ConfigKey.RING_WAIT_STRATEGY);
+    }
+
+    public ProducerChoice producerType() {
+        return (ProducerChoice) values.get(ConfigKey.RING_PRODUCER_TYPE);
+    }
+
+    public OverflowPolicy overflowPolicy() {
+        return (OverflowPolicy) values.get(ConfigKey.OVERFLOW_POLICY);
+    }
+
+    public int writeThresholdBytes() {
+        return (Integer) values.get(ConfigKey.WRITE_THRESHOLD_BYTES);
+    }
+
+    public FsyncPolicy fsyncPolicy() {
+        return (FsyncPolicy) values.get(ConfigKey.FSYNC_POLICY);
+    }
+
+    public boolean shutdownHook() {
+        return (Boolean) values.get(ConfigKey.SHUTDOWN_HOOK);
+    }
+
+    public int shutdownTimeoutMillis() {
+        return (Integer) values.get(ConfigKey.SHUTDOWN_TIMEOUT_MILLIS);
+    }
+
+    @Override
+    public String toString() {
+        StringJoiner joiner = new StringJoiner(", ", "TblogConfig[", "] from " + source);
+        values.forEach((k, v) -> joiner.add(k.key() + "=" + v));
+        return joiner.toString();
+    }
+}

@@ -1,0 +1,153 @@
+package dev.tblog.encode;
+
+import com.google.protobuf.CodedOutputStream;
+import com.google.protobuf.WireFormat;
+import dev.tblog.record.RecordFramer;
+import io.netty.buffer.ByteBuf;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Encodes Events as framed TFRecords straight into a {@link ByteBuf}, with protobuf's
+ * {@link CodedOutputStream}. Sizes are computed first (protobuf nests length prefixes), then the
+ * record header, the Event's fields in field-number order, and the data CRC.
+ *
+ * <pre>
+ * Event   { wall_time=1 double, step=2 int64 (omitted when 0), summary=5 Summary | file_version=3,
+ *           source_metadata=10 { writer=1 } }
+ * Summary { value=1 Value { tag=1, simple_value=2 float | image=4 | histo=5 | tensor=8, metadata=9 } }
+ * </pre>
+ *
+ * <p>A scalar event allocates nothing here: the tag's bytes come from the {@link TagEntry}, and the
+ * one {@code CodedOutputStream} is reused for every record.
+ *
+ * <p>Thread contract: not thread-safe; one encoder per consumer thread.
+ */
+public final class EventEncoder {
+    private static final int WALL_TIME_FIELD = 1;
+    private static final int STEP_FIELD = 2;
+    private static final int FILE_VERSION_FIELD = 3;
+    private static final int SUMMARY_FIELD = 5;
+    private static final int SOURCE_METADATA_FIELD = 10;
+    private static final int WRITER_FIELD = 1;
+    private static final int SUMMARY_VALUE_FIELD = 1;
+    private static final int TAG_FIELD = 1;
+    private static final int SIMPLE_VALUE_FIELD = 2;
+    private static final int METADATA_FIELD = 9;
+
+    /** TensorBoard's version string for the first record of a file. */
+    public static final String FILE_VERSION = "brain.Event:2";
+
+    private final ByteBufTarget target = new ByteBufTarget();
+    private CodedOutputStream out = newStream();
+    private final RecordFramer framer = new RecordFramer();
+
+    /**
+     * The first record of a file: wall time and file version, and the writer's name when not null.
+     */
+    public void fileVersion(ByteBuf buf, double wallTime, String writer) throws IOException {
+        byte[] writerUtf8 = writer == null ? null : writer.getBytes(StandardCharsets.UTF_8);
+        int size = CodedOutputStream.computeDoubleSize(WALL_TIME_FIELD, wallTime)
+            + CodedOutputStream.computeStringSize(FILE_VERSION_FIELD, FILE_VERSION);
+        int sourceSize = writerUtf8 == null ? 0 : CodedOutputStream.computeByteArraySize(WRITER_FIELD, writerUtf8);
+        if (writerUtf8 != null) {
+            size += CodedOutputStream.computeTagSize(SOURCE_METADATA_FIELD)
+                + CodedOutputStream.computeUInt32SizeNoTag(sourceSize) + sourceSize;
+        }
+        int start = begin(buf, size);
+        out.writeDouble(WALL_TIME_FIELD, wallTime);
+        out.writeString(FILE_VERSION_FIELD, FILE_VERSION);
+        if (writerUtf8 != null) {
+            out.writeTag(SOURCE_METADATA_FIELD, WireFormat.WIRETYPE_LENGTH_DELIMITED);
+            out.writeUInt32NoTag(sourceSize);
+            out.writeByteArray(WRITER_FIELD, writerUtf8);
+        }
+        end(buf, start, size);
+    }
+
+    /** One scalar event: {@code summary { value { tag, simple_value } }}. */
+    public void scalar(ByteBuf buf, double wallTime, long step, byte[] tagUtf8, float value) throws IOException {
+        int valueSize = CodedOutputStream.computeByteArraySize(TAG_FIELD, tagUtf8)
+            + CodedOutputStream.computeFloatSize(SIMPLE_VALUE_FIELD, value);
+        int summarySize = nestedSize(SUMMARY_VALUE_FIELD, valueSize);
+        int size = headSize(wallTime, step) + nestedSize(SUMMARY_FIELD, summarySize);
+        int start = begin(buf, size);
+        writeHead(wallTime, step);
+        openNested(SUMMARY_FIELD, summarySize);
+        openNested(SUMMARY_VALUE_FIELD, valueSize);
+        out.writeByteArray(TAG_FIELD, tagUtf8);
+        out.writeFloat(SIMPLE_VALUE_FIELD, value);
+        end(buf, start, size);
+    }
+
+    /**
+     * One event holding one summary value with the given body.
+     *
+     * @param metadata serialized {@code SummaryMetadata}, or {@code null}
+     */
+    public void summaryValue(ByteBuf buf, double wallTime, long step, byte[] tagUtf8, byte[] metadata,
+                             SummaryBody body) throws IOException {
+        int valueSize = CodedOutputStream.computeByteArraySize(TAG_FIELD, tagUtf8) + body.serializedSize()
+            + (metadata == null ? 0 : CodedOutputStream.computeByteArraySize(METADATA_FIELD, metadata));
+        int summarySize = nestedSize(SUMMARY_VALUE_FIELD, valueSize);
+        int size = headSize(wallTime, step) + nestedSize(SUMMARY_FIELD, summarySize);
+        int recordStart = buf.writerIndex();
+        int start = begin(buf, size);
+        try {
+            writeHead(wallTime, step);
+            openNested(SUMMARY_FIELD, summarySize);
+            openNested(SUMMARY_VALUE_FIELD, valueSize);
+            out.writeByteArray(TAG_FIELD, tagUtf8);
+            body.writeTo(out);
+            if (metadata != null) {
+                out.writeByteArray(METADATA_FIELD, metadata);
+            }
+            end(buf, start, size);
+        } catch (IOException | RuntimeException e) {
+            // A body that failed or lied about its size: drop the partial record and whatever the
+            // stream still buffers, so the next record starts clean.
+            buf.writerIndex(recordStart);
+            out = newStream();
+            throw e;
+        }
+    }
+
+    private CodedOutputStream newStream() {
+        return CodedOutputStream.newInstance(target, 8192);
+    }
+
+    private static int headSize(double wallTime, long step) {
+        return CodedOutputStream.computeDoubleSize(WALL_TIME_FIELD, wallTime)
+            + (step == 0 ? 0 : CodedOutputStream.computeInt64Size(STEP_FIELD, step));
+    }
+
+    private void writeHead(double wallTime, long step) throws IOException {
+        out.writeDouble(WALL_TIME_FIELD, wallTime);
+        if (step != 0) {
+            out.writeInt64(STEP_FIELD, step);
+        }
+    }
+
+    /** Size of a length-delimited field holding {@code contentSize} bytes. */
+    public static int nestedSize(int field, int contentSize) {
+        return CodedOutputStream.computeTagSize(field) + CodedOutputStream.computeUInt32SizeNoTag(contentSize)
+            + contentSize;
+    }
+
+    private void openNested(int field, int contentSize) throws IOException {
+        out.writeTag(field, WireFormat.WIRETYPE_LENGTH_DELIMITED);
+        out.writeUInt32NoTag(contentSize);
+    }
+
+    private int begin(ByteBuf buf, int dataLength) {
+        target.target(buf);
+        return framer.writeHeader(buf, dataLength);
+    }
+
+    private void end(ByteBuf buf, int dataStart, int dataLength) throws IOException {
+        out.flush();
+        framer.writeFooter(buf, dataStart, dataLength);
+        target.target(null);
+    }
+}

@@ -1,0 +1,47 @@
+package dev.tblog.encode;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * What the consumer remembers about one tag in one event file: its UTF-8 bytes (encoded once),
+ * whether its plugin metadata was written (TensorBoard reads only the first), and the last step.
+ *
+ * <p>Thread contract: consumer thread only.
+ */
+public final class TagEntry {
+    private final String tag;
+    private final byte[] utf8;
+    private boolean metadataWritten;
+    private long lastStep = Long.MIN_VALUE;
+
+    public TagEntry(String tag) {
+        this.tag = tag;
+        this.utf8 = tag.getBytes(StandardCharsets.UTF_8);
+    }
+
+    public String tag() {
+        return tag;
+    }
+
+    /** The tag's UTF-8 bytes; do not modify. */
+    public byte[] utf8() {
+        return utf8;
+    }
+
+    public boolean metadataWritten() {
+        return metadataWritten;
+    }
+
+    public void markMetadataWritten() {
+        metadataWritten = true;
+    }
+
+    /** The last step written for this tag, or {@link Long#MIN_VALUE} before the first. */
+    public long lastStep() {
+        return lastStep;
+    }
+
+    public void recordStep(long step) {
+        lastStep = step;
+    }
+}

@@ -1,0 +1,203 @@
+package dev.tblog.pipeline;
+
+import com.lmax.disruptor.EventHandler;
+import dev.tblog.config.FsyncPolicy;
+import dev.tblog.encode.Payload;
+import dev.tblog.ring.LogSlot;
+
+import java.io.IOException;
+import java.util.function.Consumer;
+
+/**
+ * The consumer: turns each slot into records, writes at the end of every batch (so data reach the
+ * OS within milliseconds) and whenever a file passes the byte threshold, and answers flush and close
+ * barriers.
+ *
+ * <p>It never dies on an error. A storage failure ({@link IOException}) moves the pipeline to a
+ * failed state: from then on events are consumed and counted lost, barriers complete with the
+ * failure, and producers under {@code block} keep moving. Any other error (a bad payload) skips that
+ * event. Either way the error goes to the error handler and {@link PipelineState}.
+ *
+ * <p>Thread contract: consumer thread only.
+ */
+public final class ConsumerHandler implements EventHandler<LogSlot> {
+    private final RunFiles runs;
+    private final PipelineState state;
+    private final FsyncPolicy fsyncPolicy;
+    private final Consumer<Throwable> errorHandler;
+    private boolean closed;
+    private long writtenInBatch;
+
+    public ConsumerHandler(RunFiles runs, PipelineState state, FsyncPolicy fsyncPolicy,
+                           Consumer<Throwable> errorHandler) {
+        this.runs = runs;
+        this.state = state;
+        this.fsyncPolicy = fsyncPolicy;
+        this.errorHandler = errorHandler;
+    }
+
+    @Override
+    public void onStart() {
+        state.running(true);
+    }
+
+    @Override
+    public void onShutdown() {
+        if (!closed) {
+            // Halted without a close barrier (close timed out): write and close what we can.
+            closeFiles(null);
+        }
+        state.running(false);
+    }
+
+    @Override
+    public void onEvent(LogSlot slot, long sequence, boolean endOfBatch) {
+        try {
+            handle(slot);
+        } catch (IOException e) {
+            storageFailed(e);
+            state.addLost(1);
+        } catch (Throwable t) {
+            fail(t, false);
+            state.addLost(1);
+        } finally {
+            Object payload = slot.payload();
+            if (payload instanceof Payload) {
+                releaseQuietly((Payload) payload);
+            }
+            slot.clear();
+        }
+        if (endOfBatch) {
+            endBatch();
+        }
+    }
+
+    private void handle(LogSlot slot) throws IOException {
+        switch (slot.kind()) {
+            case EMPTY:
+                return;
+            case FLUSH:
+                flush((Barrier) slot.payload());
+                return;
+            case CLOSE:
+                close((Barrier) slot.payload());
+                return;
+            default:
+                break;
+        }
+        if (closed || state.ioFailed()) {
+            state.addLost(1);
+            return;
+        }
+        switch (slot.kind()) {
+            case SCALAR:
+                runs.scalar(slot.tag(), slot.step(), slot.wallTimeMillis(), slot.value());
+                break;
+            case SCALARS_MEMBER:
+                runs.scalarsMember(slot.tag(), slot.subKey(), slot.step(), slot.wallTimeMillis(), slot.value());
+                break;
+            case PAYLOAD:
+                ((Payload) slot.payload()).writeTo(runs, slot.wallTimeMillis());
+                break;
+            default:
+                throw new IllegalStateException("unknown slot kind " + slot.kind());
+        }
+        writtenInBatch++;
+    }
+
+    private void endBatch() {
+        if (closed || state.ioFailed()) {
+            return;
+        }
+        try {
+            runs.writeAll();
+        } catch (IOException e) {
+            storageFailed(e);
+        }
+        publishCounts();
+    }
+
+    private void publishCounts() {
+        if (writtenInBatch > 0) {
+            state.addWritten(writtenInBatch);
+            writtenInBatch = 0;
+        }
+        state.setBytes(runs.bytesWritten());
+    }
+
+    private void flush(Barrier barrier) {
+        if (!closed && !state.ioFailed()) {
+            try {
+                runs.writeAll();
+                if (fsyncPolicy == FsyncPolicy.FLUSH) {
+                    runs.forceAll();
+                }
+            } catch (IOException e) {
+                storageFailed(e);
+            }
+        }
+        publishCounts();
+        settle(barrier);
+    }
+
+    private void close(Barrier barrier) {
+        if (!closed) {
+            closeFiles(barrier);
+        }
+        settle(barrier);
+    }
+
+    private void closeFiles(Barrier barrier) {
+        closed = true;
+        try {
+            if (!state.ioFailed()) {
+                runs.writeAll();
+                if (fsyncPolicy != FsyncPolicy.NEVER) {
+                    runs.forceAll();
+                }
+            }
+        } catch (IOException e) {
+            storageFailed(e);
+        } finally {
+            publishCounts();
+            try {
+                runs.closeAll();
+            } catch (IOException e) {
+                fail(e, true);
+            }
+        }
+    }
+
+    private void settle(Barrier barrier) {
+        Throwable failure = state.firstFailure();
+        if (failure == null) {
+            barrier.complete();
+        } else {
+            barrier.fail(failure);
+        }
+    }
+
+    /** The storage failed: events encoded since the last count may not have reached it. */
+    private void storageFailed(IOException e) {
+        fail(e, true);
+        state.addLost(writtenInBatch);
+        writtenInBatch = 0;
+    }
+
+    private void fail(Throwable t, boolean io) {
+        state.fail(t, io);
+        try {
+            errorHandler.accept(t);
+        } catch (Throwable ignored) {
+            // The handler is the user's; its own failure must not stop the consumer.
+        }
+    }
+
+    private void releaseQuietly(Payload payload) {
+        try {
+            payload.release();
+        } catch (Throwable t) {
+            fail(t, false);
+        }
+    }
+}

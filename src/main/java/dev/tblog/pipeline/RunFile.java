@@ -1,0 +1,85 @@
+package dev.tblog.pipeline;
+
+import dev.tblog.encode.TagCache;
+import dev.tblog.sink.EventSink;
+import io.netty.buffer.ByteBuf;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * One open event file of a run: its sink, the pooled buffer that records are encoded into until
+ * they are written, and the tags seen in it.
+ *
+ * <p>Thread contract: consumer thread only.
+ */
+final class RunFile {
+    private final Path runDir;
+    private final EventSink sink;
+    private final TagCache tags = new TagCache();
+    private final int initialCapacity;
+    private ByteBuf pending;
+    private boolean closed;
+
+    RunFile(Path runDir, EventSink sink, int initialCapacity) {
+        this.runDir = runDir;
+        this.sink = sink;
+        this.initialCapacity = initialCapacity;
+        this.pending = Buffers.ALLOCATOR.directBuffer(initialCapacity);
+    }
+
+    Path runDir() {
+        return runDir;
+    }
+
+    TagCache tags() {
+        return tags;
+    }
+
+    /** The buffer to encode the next record into. */
+    ByteBuf pending() {
+        return pending;
+    }
+
+    long pendingBytes() {
+        return pending.readableBytes();
+    }
+
+    /**
+     * Writes the pending bytes to the sink and empties the buffer. A buffer that one large record
+     * grew past four times its usual size is given back, so it does not pin memory.
+     *
+     * @return bytes written
+     */
+    long writePending() throws IOException {
+        int length = pending.readableBytes();
+        if (length == 0) {
+            return 0;
+        }
+        sink.write(pending.internalNioBuffer(pending.readerIndex(), length));
+        pending.clear();
+        if (pending.capacity() > 4 * initialCapacity) {
+            pending.release();
+            pending = Buffers.ALLOCATOR.directBuffer(initialCapacity);
+        }
+        return length;
+    }
+
+    void force() throws IOException {
+        sink.force();
+    }
+
+    String describe() {
+        return sink.describe();
+    }
+
+    /** Closes the sink and gives the buffer back; pending bytes must have been written first. */
+    void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        pending.release();
+        sink.close();
+    }
+}

@@ -1,0 +1,197 @@
+package dev.tblog.pipeline;
+
+import dev.tblog.encode.EventEncoder;
+import dev.tblog.encode.PayloadWriter;
+import dev.tblog.encode.SummaryBody;
+import dev.tblog.encode.TagEntry;
+import dev.tblog.record.EventFileNames;
+import dev.tblog.sink.EventSink;
+import dev.tblog.sink.EventSinkFactory;
+
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The event files of one logger: the main run's, and one per sub-run (the keys of
+ * {@code addScalars}, hparams trials), opened on first use. Encodes records into each file's
+ * pending buffer and writes a file's buffer once it passes the byte threshold, and every file's at
+ * the end of a batch.
+ *
+ * <p>Thread contract: consumer thread only (the constructor, which opens the main file so that a
+ * bad folder fails the caller, runs on the thread that builds the logger, before the consumer
+ * starts; the consumer thread's start gives the happens-before edge).
+ */
+public final class RunFiles implements PayloadWriter {
+    /** The name written in each file's first record. */
+    public static final String WRITER_NAME = "tblog";
+
+    private final Path runDir;
+    private final EventSinkFactory sinkFactory;
+    private final int writeThresholdBytes;
+    private final EventEncoder encoder = new EventEncoder();
+    private final RunFile main;
+    private final Map<String, RunFile> subRuns = new HashMap<>();
+    /** mainTag, then key: the sub-run of an addScalars member, found without building its name. */
+    private final Map<String, Map<String, RunFile>> scalarsRuns = new HashMap<>();
+    private final List<RunFile> all = new ArrayList<>();
+    private long bytesWritten;
+
+    /**
+     * Opens the main run's file (creating the folder) and writes its first record.
+     *
+     * @param writeThresholdBytes a file's pending bytes are written once past this
+     */
+    public RunFiles(Path runDir, EventSinkFactory sinkFactory, int writeThresholdBytes) throws IOException {
+        this.runDir = runDir;
+        this.sinkFactory = sinkFactory;
+        this.writeThresholdBytes = writeThresholdBytes;
+        this.main = open(runDir);
+    }
+
+    /** The main run's folder. */
+    public Path runDir() {
+        return runDir;
+    }
+
+    /** Total bytes written to all sinks. */
+    public long bytesWritten() {
+        return bytesWritten;
+    }
+
+    /** Encodes one scalar of the main run. */
+    public void scalar(String tag, long step, long wallTimeMillis, double value) throws IOException {
+        scalar(main, tag, step, wallTimeMillis, value);
+    }
+
+    /** Encodes one member of an addScalars call into its sub-run. */
+    public void scalarsMember(String mainTag, String key, long step, long wallTimeMillis, double value)
+        throws IOException {
+        Map<String, RunFile> byKey = scalarsRuns.get(mainTag);
+        RunFile file = byKey == null ? null : byKey.get(key);
+        if (file == null) {
+            file = subRun(SubRunNames.scalarsMember(mainTag, key));
+            scalarsRuns.computeIfAbsent(mainTag, t -> new HashMap<>()).put(key, file);
+        }
+        scalar(file, mainTag, step, wallTimeMillis, value);
+    }
+
+    @Override
+    public void writeScalar(String subRun, String tag, long step, long wallTimeMillis, double value)
+        throws IOException {
+        scalar(file(subRun), tag, step, wallTimeMillis, value);
+    }
+
+    @Override
+    public void writeValue(String subRun, String tag, long step, long wallTimeMillis, byte[] metadata,
+                           SummaryBody body) throws IOException {
+        RunFile file = file(subRun);
+        TagEntry entry = file.tags().get(tag);
+        byte[] firstMetadata = entry.metadataWritten() ? null : metadata;
+        encoder.summaryValue(file.pending(), seconds(wallTimeMillis), step, entry.utf8(), firstMetadata, body);
+        if (firstMetadata != null) {
+            entry.markMetadataWritten();
+        }
+        entry.recordStep(step);
+        writeIfPastThreshold(file);
+    }
+
+    @Override
+    public long lastStep(String subRun, String tag) {
+        RunFile file = subRun == null ? main : subRuns.get(subRun);
+        TagEntry entry = file == null ? null : file.tags().find(tag);
+        return entry == null ? Long.MIN_VALUE : entry.lastStep();
+    }
+
+    @Override
+    public long maxStep(String subRun) {
+        RunFile file = subRun == null ? main : subRuns.get(subRun);
+        return file == null ? Long.MIN_VALUE : file.tags().maxStep();
+    }
+
+    /** Writes every file's pending bytes to its sink. */
+    public void writeAll() throws IOException {
+        for (int i = 0; i < all.size(); i++) {
+            bytesWritten += all.get(i).writePending();
+        }
+    }
+
+    /** fsyncs every file. */
+    public void forceAll() throws IOException {
+        for (int i = 0; i < all.size(); i++) {
+            all.get(i).force();
+        }
+    }
+
+    /** Closes every file, trying all of them; pending bytes are not written (call writeAll first). */
+    public void closeAll() throws IOException {
+        IOException first = null;
+        for (RunFile file : all) {
+            try {
+                file.close();
+            } catch (IOException e) {
+                if (first == null) {
+                    first = e;
+                } else {
+                    first.addSuppressed(e);
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+
+    private void scalar(RunFile file, String tag, long step, long wallTimeMillis, double value) throws IOException {
+        TagEntry entry = file.tags().get(tag);
+        encoder.scalar(file.pending(), seconds(wallTimeMillis), step, entry.utf8(), (float) value);
+        entry.recordStep(step);
+        writeIfPastThreshold(file);
+    }
+
+    private void writeIfPastThreshold(RunFile file) throws IOException {
+        if (file.pendingBytes() >= writeThresholdBytes) {
+            bytesWritten += file.writePending();
+        }
+    }
+
+    private RunFile file(String subRun) throws IOException {
+        return subRun == null ? main : subRun(subRun);
+    }
+
+    private RunFile subRun(String folderName) throws IOException {
+        RunFile file = subRuns.get(folderName);
+        if (file == null) {
+            file = open(runDir.resolve(folderName));
+            subRuns.put(folderName, file);
+        }
+        return file;
+    }
+
+    private RunFile open(Path dir) throws IOException {
+        EventSink sink = null;
+        long now = System.currentTimeMillis();
+        for (int attempt = 0; sink == null; attempt++) {
+            try {
+                sink = sinkFactory.create(dir, EventFileNames.next(now / 1000));
+            } catch (FileAlreadyExistsException e) {
+                if (attempt >= 100) {
+                    throw e;
+                }
+            }
+        }
+        RunFile file = new RunFile(dir, sink, writeThresholdBytes + writeThresholdBytes / 4);
+        all.add(file);
+        encoder.fileVersion(file.pending(), seconds(now), WRITER_NAME);
+        bytesWritten += file.writePending();
+        return file;
+    }
+
+    private static double seconds(long millis) {
+        return millis / 1000.0;
+    }
+}

@@ -1,0 +1,21 @@
+package dev.tblog.ring;
+
+/**
+ * What a ring slot holds.
+ *
+ * <p>Thread contract: immutable constants, any thread.
+ */
+public enum SlotKind {
+    /** Nothing: never filled, or already consumed and cleared. The consumer skips it. */
+    EMPTY,
+    /** One scalar in the main run: tag, step, value, wall time. */
+    SCALAR,
+    /** One scalar of an {@code addScalars} call: in the sub-run of (tag, subKey). */
+    SCALARS_MEMBER,
+    /** Any other event kind: the payload knows how to encode itself on the consumer. */
+    PAYLOAD,
+    /** A flush barrier: the payload is completed once everything before it is written. */
+    FLUSH,
+    /** The close barrier: drain, write, fsync, close; the payload is completed then. */
+    CLOSE
+}

@@ -1,0 +1,60 @@
+package dev.tblog;
+
+import dev.tblog.proto.Event;
+import dev.tblog.record.EventFileNames;
+import dev.tblog.record.RecordReader;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/** Reads event files back with the generated protobuf classes: the independent path for round trips. */
+public final class TestEvents {
+    private TestEvents() {
+    }
+
+    /** The event files directly in a run folder, in TensorBoard's reading order. */
+    public static List<Path> eventFiles(Path runDir) {
+        try (Stream<Path> files = Files.list(runDir)) {
+            return files.filter(p -> EventFileNames.isEventFile(p.getFileName().toString()))
+                .sorted().collect(Collectors.toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Every event of every file of a run folder, in order. */
+    public static List<Event> read(Path runDir) {
+        List<Event> events = new ArrayList<>();
+        for (Path file : eventFiles(runDir)) {
+            events.addAll(readFile(file));
+        }
+        return events;
+    }
+
+    /** Every event of one file. */
+    public static List<Event> readFile(Path file) {
+        try {
+            List<Event> events = new ArrayList<>();
+            for (byte[] data : RecordReader.readAll(file)) {
+                events.add(Event.parseFrom(data));
+            }
+            return events;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The events holding a summary value with this tag. */
+    public static List<Event> withTag(List<Event> events, String tag) {
+        return events.stream()
+            .filter(e -> e.hasSummary() && e.getSummary().getValueCount() > 0
+                && e.getSummary().getValue(0).getTag().equals(tag))
+            .collect(Collectors.toList());
+    }
+}

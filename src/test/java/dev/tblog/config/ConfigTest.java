@@ -1,0 +1,124 @@
+package dev.tblog.config;
+
+import dev.tblog.ring.OverflowPolicy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ConfigTest {
+    static final Path DOCUMENTED = Path.of("config", "tblog.properties");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theDocumentedFileNamesEveryKeyTheCodeKnowsWithItsDefault() throws IOException {
+        String text = Files.readString(DOCUMENTED, StandardCharsets.UTF_8);
+        Matcher m = Pattern.compile("(?m)^#?\\s*([a-zA-Z]+(?:\\.[a-zA-Z]+)+)\\s*=\\s*(\\S*)\\s*$").matcher(text);
+        Set<String> documented = new TreeSet<>();
+        while (m.find()) {
+            ConfigKey key = ConfigKey.byName(m.group(1));
+            assertThat(key).as("documented key %s is known to the code", m.group(1)).isNotNull();
+            assertThat(m.group(2)).as("default of %s", key).isEqualTo(key.defaultValue());
+            documented.add(m.group(1));
+        }
+        Set<String> known = new TreeSet<>();
+        for (ConfigKey key : ConfigKey.values()) {
+            known.add(key.key());
+        }
+        assertThat(documented).isEqualTo(known);
+    }
+
+    @Test
+    void theDocumentedFileLoadsAsItIs() {
+        TblogConfig config = ConfigLoader.load(Map.of("tblog.config", DOCUMENTED.toString()), Map.of(), null);
+        assertThat(config.toString()).isEqualTo(TblogConfig.defaults().toString().replace("from defaults",
+            "from file " + DOCUMENTED));
+    }
+
+    @Test
+    void fileNamedBySystemPropertyWinsOverEnvironmentAndSystemPropertiesOverrideKeys() throws IOException {
+        Path byProperty = write("a.properties", "ring.size=1024\noverflow.policy=drop\n");
+        Path byEnv = write("b.properties", "ring.size=2048\n");
+        TblogConfig config = ConfigLoader.load(
+            Map.of("tblog.config", byProperty.toString(), "tblog.overflow.policy", "block"),
+            Map.of("TBLOG_CONFIG", byEnv.toString()), null);
+        assertThat(config.ringSize()).isEqualTo(1024);
+        assertThat(config.overflowPolicy()).isEqualTo(OverflowPolicy.BLOCK);
+        assertThat(config.source()).contains(byProperty.toString()).contains("system properties");
+    }
+
+    @Test
+    void environmentVariableIsUsedWithoutTheSystemProperty() throws IOException {
+        Path byEnv = write("b.properties", "ring.size=2048\n");
+        TblogConfig config = ConfigLoader.load(Map.of(), Map.of("TBLOG_CONFIG", byEnv.toString()), null);
+        assertThat(config.ringSize()).isEqualTo(2048);
+    }
+
+    @Test
+    void classPathResourceIsUsedWhenNoFileIsNamed() throws IOException {
+        write("tblog.properties", "fsync.policy=never\n");
+        ClassLoader loader = new java.net.URLClassLoader(new java.net.URL[] {dir.toUri().toURL()}, null);
+        TblogConfig config = ConfigLoader.load(Map.of(), Map.of(), loader);
+        assertThat(config.fsyncPolicy()).isEqualTo(FsyncPolicy.NEVER);
+    }
+
+    @Test
+    void defaultsWhenNothingIsFound() {
+        TblogConfig config = ConfigLoader.load(Map.of(), Map.of(), null);
+        assertThat(config.ringSize()).isEqualTo(65536);
+        assertThat(config.overflowPolicy()).isEqualTo(OverflowPolicy.BLOCK);
+        assertThat(config.waitStrategy()).isEqualTo(WaitStrategyChoice.SLEEPING);
+    }
+
+    @Test
+    void unknownKeyInAFileFailsNamingTheKey() throws IOException {
+        Path file = write("x.properties", "ring.sise=1024\n");
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of("tblog.config", file.toString()), Map.of(), null))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ring.sise");
+    }
+
+    @Test
+    void missingNamedFileFails() {
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of("tblog.config", "/no/such/file"), Map.of(), null))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("/no/such/file");
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "ring.size, 1000, power of two",
+        "ring.size, -64, power of two",
+        "ring.size, many, power of two",
+        "ring.waitStrategy, spinning, sleeping",
+        "overflow.policy, lose, block",
+        "write.thresholdBytes, 10, 4096",
+        "fsync.policy, always, never",
+        "shutdownHook.enabled, yes, true or false",
+        "shutdown.timeoutMillis, 0, 1 to",
+    })
+    void badValueFailsNamingKeyValueAndWhatIsAllowed(String key, String value, String allowedHint) {
+        assertThatThrownBy(() -> TblogConfig.defaults().with(Map.of(key, value)))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining(key).hasMessageContaining("'" + value + "'").hasMessageContaining(allowedHint);
+    }
+
+    private Path write(String name, String text) throws IOException {
+        Path file = dir.resolve(name);
+        Files.writeString(file, text);
+        return file;
+    }
+}

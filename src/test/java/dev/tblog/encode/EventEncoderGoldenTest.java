@@ -1,0 +1,99 @@
+package dev.tblog.encode;
+
+import dev.tblog.proto.Event;
+import dev.tblog.record.RecordDescriptor;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The golden records of the format notes, byte for byte, and decoded by the generated classes. */
+class EventEncoderGoldenTest {
+    private static final String FILE_VERSION_RECORD =
+        "1800000000000000 a37f4b22 0900000040fc54d941 1a0d627261696e2e4576656e743a32 eced8f9d";
+    private static final String SCALAR_RECORD =
+        "1700000000000000 e7cef81e 0900004040fc54d94110032a0a0a080a0161150000803f 4fc2f68a";
+
+    private final EventEncoder encoder = new EventEncoder();
+
+    @Test
+    void fileVersionRecordIsTheGoldenRecord() throws Exception {
+        ByteBuf buf = Unpooled.directBuffer();
+        encoder.fileVersion(buf, 1700000000.0, null);
+        assertThat(ByteBufUtil.hexDump(buf)).isEqualTo(FILE_VERSION_RECORD.replace(" ", ""));
+        buf.release();
+    }
+
+    @Test
+    void scalarRecordIsTheGoldenRecord() throws Exception {
+        ByteBuf buf = Unpooled.directBuffer();
+        encoder.scalar(buf, 1700000001.0, 3, "a".getBytes(StandardCharsets.UTF_8), 1.0f);
+        assertThat(ByteBufUtil.hexDump(buf)).isEqualTo(SCALAR_RECORD.replace(" ", ""));
+        buf.release();
+    }
+
+    @Test
+    void scalarDecodesWithTheGeneratedClasses() throws Exception {
+        ByteBuf buf = Unpooled.directBuffer();
+        encoder.scalar(buf, 1234.5, -7, "loss/train ü".getBytes(StandardCharsets.UTF_8), Float.NaN);
+        Event event = Event.parseFrom(data(buf));
+        assertThat(event.getWallTime()).isEqualTo(1234.5);
+        assertThat(event.getStep()).isEqualTo(-7);
+        assertThat(event.getSummary().getValue(0).getTag()).isEqualTo("loss/train ü");
+        assertThat(event.getSummary().getValue(0).getSimpleValue()).isNaN();
+        buf.release();
+    }
+
+    @Test
+    void fileVersionWithWriterCarriesSourceMetadata() throws Exception {
+        ByteBuf buf = Unpooled.directBuffer();
+        encoder.fileVersion(buf, 5.0, "tblog");
+        Event event = Event.parseFrom(data(buf));
+        assertThat(event.getFileVersion()).isEqualTo("brain.Event:2");
+        assertThat(event.getSourceMetadata().getWriter()).isEqualTo("tblog");
+        buf.release();
+    }
+
+    @Test
+    void aBodyThatFailsLeavesNoPartialRecord() throws Exception {
+        ByteBuf buf = Unpooled.directBuffer();
+        encoder.scalar(buf, 1.0, 1, new byte[] {'x'}, 1f);
+        int sound = buf.writerIndex();
+        SummaryBody liar = new SummaryBody() {
+            @Override
+            public int serializedSize() {
+                return 3;
+            }
+
+            @Override
+            public void writeTo(com.google.protobuf.CodedOutputStream out) throws java.io.IOException {
+                out.writeBytes(4, com.google.protobuf.ByteString.copyFromUtf8("much longer than three"));
+            }
+        };
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> encoder.summaryValue(buf, 2.0, 2, new byte[] {'y'}, null, liar))
+            .isInstanceOf(IllegalStateException.class);
+        assertThat(buf.writerIndex()).isEqualTo(sound);
+        encoder.scalar(buf, 3.0, 3, new byte[] {'z'}, 3f);
+        buf.skipBytes(sound);
+        Event next = Event.parseFrom(data(buf));
+        assertThat(next.getSummary().getValue(0).getTag()).isEqualTo("z");
+        buf.release();
+    }
+
+    /** The data of the first record in the buffer, checking its framing. */
+    private static byte[] data(ByteBuf buf) {
+        ByteBuf view = buf.duplicate();
+        long length = view.readLongLE();
+        view.skipBytes(RecordDescriptor.CRC_BYTES);
+        byte[] data = new byte[(int) length];
+        view.readBytes(data);
+        assertThat(view.readIntLE())
+            .isEqualTo(RecordDescriptor.maskedCrc(new java.util.zip.CRC32C(), data, 0, data.length));
+        return data;
+    }
+}
