@@ -5,7 +5,7 @@ package dev.tblog;
  * fails there and nothing is published.
  *
  * <p>A tag may hold '/' (TensorBoard groups by it) but must not be blank, hold control characters
- * or '\', start with '/', or have a '.' or '..' segment: tags also name {@code addScalars} sub-run
+ * or '\', start with '/', or have an empty, '.' or '..' segment: tags also name {@code addScalars} sub-run
  * folders, and none of them may lead outside the run folder. A sub-run key follows the same rules
  * and may not hold '/' at all.
  *
@@ -31,7 +31,7 @@ final class TagRules {
         }
         int length = value.length();
         if (length == 0) {
-            throw new IllegalArgumentException(what + " must not be empty");
+            throw new IllegalArgumentException(what + " '' is empty");
         }
         int segmentStart = 0;
         boolean blank = true;
@@ -66,6 +66,9 @@ final class TagRules {
 
     private static void checkSegment(String value, int start, int end, String what) {
         int n = end - start;
+        if (n == 0) {
+            throw bad(what, value, "has an empty path segment");
+        }
         if ((n == 1 && value.charAt(start) == '.')
             || (n == 2 && value.charAt(start) == '.' && value.charAt(start + 1) == '.')) {
             throw bad(what, value, "has a '" + value.substring(start, end) + "' path segment");

@@ -1,0 +1,103 @@
+package dev.tblog;
+
+import dev.tblog.proto.Event;
+import dev.tblog.record.RecordReader;
+import io.netty.util.ResourceLeakDetector;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+/** 8 producer threads x 1,000,000 addScalar under block: every event written once, each producer's in order. */
+class ManyProducersTest {
+    private static final int PRODUCERS = 8;
+    private static final int PER_PRODUCER = 1_000_000;
+
+    @TempDir
+    Path logdir;
+
+    private static ResourceLeakDetector.Level leakLevel;
+
+    /**
+     * PARANOID leak detection (the test default) records a stack trace on every buffer access,
+     * which would make this load test measure Netty's bookkeeping; SIMPLE still reports leaks.
+     */
+    @BeforeAll
+    static void lightLeakDetection() {
+        leakLevel = ResourceLeakDetector.getLevel();
+        ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.SIMPLE);
+    }
+
+    @AfterAll
+    static void restoreLeakDetection() {
+        ResourceLeakDetector.setLevel(leakLevel);
+    }
+
+    @Test
+    void shouldWriteEveryEventOfEveryProducerInItsOrder() throws Exception {
+        Logger log = Logger.builder().logdir(logdir).experiment("load")
+            .set("shutdownHook.enabled", "false").set("ring.size", "4096").build();
+        String[] tags = new String[PRODUCERS];
+        for (int p = 0; p < PRODUCERS; p++) {
+            tags[p] = "producer/" + p;
+        }
+        CountDownLatch start = new CountDownLatch(1);
+        List<Thread> threads = new ArrayList<>();
+        for (int p = 0; p < PRODUCERS; p++) {
+            String tag = tags[p];
+            Thread t = new Thread(() -> {
+                try {
+                    start.await();
+                } catch (InterruptedException e) {
+                    return;
+                }
+                for (int i = 0; i < PER_PRODUCER; i++) {
+                    log.addScalar(tag, i, i);
+                }
+            });
+            t.start();
+            threads.add(t);
+        }
+        start.countDown();
+        for (Thread t : threads) {
+            t.join();
+        }
+        log.close();
+
+        long[] next = new long[PRODUCERS];
+        long total = 0;
+        for (Path file : TestEvents.eventFiles(log.runDir())) {
+            try (RecordReader reader = RecordReader.open(file)) {
+                reader.next();
+                for (RecordReader.Record r = reader.next(); r != null; r = reader.next()) {
+                    Event e = Event.parseFrom(r.data());
+                    String tag = e.getSummary().getValue(0).getTag();
+                    int p = tag.charAt(tag.length() - 1) - '0';
+                    // Plain checks: an AssertJ chain per event would dominate the test's time.
+                    if (e.getStep() != next[p] || e.getSummary().getValue(0).getSimpleValue() != (float) next[p]) {
+                        fail("producer %d: expected step %d, found step %d value %s at offset %d of %s", p, next[p],
+                            e.getStep(), e.getSummary().getValue(0).getSimpleValue(), r.offset(), file);
+                    }
+                    next[p]++;
+                    total++;
+                }
+                assertThat(reader.tornTailOffset()).isEqualTo(-1);
+            }
+        }
+        assertThat(total).isEqualTo((long) PRODUCERS * PER_PRODUCER);
+        assertThat(next).containsOnly(PER_PRODUCER);
+        LoggerStats stats = log.stats();
+        assertThat(stats.published()).isEqualTo(total);
+        assertThat(stats.written()).isEqualTo(total);
+        assertThat(stats.dropped()).isZero();
+        assertThat(stats.lost()).isZero();
+    }
+}
