@@ -18,8 +18,8 @@ import java.util.Map;
  * <p>Why a value at all (the PyTorch writer writes none): TensorBoard's loaders both substitute
  * this same null tensor when the value is missing (Rust: {@code null_tensor_proto()} in
  * {@code data/server/run.rs}; Python: {@code _migrate_hparams_value} in
- * {@code dataclass_compat.py}), but older loaders and third-party readers only index a tag that
- * carries data. Writing it costs 6 bytes per summary and matches {@code metadata.NULL_TENSOR}
+ * {@code dataclass_compat.py}), but that is a compatibility shim (the Python accumulator itself
+ * records a point only when the value has a {@code tensor}) and third-party readers have none. Writing it costs 6 bytes per summary and matches {@code metadata.NULL_TENSOR}
  * of {@code plugins/hparams/metadata.py}.
  *
  * <p>Static, stateless; any thread.
