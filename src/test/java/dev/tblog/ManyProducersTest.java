@@ -2,10 +2,8 @@ package dev.tblog;
 
 import dev.tblog.proto.Event;
 import dev.tblog.record.RecordReader;
-import io.netty.util.ResourceLeakDetector;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -17,29 +15,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /** 8 producer threads x 1,000,000 addScalar under block: every event written once, each producer's in order. */
+@ExtendWith(SimpleLeakDetection.class)
 class ManyProducersTest {
     private static final int PRODUCERS = 8;
     private static final int PER_PRODUCER = 1_000_000;
 
     @TempDir
     Path logdir;
-
-    private static ResourceLeakDetector.Level leakLevel;
-
-    /**
-     * PARANOID leak detection (the test default) records a stack trace on every buffer access,
-     * which would make this load test measure Netty's bookkeeping; SIMPLE still reports leaks.
-     */
-    @BeforeAll
-    static void lightLeakDetection() {
-        leakLevel = ResourceLeakDetector.getLevel();
-        ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.SIMPLE);
-    }
-
-    @AfterAll
-    static void restoreLeakDetection() {
-        ResourceLeakDetector.setLevel(leakLevel);
-    }
 
     @Test
     void shouldWriteEveryEventOfEveryProducerInItsOrder() throws Exception {
