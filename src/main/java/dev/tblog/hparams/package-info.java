@@ -10,6 +10,6 @@
  * and may cross threads (a producer builds {@link dev.tblog.hparams.HParams} at the call site, the
  * consumer encodes it); the builders are static and may be called from any thread.
  *
- * <p>The layout these builders are meant for is described in {@code docs-hparams-design.md}.
+ * <p>The layout these builders are meant for is described in {@code docs/hparams-design.md}.
  */
 package dev.tblog.hparams;
