@@ -193,6 +193,67 @@ public final class Logger implements AutoCloseable {
         addScalars(mainTag, values, nextAutoStep(mainTag));
     }
 
+    // Parameters and text; the encoding lives in dev.tblog.hparams.
+
+    /** addParameters calls so far; call k >= 2 writes its session to the sub-run trial-000k. */
+    private final java.util.concurrent.atomic.AtomicInteger parameterCalls =
+        new java.util.concurrent.atomic.AtomicInteger();
+
+    /**
+     * Logs the parameters of this run and its final metrics for TensorBoard's HPARAMS tab: one row
+     * per run, every parameter and every metric a column (the union over all runs of the log
+     * folder, so keys that only some runs have show too). Call it once, at the end of the run.
+     *
+     * <p>The first call makes the run folder itself the hparams session, next to its training
+     * scalars; no extra run appears. Each metric is written as a scalar with the metric's name as
+     * tag, after the run's history: one step past the tag's last step if the run logged that tag
+     * (its curve stays whole), else at the run's highest step. A later call on the same logger
+     * (one per trial of a search in one process) is another session, in the sub-run
+     * {@code <run>/trial-0002}, {@code trial-0003}, ...
+     *
+     * <p>Parameter values: {@link String} (STRING), {@link Boolean} (BOOL), any {@link Number}
+     * (FLOAT64, must be finite), an enum (its {@code name()}, STRING); a {@code null} value leaves
+     * the key out of this run.
+     *
+     * @param params parameter name to value; {@code Map.of()} for none
+     * @param metrics metric name to value (NaN and infinities allowed); {@code Map.of()} for none
+     * @throws IllegalArgumentException a null map, a null or blank key, a value of another type
+     *     (the message names the key and the type), a null metric value, a non-finite number
+     *     parameter, a metric named {@code _hparams_/...}; nothing is published
+     * @throws IllegalStateException the logger is closed
+     * @see dev.tblog.hparams.HParams
+     */
+    public void addParameters(Map<String, ?> params, Map<String, ? extends Number> metrics) {
+        dev.tblog.hparams.HParams hp = dev.tblog.hparams.HParams.of(params, metrics);
+        publishPayload(new dev.tblog.hparams.HParamsPayload(hp, parameterCalls.incrementAndGet()));
+    }
+
+    /**
+     * Logs a text for TensorBoard's TEXT tab, rendered as Markdown (tables, lists, code). Written
+     * as the Python writers do: tag {@code <tag>/text_summary}, plugin "text", a string tensor.
+     *
+     * @param tag the text's name; rules as for {@link #addScalar(String, double, long)}
+     * @param markdown the text, not null
+     * @throws IllegalArgumentException a null, blank or unsafe tag, a null text
+     * @throws IllegalStateException the logger is closed
+     */
+    public void addText(String tag, String markdown, long step) {
+        TagRules.tag(tag);
+        if (markdown == null) {
+            throw new IllegalArgumentException("text of addText('" + tag + "') must not be null");
+        }
+        publishPayload(new dev.tblog.hparams.TextPayload(dev.tblog.hparams.TextSummary.tagFor(tag), markdown, step));
+    }
+
+    /** Logs a text at the tag's next automatic step (0, 1, 2, ...). */
+    public void addText(String tag, String markdown) {
+        TagRules.tag(tag);
+        if (markdown == null) {
+            throw new IllegalArgumentException("text of addText('" + tag + "') must not be null");
+        }
+        addText(tag, markdown, nextAutoStep(dev.tblog.hparams.TextSummary.tagFor(tag)));
+    }
+
     /**
      * Publishes a payload for the consumer (the seam for every event kind other than scalars).
      *

@@ -6,7 +6,7 @@ package dev.tblog.hparams;
  * <p>Call 1 uses the logger's run folder itself (the session holds its own training scalars; no
  * extra sub-run). Call k &ge; 2 uses the sub-run {@code trial-NNNN} (k, zero-padded to 4 digits
  * so that runs sort in call order up to 9999) inside the run folder; that sub-run holds the
- * session start, session end and metric scalars of that call. See {@code docs-hparams-design.md}.
+ * session start, session end and metric scalars of that call. See {@code docs/hparams-design.md}.
  *
  * <p>Pure; any thread.
  */

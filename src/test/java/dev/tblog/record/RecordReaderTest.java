@@ -20,7 +20,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class RecordReaderTest {
-    static final Path INTEROP = Path.of("..", "shared", "interop", "pytorch-summarywriter");
+    /** The peer's files in {@code shared/} beside the checkout: {@code ../shared} from main, {@code ../../shared} from a worktree. */
+    static final Path INTEROP = interopDir();
+
+    private static Path interopDir() {
+        Path relative = Path.of("shared", "interop", "pytorch-summarywriter");
+        for (Path dir = Path.of("").toAbsolutePath().getParent(); dir != null; dir = dir.getParent()) {
+            if (Files.isDirectory(dir.resolve(relative))) {
+                return dir.resolve(relative);
+            }
+        }
+        return Path.of("..").resolve(relative);
+    }
 
     @TempDir
     Path dir;
