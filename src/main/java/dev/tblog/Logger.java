@@ -4,6 +4,10 @@ import com.lmax.disruptor.TimeoutException;
 import com.lmax.disruptor.dsl.Disruptor;
 import dev.tblog.config.TblogConfig;
 import dev.tblog.encode.Payload;
+import dev.tblog.hparams.HParams;
+import dev.tblog.hparams.HParamsPayload;
+import dev.tblog.hparams.TextPayload;
+import dev.tblog.hparams.TextSummary;
 import dev.tblog.pipeline.Barrier;
 import dev.tblog.pipeline.ConsumerHandler;
 import dev.tblog.pipeline.PipelineState;
@@ -23,6 +27,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -65,6 +70,8 @@ public final class Logger implements AutoCloseable {
     private final AtomicLong barriersPublished = new AtomicLong();
     private final Map<String, AtomicLong> autoSteps = new ConcurrentHashMap<>();
     private final AtomicBoolean closing = new AtomicBoolean();
+    /** addParameters calls so far; call k >= 2 writes its session to the sub-run trial-000k. */
+    private final AtomicInteger parameterCalls = new AtomicInteger();
     private final Object closeLock = new Object();
     private final Thread shutdownHook;
     /** Set once close finished; guarded by closeLock for writers, volatile for readers. */
@@ -193,12 +200,6 @@ public final class Logger implements AutoCloseable {
         addScalars(mainTag, values, nextAutoStep(mainTag));
     }
 
-    // Parameters and text; the encoding lives in dev.tblog.hparams.
-
-    /** addParameters calls so far; call k >= 2 writes its session to the sub-run trial-000k. */
-    private final java.util.concurrent.atomic.AtomicInteger parameterCalls =
-        new java.util.concurrent.atomic.AtomicInteger();
-
     /**
      * Logs the parameters of this run and its final metrics for TensorBoard's HPARAMS tab: one row
      * per run, every parameter and every metric a column (the union over all runs of the log
@@ -221,11 +222,12 @@ public final class Logger implements AutoCloseable {
      *     (the message names the key and the type), a null metric value, a non-finite number
      *     parameter, a metric named {@code _hparams_/...}; nothing is published
      * @throws IllegalStateException the logger is closed
-     * @see dev.tblog.hparams.HParams
+     * @see HParams
      */
     public void addParameters(Map<String, ?> params, Map<String, ? extends Number> metrics) {
-        dev.tblog.hparams.HParams hp = dev.tblog.hparams.HParams.of(params, metrics);
-        publishPayload(new dev.tblog.hparams.HParamsPayload(hp, parameterCalls.incrementAndGet()));
+        HParams hp = HParams.of(params, metrics);
+        // Once per run and never worth losing: waits for room even under the drop policy.
+        publishPayload(new HParamsPayload(hp, parameterCalls.incrementAndGet()), false);
     }
 
     /**
@@ -242,7 +244,7 @@ public final class Logger implements AutoCloseable {
         if (markdown == null) {
             throw new IllegalArgumentException("text of addText('" + tag + "') must not be null");
         }
-        publishPayload(new dev.tblog.hparams.TextPayload(dev.tblog.hparams.TextSummary.tagFor(tag), markdown, step));
+        publishPayload(new TextPayload(TextSummary.tagFor(tag), markdown, step), true);
     }
 
     /** Logs a text at the tag's next automatic step (0, 1, 2, ...). */
@@ -251,18 +253,19 @@ public final class Logger implements AutoCloseable {
         if (markdown == null) {
             throw new IllegalArgumentException("text of addText('" + tag + "') must not be null");
         }
-        addText(tag, markdown, nextAutoStep(dev.tblog.hparams.TextSummary.tagFor(tag)));
+        addText(tag, markdown, nextAutoStep(TextSummary.tagFor(tag)));
     }
 
     /**
      * Publishes a payload for the consumer (the seam for every event kind other than scalars).
      *
+     * @param droppable whether the {@code drop} policy may drop it; if not, the call waits for room
      * @return false when the {@code drop} policy dropped it (the payload is then released here)
      */
-    boolean publishPayload(Payload payload) {
+    boolean publishPayload(Payload payload, boolean droppable) {
         long sequence;
         try {
-            sequence = claim();
+            sequence = droppable ? claim() : claimWaiting();
         } catch (RuntimeException e) {
             payload.release();
             throw e;
@@ -376,6 +379,13 @@ public final class Logger implements AutoCloseable {
             dropped.inc();
         }
         return sequence;
+    }
+
+    private long claimWaiting() {
+        if (closing.get()) {
+            throw new IllegalStateException("logger of " + runDir + " is closed");
+        }
+        return claimer.claimWaiting(() -> !closing.get() && state.running());
     }
 
     private long nextAutoStep(String tag) {
