@@ -10,7 +10,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The examples of {@code docs/readme-parameters.md}, kept compiling and running. */
+/** The examples of the README sections "Logging parameters" and "Logging text", kept compiling and running. */
 class ReadmeParametersExampleTest {
     enum Solver { EULER, RK4 }
 
