@@ -225,6 +225,22 @@ class LoggerTest {
             .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("../escape");
     }
 
+    @Test
+    void aBurstRightAfterBuildWaitsForTheConsumerInsteadOfFailing() {
+        // Regression: the consumer counted as stopped until its thread ran onStart, so a full ring
+        // right after build() made producers give up with "closed".
+        for (int attempt = 0; attempt < 20; attempt++) {
+            try (Logger log = Logger.builder().logdir(logdir).experiment("burst" + attempt)
+                .set("shutdownHook.enabled", "false").set("ring.size", "64").build()) {
+                for (int i = 0; i < 1000; i++) {
+                    log.addScalar("x", i, i);
+                }
+                log.flush();
+                assertThat(log.stats().written()).isEqualTo(1000);
+            }
+        }
+    }
+
     private static List<String> subFolders(Path dir) {
         try (Stream<Path> list = Files.list(dir)) {
             return list.filter(Files::isDirectory).map(p -> p.getFileName().toString()).collect(Collectors.toList());

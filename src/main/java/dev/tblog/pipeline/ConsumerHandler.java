@@ -37,11 +37,6 @@ public final class ConsumerHandler implements EventHandler<LogSlot> {
     }
 
     @Override
-    public void onStart() {
-        state.running(true);
-    }
-
-    @Override
     public void onShutdown() {
         if (!closed) {
             // Halted without a close barrier (close timed out): write and close what we can.

@@ -17,7 +17,11 @@ public final class PipelineState {
     private final AtomicLong failures = new AtomicLong();
     private final AtomicReference<Throwable> firstFailure = new AtomicReference<>();
     private volatile boolean ioFailed;
-    private volatile boolean running;
+    /**
+     * True from construction until the consumer shuts down: a consumer whose thread has not yet
+     * reached onStart is about to run, and producers waiting for room must keep waiting.
+     */
+    private volatile boolean running = true;
 
     void addWritten(long n) {
         written.lazySet(written.get() + n);
@@ -74,7 +78,7 @@ public final class PipelineState {
         return ioFailed;
     }
 
-    /** Whether the consumer thread is running. */
+    /** Whether the consumer is running or about to (false once it has shut down). */
     public boolean running() {
         return running;
     }
