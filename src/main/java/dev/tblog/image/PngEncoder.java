@@ -36,7 +36,8 @@ import java.util.zip.Deflater;
  * protobufOut.writeByteArray(4, png.buffer(), 0, length);   // no copy; length known up front
  * }</pre>
  * The bytes in {@link #buffer()} are valid from 0 to the returned length until the next
- * {@code encode}. The encoder keeps its {@link Deflater}, {@link CRC32} and scratch arrays; once it has
+ * {@code encode}. Call {@code buffer()} after {@code encode}, never before: {@code encode} replaces
+ * the array when a larger image needs more room (so {@code f(png.buffer(), png.encode(...))} is a bug). The encoder keeps its {@link Deflater}, {@link CRC32} and scratch arrays; once it has
  * seen the largest image, {@code encode} allocates nothing on the Java heap.
  *
  * <p>Thread contract: not thread-safe; confine to one thread (the consumer). Call {@link #close()}
@@ -135,7 +136,10 @@ public final class PngEncoder implements AutoCloseable {
         return end + IEND.length;
     }
 
-    /** @return the reused output array; the last PNG is {@code [0, length)} as returned by encode */
+    /**
+     * @return the output array; the last PNG is {@code [0, length)} with the length that encode returned.
+     *         Fetch it after each encode: a larger image makes encode replace the array.
+     */
     public byte[] buffer() {
         return out;
     }
