@@ -20,7 +20,12 @@ public final class PipelineState {
     private final AtomicLong pendingPayloadBytes = new AtomicLong();
     private final AtomicReference<Throwable> firstFailure = new AtomicReference<>();
     private volatile boolean ioFailed;
-    private volatile boolean running;
+    /**
+     * True from construction: a consumer thread that has not run {@code onStart} yet is about to, and
+     * producers that fill the ring before it does must wait, not be told the logger is closed
+     * (regression: they got IllegalStateException at startup). False once the consumer stopped.
+     */
+    private volatile boolean running = true;
 
     void addWritten(long n) {
         written.lazySet(written.get() + n);
@@ -98,7 +103,7 @@ public final class PipelineState {
         return ioFailed;
     }
 
-    /** Whether the consumer thread is running. */
+    /** Whether the consumer thread is running, or started and about to run. */
     public boolean running() {
         return running;
     }
