@@ -2,6 +2,7 @@ package dev.tblog;
 
 import com.lmax.disruptor.TimeoutException;
 import com.lmax.disruptor.dsl.Disruptor;
+import dev.tblog.config.FsyncPolicy;
 import dev.tblog.config.TblogConfig;
 import dev.tblog.encode.Payload;
 import dev.tblog.hparams.HParams;
@@ -12,13 +13,12 @@ import dev.tblog.pipeline.Barrier;
 import dev.tblog.pipeline.ConsumerHandler;
 import dev.tblog.pipeline.PipelineState;
 import dev.tblog.pipeline.RunFiles;
+import dev.tblog.pipeline.SelfMetrics;
 import dev.tblog.ring.LogSlot;
 import dev.tblog.ring.RingClaimer;
 import dev.tblog.ring.SlotKind;
 import dev.tblog.sink.EventSinkFactory;
 import io.netty.util.concurrent.DefaultThreadFactory;
-import org.jctools.counters.Counter;
-import org.jctools.counters.CountersFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -66,7 +66,7 @@ public final class Logger implements AutoCloseable {
     private final PipelineState state = new PipelineState();
     private final Disruptor<LogSlot> disruptor;
     private final RingClaimer claimer;
-    private final Counter dropped = CountersFactory.createFixedSizeStripedCounter(8);
+    private final DropCounts drops = new DropCounts();
     private final AtomicLong barriersPublished = new AtomicLong();
     private final Map<String, AtomicLong> autoSteps = new ConcurrentHashMap<>();
     private final AtomicBoolean closing = new AtomicBoolean();
@@ -111,16 +111,20 @@ public final class Logger implements AutoCloseable {
         this.config = config;
         RunFiles runs;
         try {
-            runs = new RunFiles(runDir, sinkFactory, config.writeThresholdBytes());
+            runs = new RunFiles(runDir, sinkFactory, config.writeThresholdBytes(), config.fileMaxBytes(),
+                config.fsyncPolicy() != FsyncPolicy.NEVER);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create an event file in " + runDir + ": " + e, e);
         }
         this.disruptor = new Disruptor<>(LogSlot::new, config.ringSize(),
             new DefaultThreadFactory("tblog-consumer", true), config.producerType().producerType(),
             config.waitStrategy().create());
-        disruptor.handleEventsWith(new ConsumerHandler(runs, state, config.fsyncPolicy(), errorHandler));
+        SelfMetrics selfMetrics = new SelfMetrics(config.selfMetricsEnabled(), config.selfMetricsIntervalMillis(),
+            drops::total, disruptor.getRingBuffer()::getCursor);
+        disruptor.handleEventsWith(new ConsumerHandler(runs, state, config.fsyncPolicy(), errorHandler, selfMetrics));
         this.claimer = new RingClaimer(disruptor.getRingBuffer(), config.overflowPolicy(),
-            () -> !closing.get() && state.running(), "logger of " + runDir + " is closed");
+            () -> !closing.get() && state.running(), "logger of " + runDir + " is closed",
+            config.overflowStallTimeoutMillis());
         disruptor.start();
         if (config.shutdownHook()) {
             shutdownHook = new Thread(this::closeFromShutdownHook, "tblog-shutdown-" + runDir.getFileName());
@@ -142,7 +146,7 @@ public final class Logger implements AutoCloseable {
     public void addScalar(String tag, double value, long step) {
         TagRules.tag(tag);
         long now = System.currentTimeMillis();
-        long sequence = claim();
+        long sequence = claim(null);
         if (sequence == RingClaimer.DROPPED) {
             return;
         }
@@ -182,7 +186,7 @@ public final class Logger implements AutoCloseable {
         long now = System.currentTimeMillis();
         for (Map.Entry<String, ? extends Number> e : values.entrySet()) {
             double value = e.getValue().doubleValue();
-            long sequence = claim();
+            long sequence = claim(null);
             if (sequence == RingClaimer.DROPPED) {
                 continue;
             }
@@ -265,7 +269,7 @@ public final class Logger implements AutoCloseable {
     boolean publishPayload(Payload payload, boolean droppable) {
         long sequence;
         try {
-            sequence = droppable ? claim() : claimWaiting();
+            sequence = droppable ? claim(payload) : claimWaiting();
         } catch (RuntimeException e) {
             payload.release();
             throw e;
@@ -275,6 +279,7 @@ public final class Logger implements AutoCloseable {
             return false;
         }
         try {
+            state.addPendingPayloadBytes(payload.pooledBytes());
             claimer.slot(sequence).setPayload(SlotKind.PAYLOAD, payload, System.currentTimeMillis());
         } finally {
             claimer.publish(sequence);
@@ -295,19 +300,29 @@ public final class Logger implements AutoCloseable {
             return;
         }
         Barrier barrier = new Barrier();
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(config.shutdownTimeoutMillis());
         long sequence;
         try {
-            sequence = claimer.claimWaiting(() -> state.running());
+            // Bounded: a consumer that is there but stuck (hung disk) with the ring full must not
+            // hang flush forever.
+            sequence = claimer.claimWaiting(() -> state.running() && !closing.get() && System.nanoTime() < deadline);
         } catch (IllegalStateException e) {
-            throw failed("flush", state.firstFailure());
+            if (closing.get()) {
+                awaitClosed();
+                return;
+            }
+            Throwable cause = state.firstFailure();
+            throw failed("flush", cause != null ? cause : new java.util.concurrent.TimeoutException(
+                "no room in the ring for the flush barrier within " + config.shutdownTimeoutMillis()
+                    + " ms (shutdown.timeoutMillis): the consumer makes no progress"));
         }
+        barriersPublished.incrementAndGet();
         try {
             claimer.slot(sequence).setPayload(SlotKind.FLUSH, barrier, System.currentTimeMillis());
         } finally {
             claimer.publish(sequence);
-            barriersPublished.incrementAndGet();
         }
-        Throwable failure = await(barrier, "flush");
+        Throwable failure = awaitFlush(barrier, deadline);
         if (failure != null) {
             throw failed("flush", failure);
         }
@@ -344,10 +359,33 @@ public final class Logger implements AutoCloseable {
 
     /** A snapshot of the counters. */
     public LoggerStats stats() {
-        long claimed = disruptor.getRingBuffer().getCursor() + 1 - barriersPublished.get();
+        // Read the consumer's side first, then the producers': a racing producer can only make
+        // published larger than the sum, never smaller.
+        long written = state.written();
+        long lost = state.lost();
+        long barriersConsumed = state.barriersConsumed();
+        long consumed = disruptor.getRingBuffer().getMinimumGatingSequence();
+        long cursor = disruptor.getRingBuffer().getCursor();
+        long barriers = barriersPublished.get();
+        long claimed = cursor + 1 - barriers;
+        long queued = Math.max(0, (cursor - consumed) - (barriers - barriersConsumed));
+        if (closed) {
+            // The consumer has stopped: what a producer racing close put in the ring after the
+            // consumer's last look will never be written.
+            lost += queued;
+            queued = 0;
+        }
+        Map<String, Long> byKind = drops.byKind();
+        long dropped = 0;
+        for (long n : byKind.values()) {
+            dropped += n;
+        }
         Throwable failure = state.firstFailure();
-        return new LoggerStats(claimed + dropped.get(), state.written(), dropped.get(), state.lost(),
-            state.bytes(), state.failures(), 0, failure == null ? null : failure.toString());
+        String failureText = failure != null ? failure.toString()
+            : claimer.stalls() > 0 ? "consumer stalled: " + claimer.stalls() + " calls gave up after "
+                + config.overflowStallTimeoutMillis() + " ms without progress (overflow.stallTimeoutMillis)" : null;
+        return new LoggerStats(claimed + dropped, written, dropped, lost, state.bytes(), state.failures(),
+            state.pendingPayloadBytes(), failureText, byKind, queued, claimer.stalls());
     }
 
     /** The run folder this logger writes to. */
@@ -370,13 +408,18 @@ public final class Logger implements AutoCloseable {
         return "Logger[" + runDir + (closing.get() ? ", closed" : "") + "]";
     }
 
-    private long claim() {
+    /** @param payload the payload to publish, or {@code null} for a scalar (only its kind is read) */
+    private long claim(Payload payload) {
         if (closing.get()) {
             throw new IllegalStateException("logger of " + runDir + " is closed");
         }
         long sequence = claimer.claim();
         if (sequence == RingClaimer.DROPPED) {
-            dropped.inc();
+            if (payload == null) {
+                drops.scalar();
+            } else {
+                drops.kind(payload.kind());
+            }
         }
         return sequence;
     }
@@ -403,11 +446,11 @@ public final class Logger implements AutoCloseable {
         boolean published = false;
         try {
             long sequence = claimer.claimWaiting(() -> state.running() && System.nanoTime() < deadline);
+            barriersPublished.incrementAndGet();
             try {
                 claimer.slot(sequence).setPayload(SlotKind.CLOSE, barrier, System.currentTimeMillis());
             } finally {
                 claimer.publish(sequence);
-                barriersPublished.incrementAndGet();
                 published = true;
             }
             failure = await(barrier, "close");
@@ -439,6 +482,31 @@ public final class Logger implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new LoggerFailedException(what + " of the logger of " + runDir + " was interrupted", e);
+        }
+    }
+
+    /**
+     * Waits for a flush barrier until the deadline. A flush racing close may have put its barrier
+     * behind the close barrier, where a stopped consumer never reaches it: once close has finished,
+     * the flush reports close's outcome instead of waiting out the timeout.
+     */
+    private Throwable awaitFlush(Barrier barrier, long deadline) {
+        while (true) {
+            long leftMillis = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            try {
+                return barrier.await(Math.max(1, Math.min(leftMillis, 50)));
+            } catch (java.util.concurrent.TimeoutException e) {
+                if (closed) {
+                    return closeFailure;
+                }
+                if (leftMillis <= 0) {
+                    return new java.util.concurrent.TimeoutException("flush of the logger of " + runDir
+                        + " timed out after " + config.shutdownTimeoutMillis() + " ms (shutdown.timeoutMillis)");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new LoggerFailedException("flush of the logger of " + runDir + " was interrupted", e);
+            }
         }
     }
 

@@ -1,21 +1,48 @@
 package dev.tblog;
 
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
+
 /**
  * A snapshot of a logger's counters. Each counter is read on its own, so a snapshot taken while
  * producers run is approximate; after {@code flush()} or {@code close()} returns, and with no
- * producer running, {@code published == written + dropped + lost} holds exactly.
+ * producer running, {@code published == written + dropped + lost} holds exactly (before close, add
+ * {@code queueDepth}: events still in the ring).
  *
  * <p>Thread contract: immutable.
  *
  * @param published calls accepted at the call site (including those then dropped)
  * @param written events written to files
- * @param dropped calls dropped by the {@code drop} overflow policy
+ * @param dropped calls dropped by the {@code drop} overflow policy, or given up under {@code block}
+ *     because the consumer stalled; the sum of {@code droppedByKind}
  * @param lost events accepted but never written (storage failed, or they raced with close)
  * @param bytes bytes written to files
  * @param failures errors the consumer met
  * @param pendingPayloadBytes bytes of pooled payload memory (pixels, histogram values) waiting
  * @param failure the first failure's description, or {@code null}
+ * @param droppedByKind drops by event kind: {@code scalar} (always present), then payload kinds
+ *     ({@code text}, {@code image}, ...) that were dropped at least once; unmodifiable, sorted
+ * @param queueDepth events published and not yet taken by the consumer (after close: 0, the rest is lost)
+ * @param stalls calls that {@code block} gave up on because the consumer made no progress for
+ *     {@code overflow.stallTimeoutMillis} (included in {@code dropped})
  */
 public record LoggerStats(long published, long written, long dropped, long lost, long bytes, long failures,
-                          long pendingPayloadBytes, String failure) {
+                          long pendingPayloadBytes, String failure, Map<String, Long> droppedByKind,
+                          long queueDepth, long stalls) {
+
+    public LoggerStats {
+        droppedByKind = droppedByKind == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(droppedByKind));
+    }
+
+    /** The original eight counters; the rest empty. */
+    public LoggerStats(long published, long written, long dropped, long lost, long bytes, long failures,
+                       long pendingPayloadBytes, String failure) {
+        this(published, written, dropped, lost, bytes, failures, pendingPayloadBytes, failure, Map.of(), 0, 0);
+    }
+
+    /** Drops of one kind ({@code "scalar"}, {@code "text"}, ...), 0 if none. */
+    public long dropped(String kind) {
+        return droppedByKind.getOrDefault(kind, 0L);
+    }
 }

@@ -20,10 +20,18 @@ public enum ConfigKey {
         v -> choice("ring.producerType", v, ProducerChoice.values())),
     OVERFLOW_POLICY("overflow.policy", "block", names(OverflowPolicy.values()),
         v -> choice("overflow.policy", v, OverflowPolicy.values())),
+    OVERFLOW_STALL_TIMEOUT_MILLIS("overflow.stallTimeoutMillis", "60000", "0 (wait forever) or an integer, 1 to 2^62",
+        v -> zeroOrLongInRange("overflow.stallTimeoutMillis", v, 1, 1L << 62)),
     WRITE_THRESHOLD_BYTES("write.thresholdBytes", "65536", "an integer, 4096 to 2^28",
         v -> intInRange("write.thresholdBytes", v, 4096, 1 << 28)),
+    FILE_MAX_BYTES("file.maxBytes", "0", "0 (never rotate) or an integer, 65536 to 2^62",
+        v -> zeroOrLongInRange("file.maxBytes", v, 65536, 1L << 62)),
     FSYNC_POLICY("fsync.policy", "close", names(FsyncPolicy.values()),
         v -> choice("fsync.policy", v, FsyncPolicy.values())),
+    SELF_METRICS_ENABLED("selfMetrics.enabled", "false", "true or false",
+        v -> bool("selfMetrics.enabled", v)),
+    SELF_METRICS_INTERVAL_MILLIS("selfMetrics.intervalMillis", "10000", "an integer, 100 to 2^31-1",
+        v -> intInRange("selfMetrics.intervalMillis", v, 100, Integer.MAX_VALUE)),
     SHUTDOWN_HOOK("shutdownHook.enabled", "true", "true or false",
         v -> bool("shutdownHook.enabled", v)),
     SHUTDOWN_TIMEOUT_MILLIS("shutdown.timeoutMillis", "30000", "an integer, 1 to 2^31-1",
@@ -100,6 +108,15 @@ public enum ConfigKey {
             throw bad(key, value, allowed);
         }
         return (int) n;
+    }
+
+    static Object zeroOrLongInRange(String key, String value, long min, long max) {
+        String allowed = "0 or an integer, " + min + " to " + max;
+        long n = parseLong(key, value, allowed);
+        if (n != 0 && (n < min || n > max)) {
+            throw bad(key, value, allowed);
+        }
+        return n;
     }
 
     static Object powerOfTwo(String key, String value, int min, int max) {

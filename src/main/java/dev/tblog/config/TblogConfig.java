@@ -84,8 +84,26 @@ public final class TblogConfig {
         return (OverflowPolicy) values.get(ConfigKey.OVERFLOW_POLICY);
     }
 
+    /** How long a blocked producer waits for a consumer that makes no progress; 0 forever. */
+    public long overflowStallTimeoutMillis() {
+        return (Long) values.get(ConfigKey.OVERFLOW_STALL_TIMEOUT_MILLIS);
+    }
+
+    public boolean selfMetricsEnabled() {
+        return (Boolean) values.get(ConfigKey.SELF_METRICS_ENABLED);
+    }
+
+    public int selfMetricsIntervalMillis() {
+        return (Integer) values.get(ConfigKey.SELF_METRICS_INTERVAL_MILLIS);
+    }
+
     public int writeThresholdBytes() {
         return (Integer) values.get(ConfigKey.WRITE_THRESHOLD_BYTES);
+    }
+
+    /** Bytes after which an event file is closed and a new one started; 0 never rotates. */
+    public long fileMaxBytes() {
+        return (Long) values.get(ConfigKey.FILE_MAX_BYTES);
     }
 
     public FsyncPolicy fsyncPolicy() {

@@ -23,6 +23,14 @@ public interface Payload {
     default void release() {
     }
 
+    /**
+     * The event kind, for the per-kind drop counts of {@code stats()} (e.g. "text", "image",
+     * "histogram"); "payload" by default. A constant: it is read on the drop path.
+     */
+    default String kind() {
+        return "payload";
+    }
+
     /** Bytes of pooled memory this payload holds, for the pending-bytes bound; 0 by default. */
     default long pooledBytes() {
         return 0;

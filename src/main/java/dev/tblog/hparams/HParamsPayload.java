@@ -116,4 +116,9 @@ public final class HParamsPayload implements Payload {
     public String toString() {
         return "HParamsPayload[" + (subRun == null ? "run" : subRun) + ", " + metricTags.length + " metrics]";
     }
+
+    @Override
+    public String kind() {
+        return "hparams";
+    }
 }

@@ -87,4 +87,9 @@ public final class TextPayload implements Payload, SummaryBody {
     public String toString() {
         return "TextPayload[" + tag + ", step " + step + ", " + utf8.length + " bytes]";
     }
+
+    @Override
+    public String kind() {
+        return "text";
+    }
 }

@@ -25,11 +25,18 @@ public final class ConsumerHandler implements EventHandler<LogSlot> {
     private final PipelineState state;
     private final FsyncPolicy fsyncPolicy;
     private final Consumer<Throwable> errorHandler;
+    private final SelfMetrics selfMetrics;
     private boolean closed;
     private long writtenInBatch;
 
     public ConsumerHandler(RunFiles runs, PipelineState state, FsyncPolicy fsyncPolicy,
                            Consumer<Throwable> errorHandler) {
+        this(runs, state, fsyncPolicy, errorHandler, SelfMetrics.off());
+    }
+
+    public ConsumerHandler(RunFiles runs, PipelineState state, FsyncPolicy fsyncPolicy,
+                           Consumer<Throwable> errorHandler, SelfMetrics selfMetrics) {
+        this.selfMetrics = selfMetrics;
         this.runs = runs;
         this.state = state;
         this.fsyncPolicy = fsyncPolicy;
@@ -63,7 +70,7 @@ public final class ConsumerHandler implements EventHandler<LogSlot> {
             slot.clear();
         }
         if (endOfBatch) {
-            endBatch();
+            endBatch(sequence);
         }
     }
 
@@ -72,9 +79,11 @@ public final class ConsumerHandler implements EventHandler<LogSlot> {
             case EMPTY:
                 return;
             case FLUSH:
+                state.addBarrierConsumed();
                 flush((Barrier) slot.payload());
                 return;
             case CLOSE:
+                state.addBarrierConsumed();
                 close((Barrier) slot.payload());
                 return;
             default:
@@ -100,12 +109,19 @@ public final class ConsumerHandler implements EventHandler<LogSlot> {
         writtenInBatch++;
     }
 
-    private void endBatch() {
+    private void endBatch(long sequence) {
         if (closed || state.ioFailed()) {
             return;
         }
         try {
-            runs.writeAll();
+            if (selfMetrics.enabled()) {
+                long start = System.nanoTime();
+                selfMetrics.beforeWrite(runs, state, sequence, start);
+                runs.writeAll();
+                selfMetrics.wrote(System.nanoTime() - start);
+            } else {
+                runs.writeAll();
+            }
         } catch (IOException e) {
             storageFailed(e);
         }
@@ -190,6 +206,7 @@ public final class ConsumerHandler implements EventHandler<LogSlot> {
 
     private void releaseQuietly(Payload payload) {
         try {
+            state.addPendingPayloadBytes(-payload.pooledBytes());
             payload.release();
         } catch (Throwable t) {
             fail(t, false);

@@ -15,11 +15,15 @@ public final class PipelineState {
     private final AtomicLong bytes = new AtomicLong();
     private final AtomicLong lost = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
+    private final AtomicLong barriersConsumed = new AtomicLong();
+    /** Written by producers (publish) and the consumer (release): a real atomic add, off the scalar path. */
+    private final AtomicLong pendingPayloadBytes = new AtomicLong();
     private final AtomicReference<Throwable> firstFailure = new AtomicReference<>();
     private volatile boolean ioFailed;
     /**
-     * True from construction until the consumer shuts down: a consumer whose thread has not yet
-     * reached onStart is about to run, and producers waiting for room must keep waiting.
+     * True from construction: a consumer thread that has not run {@code onStart} yet is about to, and
+     * producers that fill the ring before it does must wait, not be told the logger is closed
+     * (regression: they got IllegalStateException at startup). False once the consumer stopped.
      */
     private volatile boolean running = true;
 
@@ -33,6 +37,27 @@ public final class PipelineState {
 
     void addLost(long n) {
         lost.lazySet(lost.get() + n);
+    }
+
+    void addBarrierConsumed() {
+        barriersConsumed.lazySet(barriersConsumed.get() + 1);
+    }
+
+    /** A producer published (positive) or the consumer released (negative) pooled payload bytes. */
+    public void addPendingPayloadBytes(long delta) {
+        if (delta != 0) {
+            pendingPayloadBytes.addAndGet(delta);
+        }
+    }
+
+    /** Flush and close barriers the consumer has taken out of the ring. */
+    public long barriersConsumed() {
+        return barriersConsumed.get();
+    }
+
+    /** Pooled payload bytes published and not yet released by the consumer. */
+    public long pendingPayloadBytes() {
+        return pendingPayloadBytes.get();
     }
 
     /** Records a failure; the first one is kept for messages. */
@@ -78,7 +103,7 @@ public final class PipelineState {
         return ioFailed;
     }
 
-    /** Whether the consumer is running or about to (false once it has shut down). */
+    /** Whether the consumer thread is running, or started and about to run. */
     public boolean running() {
         return running;
     }

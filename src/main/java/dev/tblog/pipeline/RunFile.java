@@ -15,7 +15,7 @@ import java.nio.file.Path;
  */
 final class RunFile {
     private final Path runDir;
-    private final EventSink sink;
+    private EventSink sink;
     private final TagCache tags = new TagCache();
     private final int initialCapacity;
     private ByteBuf pending;
@@ -63,6 +63,25 @@ final class RunFile {
             pending = Buffers.ALLOCATOR.directBuffer(initialCapacity);
         }
         return length;
+    }
+
+    /** Bytes in the current file so far. */
+    long fileBytes() {
+        return sink.size();
+    }
+
+    /**
+     * Rotation: later records go to {@code next}; the caller closes the returned old sink. Call only
+     * with nothing pending, so that no record is split between two files.
+     */
+    EventSink replaceSink(EventSink next) {
+        if (pending.readableBytes() != 0) {
+            throw new IllegalStateException("rotating " + sink.describe() + " with " + pending.readableBytes()
+                + " bytes pending");
+        }
+        EventSink old = sink;
+        sink = next;
+        return old;
     }
 
     void force() throws IOException {

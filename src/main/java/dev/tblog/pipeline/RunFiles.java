@@ -39,7 +39,10 @@ public final class RunFiles implements PayloadWriter {
     /** mainTag, then key: the sub-run of an addScalars member, found without building its name. */
     private final Map<String, Map<String, RunFile>> scalarsRuns = new HashMap<>();
     private final List<RunFile> all = new ArrayList<>();
+    private final long maxFileBytes;
+    private final boolean forceOnRotate;
     private long bytesWritten;
+    private long rotations;
 
     /**
      * Opens the main run's file (creating the folder) and writes its first record.
@@ -47,6 +50,19 @@ public final class RunFiles implements PayloadWriter {
      * @param writeThresholdBytes a file's pending bytes are written once past this
      */
     public RunFiles(Path runDir, EventSinkFactory sinkFactory, int writeThresholdBytes) throws IOException {
+        this(runDir, sinkFactory, writeThresholdBytes, 0, false);
+    }
+
+    /**
+     * Opens the main run's file, as above, with rotation.
+     *
+     * @param maxFileBytes a file that reached this many bytes is closed and continued in a new one; 0 never
+     * @param forceOnRotate whether a file is fsynced before it is closed by rotation
+     */
+    public RunFiles(Path runDir, EventSinkFactory sinkFactory, int writeThresholdBytes, long maxFileBytes,
+                    boolean forceOnRotate) throws IOException {
+        this.maxFileBytes = maxFileBytes;
+        this.forceOnRotate = forceOnRotate;
         this.runDir = runDir;
         this.sinkFactory = sinkFactory;
         this.writeThresholdBytes = writeThresholdBytes;
@@ -61,6 +77,11 @@ public final class RunFiles implements PayloadWriter {
     /** Total bytes written to all sinks. */
     public long bytesWritten() {
         return bytesWritten;
+    }
+
+    /** Files closed by rotation so far. */
+    public long rotations() {
+        return rotations;
     }
 
     /** Encodes one scalar of the main run. */
@@ -116,7 +137,7 @@ public final class RunFiles implements PayloadWriter {
     /** Writes every file's pending bytes to its sink. */
     public void writeAll() throws IOException {
         for (int i = 0; i < all.size(); i++) {
-            bytesWritten += all.get(i).writePending();
+            bytesWritten += writePending(all.get(i));
         }
     }
 
@@ -155,7 +176,7 @@ public final class RunFiles implements PayloadWriter {
 
     private void writeIfPastThreshold(RunFile file) throws IOException {
         if (file.pendingBytes() >= writeThresholdBytes) {
-            bytesWritten += file.writePending();
+            bytesWritten += writePending(file);
         }
     }
 
@@ -172,9 +193,38 @@ public final class RunFiles implements PayloadWriter {
         return file;
     }
 
-    private RunFile open(Path dir) throws IOException {
-        EventSink sink = null;
+    /** Writes a file's pending records, then rotates it if it reached the size limit (see {@link FileRotation}). */
+    private long writePending(RunFile file) throws IOException {
+        long n = file.writePending();
+        if (FileRotation.due(file.fileBytes(), maxFileBytes)) {
+            n += rotate(file);
+        }
+        return n;
+    }
+
+    private long rotate(RunFile file) throws IOException {
         long now = System.currentTimeMillis();
+        EventSink next = newSink(file.runDir(), now);
+        EventSink old = file.replaceSink(next);
+        encoder.fileVersion(file.pending(), seconds(now), WRITER_NAME);
+        long n = file.writePending();
+        rotations++;
+        FileRotation.retire(old, forceOnRotate);
+        return n;
+    }
+
+    private RunFile open(Path dir) throws IOException {
+        long now = System.currentTimeMillis();
+        EventSink sink = newSink(dir, now);
+        RunFile file = new RunFile(dir, sink, writeThresholdBytes + writeThresholdBytes / 4);
+        all.add(file);
+        encoder.fileVersion(file.pending(), seconds(now), WRITER_NAME);
+        bytesWritten += file.writePending();
+        return file;
+    }
+
+    private EventSink newSink(Path dir, long now) throws IOException {
+        EventSink sink = null;
         for (int attempt = 0; sink == null; attempt++) {
             try {
                 sink = sinkFactory.create(dir, EventFileNames.next(now / 1000));
@@ -184,11 +234,7 @@ public final class RunFiles implements PayloadWriter {
                 }
             }
         }
-        RunFile file = new RunFile(dir, sink, writeThresholdBytes + writeThresholdBytes / 4);
-        all.add(file);
-        encoder.fileVersion(file.pending(), seconds(now), WRITER_NAME);
-        bytesWritten += file.writePending();
-        return file;
+        return sink;
     }
 
     private static double seconds(long millis) {

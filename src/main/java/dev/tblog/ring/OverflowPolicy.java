@@ -6,10 +6,28 @@ package dev.tblog.ring;
  * <p>Thread contract: immutable constants, any thread.
  */
 public enum OverflowPolicy {
-    /** Wait, with the configured wait strategy's back-off, until there is room: nothing is lost. */
-    BLOCK("block"),
+    /**
+     * Wait with back-off (spin, yield, then park up to 1 ms) until there is room: nothing is lost
+     * while the consumer makes progress. Gives up (dropped, counted as a stall) when the consumer made
+     * no progress for {@code overflow.stallTimeoutMillis}, and with {@link IllegalStateException} when
+     * the logger closes or its consumer stops.
+     */
+    BLOCK("block") {
+        @Override
+        long whenFull(RingClaimer claimer) {
+            return claimer.claimBlocking();
+        }
+    },
     /** Never wait: the call is counted as dropped and returns at once. */
-    DROP("drop");
+    DROP("drop") {
+        @Override
+        long whenFull(RingClaimer claimer) {
+            return RingClaimer.DROPPED;
+        }
+    };
+
+    /** What a producer gets when the ring is full: a claimed sequence, or {@link RingClaimer#DROPPED}. */
+    abstract long whenFull(RingClaimer claimer);
 
     private final String configName;
 

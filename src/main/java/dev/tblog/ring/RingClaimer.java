@@ -3,6 +3,8 @@ package dev.tblog.ring;
 import com.lmax.disruptor.InsufficientCapacityException;
 import com.lmax.disruptor.RingBuffer;
 
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 
@@ -13,7 +15,8 @@ import java.util.function.BooleanSupplier;
  * <p>Under {@code block} the producer backs off (spin, yield, then park for growing spans up to
  * 1 ms) instead of burning a core, and gives up with {@link IllegalStateException} as soon as the
  * logger can no longer take events (closed, or its consumer halted), so a producer never waits on a
- * consumer that will not come back.
+ * consumer that will not come back. With a stall timeout, it also gives up ({@link #DROPPED},
+ * counted in {@link #stalls()}) on a consumer that is there but makes no progress (a hung disk).
  *
  * <p>Thread contract: any producer thread, lock-free except for the waiting of {@code block}.
  */
@@ -25,10 +28,20 @@ public final class RingClaimer {
     private static final int YIELDS = 16;
     private static final long MAX_PARK_NANOS = 1_000_000;
 
+    private static final long NOT_STALLED = Long.MIN_VALUE;
+
     private final RingBuffer<LogSlot> ring;
     private final OverflowPolicy policy;
     private final BooleanSupplier stillAccepting;
     private final String whenStopped;
+    private final long stallTimeoutNanos;
+    /**
+     * The consumer's sequence when a producer last gave up on it, or NOT_STALLED. Volatile: a
+     * producer that sees it set (and the consumer still there) drops at once instead of waiting again;
+     * a benign race, two producers may each wait out the timeout once.
+     */
+    private volatile long stalledAt = NOT_STALLED;
+    private final AtomicLong stalls = new AtomicLong();
 
     /**
      * @param stillAccepting read while waiting; false once the logger is closed or its consumer stopped
@@ -36,6 +49,16 @@ public final class RingClaimer {
      */
     public RingClaimer(RingBuffer<LogSlot> ring, OverflowPolicy policy, BooleanSupplier stillAccepting,
                        String whenStopped) {
+        this(ring, policy, stillAccepting, whenStopped, 0);
+    }
+
+    /**
+     * @param stallTimeoutMillis under {@code block}: give up (return {@link #DROPPED}) after waiting this
+     *     long with no progress of the consumer; 0 waits forever
+     */
+    public RingClaimer(RingBuffer<LogSlot> ring, OverflowPolicy policy, BooleanSupplier stillAccepting,
+                       String whenStopped, long stallTimeoutMillis) {
+        this.stallTimeoutNanos = TimeUnit.MILLISECONDS.toNanos(stallTimeoutMillis);
         this.ring = ring;
         this.policy = policy;
         this.stillAccepting = stillAccepting;
@@ -47,8 +70,37 @@ public final class RingClaimer {
         try {
             return ring.tryNext();
         } catch (InsufficientCapacityException full) {
-            return policy == OverflowPolicy.DROP ? DROPPED : claimWaiting(stillAccepting);
+            return policy.whenFull(this);
         }
+    }
+
+    /**
+     * The {@code block} wait: like {@link #claimWaiting}, but returns {@link #DROPPED} once the
+     * consumer has made no progress for the stall timeout (and at once while it still has not moved
+     * since a producer last gave up). Allocation-free.
+     */
+    long claimBlocking() {
+        if (stallTimeoutNanos == 0) {
+            return claimWaiting(stillAccepting);
+        }
+        long stalled = stalledAt;
+        if (stalled != NOT_STALLED) {
+            if (stalled == ring.getMinimumGatingSequence()) {
+                stalls.incrementAndGet();
+                return DROPPED;
+            }
+            stalledAt = NOT_STALLED;
+        }
+        long sequence = waitForRoom(stillAccepting, true);
+        if (sequence == DROPPED) {
+            stalls.incrementAndGet();
+        }
+        return sequence;
+    }
+
+    /** Calls that {@code block} gave up on because the consumer made no progress. */
+    public long stalls() {
+        return stalls.get();
     }
 
     /**
@@ -57,8 +109,20 @@ public final class RingClaimer {
      * @param keepWaiting read while waiting; when false, the wait ends with {@link IllegalStateException}
      */
     public long claimWaiting(BooleanSupplier keepWaiting) {
+        return waitForRoom(keepWaiting, false);
+    }
+
+    /**
+     * Spins, yields, then parks for growing spans up to 1 ms until a slot is free.
+     *
+     * @param detectStall whether to return {@link #DROPPED} once the consumer's sequence has not
+     *     moved for the stall timeout (read only once parking, so spinning costs nothing extra)
+     */
+    private long waitForRoom(BooleanSupplier keepWaiting, boolean detectStall) {
         int attempt = 0;
         long parkNanos = 1_000;
+        long consumerSeen = Long.MIN_VALUE;
+        long seenAt = 0;
         while (true) {
             try {
                 return ring.tryNext();
@@ -72,6 +136,17 @@ public final class RingClaimer {
                 } else if (attempt < SPINS + YIELDS) {
                     Thread.yield();
                 } else {
+                    if (detectStall) {
+                        long consumer = ring.getMinimumGatingSequence();
+                        long now = System.nanoTime();
+                        if (consumer != consumerSeen) {
+                            consumerSeen = consumer;
+                            seenAt = now;
+                        } else if (now - seenAt >= stallTimeoutNanos) {
+                            stalledAt = consumer;
+                            return DROPPED;
+                        }
+                    }
                     LockSupport.parkNanos(parkNanos);
                     parkNanos = Math.min(parkNanos * 2, MAX_PARK_NANOS);
                 }

@@ -1,0 +1,133 @@
+package dev.tblog;
+
+import dev.tblog.config.ConfigLoader;
+import dev.tblog.proto.Event;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The bad-input catalog: each bad call gets its documented outcome, nothing is written outside the
+ * run folder, and the logger keeps working (a good scalar logged after the bad call is in the file).
+ * Images (wrong shapes) and histograms (empty, non-finite) get their rows here when they land.
+ */
+class BadInputCatalogTest {
+    private static final Class<? extends Throwable> OK = null;
+
+    @TempDir
+    Path root;
+
+    static Stream<Arguments> badCalls() {
+        Map<String, Double> nullValue = new HashMap<>();
+        nullValue.put("k", null);
+        return Stream.of(
+            row("null tag", IllegalArgumentException.class, l -> l.addScalar(null, 1, 1)),
+            row("empty tag", IllegalArgumentException.class, l -> l.addScalar("", 1, 1)),
+            row("whitespace tag", IllegalArgumentException.class, l -> l.addScalar("   ", 1, 1)),
+            row("control character in tag", IllegalArgumentException.class, l -> l.addScalar("a\u0000b", 1, 1)),
+            row("newline in tag", IllegalArgumentException.class, l -> l.addScalar("a\nb", 1, 1)),
+            row("'..' tag", IllegalArgumentException.class, l -> l.addScalar("../../escape", 1, 1)),
+            row("'..' segment", IllegalArgumentException.class, l -> l.addScalar("a/../../escape", 1, 1)),
+            row("absolute tag", IllegalArgumentException.class, l -> l.addScalar("/tmp/escape", 1, 1)),
+            row("backslash tag", IllegalArgumentException.class, l -> l.addScalar("..\\escape", 1, 1)),
+            row("addScalars main tag '..'", IllegalArgumentException.class,
+                l -> l.addScalars("../../escape", Map.of("k", 1), 1)),
+            row("addScalars key '..'", IllegalArgumentException.class, l -> l.addScalars("m", Map.of("..", 1), 1)),
+            row("addScalars key with '/'", IllegalArgumentException.class,
+                l -> l.addScalars("m", Map.of("../escape", 1), 1)),
+            row("addScalars key with '\\'", IllegalArgumentException.class,
+                l -> l.addScalars("m", Map.of("a\\b", 1), 1)),
+            row("addScalars absolute key", IllegalArgumentException.class,
+                l -> l.addScalars("m", Map.of("/tmp", 1), 1)),
+            row("addScalars null map", IllegalArgumentException.class, l -> l.addScalars("m", null, 1)),
+            row("addScalars null value", IllegalArgumentException.class, l -> l.addScalars("m", nullValue, 1)),
+            row("text null tag", IllegalArgumentException.class, l -> l.addText(null, "t", 1)),
+            row("NaN scalar, written as is", OK, l -> l.addScalar("nan", Double.NaN, 1)),
+            row("+inf scalar, written as is", OK, l -> l.addScalar("inf", Double.POSITIVE_INFINITY, 1)),
+            row("-inf scalar, written as is", OK, l -> l.addScalar("inf", Double.NEGATIVE_INFINITY, 2)),
+            row("negative step, written as is", OK, l -> l.addScalar("step", 1, -1)),
+            row("huge step, written as is", OK, l -> l.addScalar("step", 1, Long.MAX_VALUE)),
+            row("minimum step, written as is", OK, l -> l.addScalar("step", 1, Long.MIN_VALUE)),
+            row("NaN in addScalars, written as is", OK, l -> l.addScalars("m", Map.of("k", Double.NaN), 1))
+            // Images: wrong shapes (rank, channels, empty); histograms: empty, NaN/inf values (the lead).
+        );
+    }
+
+    private static Arguments row(String name, Class<? extends Throwable> expected, Consumer<Logger> call) {
+        return Arguments.of(Named.of(name, call), expected);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badCalls")
+    void eachBadCallGetsItsDocumentedOutcomeAndTheLoggerKeepsWorking(Consumer<Logger> call,
+                                                                      Class<? extends Throwable> expected)
+        throws IOException {
+        Path logdir = root.resolve("logs");
+        Logger log = Logger.builder().logdir(logdir).experiment("run").set("shutdownHook.enabled", "false").build();
+        if (expected == null) {
+            assertThatCode(() -> call.accept(log)).doesNotThrowAnyException();
+        } else {
+            assertThatThrownBy(() -> call.accept(log)).isInstanceOf(expected);
+        }
+        log.addScalar("good", 42, 7);
+        log.close();
+        List<Event> good = TestEvents.withTag(TestEvents.read(log.runDir()), "good");
+        assertThat(good).hasSize(1);
+        assertThat(good.get(0).getStep()).isEqualTo(7);
+        assertThat(list(root)).as("nothing written beside the log folder").containsExactly("logs");
+        assertThat(list(logdir)).as("nothing written beside the run folder").containsExactly("run");
+        assertThat(log.stats().failures()).isZero();
+    }
+
+    static Stream<Arguments> badConfigs() {
+        return Stream.of(
+            Arguments.of("unknown key", "ring.sise=1024\n", "unknown config key 'ring.sise'"),
+            Arguments.of("wrong type", "ring.size=big\n", "ring.size"),
+            Arguments.of("wrong type, boolean", "shutdownHook.enabled=yes\n", "shutdownHook.enabled"),
+            Arguments.of("negative size", "write.thresholdBytes=-1\n", "write.thresholdBytes"),
+            Arguments.of("negative file size", "file.maxBytes=-5\n", "file.maxBytes"),
+            Arguments.of("ring not a power of two", "ring.size=1000\n", "power of two"),
+            Arguments.of("unknown policy", "overflow.policy=maybe\n", "overflow.policy"),
+            Arguments.of("negative stall timeout", "overflow.stallTimeoutMillis=-1\n", "overflow.stallTimeoutMillis"));
+    }
+
+    @ParameterizedTest(name = "config: {0}")
+    @MethodSource("badConfigs")
+    void aBadConfigFileFailsFastNamingTheKeyAndAGoodLoggerStillWorks(String name, String text, String message)
+        throws IOException {
+        Path file = Files.writeString(root.resolve("bad.properties"), text);
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of("tblog.config", file.toString()), Map.of(), null))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(message);
+        String[] kv = text.trim().split("=", 2);
+        assertThatThrownBy(() -> Logger.builder().logdir(root.resolve("logs")).set(kv[0], kv[1]).build())
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(kv[0]);
+        assertThat(root.resolve("logs")).as("a bad config creates nothing").doesNotExist();
+        try (Logger log = Logger.builder().logdir(root.resolve("logs")).experiment("run")
+            .set("shutdownHook.enabled", "false").build()) {
+            log.addScalar("good", 1, 1);
+        }
+        assertThat(TestEvents.withTag(TestEvents.read(root.resolve("logs").resolve("run")), "good")).hasSize(1);
+    }
+
+    private static List<String> list(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.map(p -> p.getFileName().toString()).sorted().collect(Collectors.toList());
+        }
+    }
+}
