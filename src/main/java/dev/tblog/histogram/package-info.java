@@ -1,0 +1,15 @@
+/**
+ * The histogram kernel: pure, allocation-free bucketing of {@code double}, {@code float}, {@code int} and
+ * {@code long} values into TensorBoard's {@code HistogramProto} layout, bit-compatible with the Python
+ * writers' default ("tensorflow") edges.
+ *
+ * <ul>
+ *   <li>{@link dev.tblog.histogram.HistogramBins}: which edges (immutable, any thread).</li>
+ *   <li>{@link dev.tblog.histogram.HistogramAccumulator}: one pass over the values, then the stored
+ *       (trimmed) bucket range (not thread-safe, one per thread).</li>
+ *   <li>{@link dev.tblog.histogram.HistogramProtos}: the generated protobuf message, for tests and readers.</li>
+ * </ul>
+ *
+ * <p>Whoever calls them owns the state; nothing here is shared.
+ */
+package dev.tblog.histogram;
