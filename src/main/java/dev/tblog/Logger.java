@@ -15,6 +15,7 @@ import dev.tblog.pipeline.PipelineState;
 import dev.tblog.pipeline.RunFiles;
 import dev.tblog.pipeline.SelfMetrics;
 import dev.tblog.ring.LogSlot;
+import dev.tblog.ring.PayloadPool;
 import dev.tblog.ring.RingClaimer;
 import dev.tblog.ring.SlotKind;
 import dev.tblog.sink.EventSinkFactory;
@@ -29,6 +30,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -67,9 +69,11 @@ public final class Logger implements AutoCloseable {
     private final Disruptor<LogSlot> disruptor;
     private final RingClaimer claimer;
     private final DropCounts drops = new DropCounts();
+    private final PayloadPool payloadPool;
     private final AtomicLong barriersPublished = new AtomicLong();
     private final Map<String, AtomicLong> autoSteps = new ConcurrentHashMap<>();
     private final AtomicBoolean closing = new AtomicBoolean();
+    private final BooleanSupplier accepting = () -> !closing.get() && state.running();
     /** addParameters calls so far; call k >= 2 writes its session to the sub-run trial-000k. */
     private final AtomicInteger parameterCalls = new AtomicInteger();
     private final Object closeLock = new Object();
@@ -122,8 +126,9 @@ public final class Logger implements AutoCloseable {
         SelfMetrics selfMetrics = new SelfMetrics(config.selfMetricsEnabled(), config.selfMetricsIntervalMillis(),
             drops::total, disruptor.getRingBuffer()::getCursor);
         disruptor.handleEventsWith(new ConsumerHandler(runs, state, config.fsyncPolicy(), errorHandler, selfMetrics));
+        this.payloadPool = new PayloadPool(config.payloadMaxPendingBytes());
         this.claimer = new RingClaimer(disruptor.getRingBuffer(), config.overflowPolicy(),
-            () -> !closing.get() && state.running(), "logger of " + runDir + " is closed",
+            accepting, "logger of " + runDir + " is closed",
             config.overflowStallTimeoutMillis());
         disruptor.start();
         if (config.shutdownHook()) {
@@ -422,6 +427,31 @@ public final class Logger implements AutoCloseable {
             }
         }
         return sequence;
+    }
+
+    /** The pool that payloads copy the caller's data into; its budget is payload.maxPendingBytes. */
+    PayloadPool payloadPool() {
+        return payloadPool;
+    }
+
+    /**
+     * For payload builders: false once the logger is closed or its consumer stopped; pass it to
+     * the pool so that a producer waiting for memory under {@code block} stops waiting then.
+     */
+    BooleanSupplier accepting() {
+        return accepting;
+    }
+
+    /** Counts one call of a payload kind dropped because the payload pool was full under {@code drop}. */
+    void countDropped(String kind) {
+        drops.kind(kind);
+    }
+
+    /** Throws if the logger is closed: payload builders check before copying the caller's data. */
+    void ensureOpen() {
+        if (closing.get()) {
+            throw new IllegalStateException("logger of " + runDir + " is closed");
+        }
     }
 
     private long claimWaiting() {

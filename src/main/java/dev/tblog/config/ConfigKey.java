@@ -22,6 +22,12 @@ public enum ConfigKey {
         v -> choice("overflow.policy", v, OverflowPolicy.values())),
     OVERFLOW_STALL_TIMEOUT_MILLIS("overflow.stallTimeoutMillis", "60000", "0 (wait forever) or an integer, 1 to 2^62",
         v -> zeroOrLongInRange("overflow.stallTimeoutMillis", v, 1, 1L << 62)),
+    PAYLOAD_MAX_PENDING_BYTES("payload.maxPendingBytes", "67108864", "an integer, 65536 to 2^40",
+        v -> longInRange("payload.maxPendingBytes", v, 65536, 1L << 40)),
+    IMAGE_MAX_PIXELS("image.maxPixels", "16777216", "an integer, 1 to 2^28",
+        v -> intInRange("image.maxPixels", v, 1, 1 << 28)),
+    IMAGE_PNG_COMPRESSION_LEVEL("image.pngCompressionLevel", "1", "an integer, 0 to 9",
+        v -> intInRange("image.pngCompressionLevel", v, 0, 9)),
     WRITE_THRESHOLD_BYTES("write.thresholdBytes", "65536", "an integer, 4096 to 2^28",
         v -> intInRange("write.thresholdBytes", v, 4096, 1 << 28)),
     FILE_MAX_BYTES("file.maxBytes", "0", "0 (never rotate) or an integer, 65536 to 2^62",
@@ -108,6 +114,15 @@ public enum ConfigKey {
             throw bad(key, value, allowed);
         }
         return (int) n;
+    }
+
+    static Object longInRange(String key, String value, long min, long max) {
+        String allowed = "an integer, " + min + " to " + max;
+        long n = parseLong(key, value, allowed);
+        if (n < min || n > max) {
+            throw bad(key, value, allowed);
+        }
+        return n;
     }
 
     static Object zeroOrLongInRange(String key, String value, long min, long max) {

@@ -97,6 +97,21 @@ public final class TblogConfig {
         return (Integer) values.get(ConfigKey.SELF_METRICS_INTERVAL_MILLIS);
     }
 
+    /** Bytes of payload data (pixels, histogram values) that may wait for the consumer at once. */
+    public long payloadMaxPendingBytes() {
+        return (Long) values.get(ConfigKey.PAYLOAD_MAX_PENDING_BYTES);
+    }
+
+    /** The most pixels one logged picture (a tiled batch included) may have. */
+    public int imageMaxPixels() {
+        return (Integer) values.get(ConfigKey.IMAGE_MAX_PIXELS);
+    }
+
+    /** zlib level of PNG encoding: 0 stores, 1 is fastest, 9 smallest. */
+    public int imagePngCompressionLevel() {
+        return (Integer) values.get(ConfigKey.IMAGE_PNG_COMPRESSION_LEVEL);
+    }
+
     public int writeThresholdBytes() {
         return (Integer) values.get(ConfigKey.WRITE_THRESHOLD_BYTES);
     }
