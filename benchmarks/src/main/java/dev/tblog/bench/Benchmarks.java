@@ -2,13 +2,9 @@ package dev.tblog.bench;
 
 import dev.tblog.Logger;
 import dev.tblog.LoggerStats;
+import dev.tblog.bench.harness.Harness;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /** Helpers shared by the benchmarks: temporary log folders, loggers, and result checks. */
 public final class Benchmarks {
@@ -17,29 +13,29 @@ public final class Benchmarks {
 
     /** A fresh temporary folder. */
     public static Path tempDir(String prefix) {
-        try {
-            return Files.createTempDirectory(prefix);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Harness.tempDir(prefix);
     }
 
     /** Deletes a folder tree. */
     public static void delete(Path dir) {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Harness.delete(dir);
     }
 
-    /** A logger for benchmarks: no shutdown hook, the given overrides as key, value pairs. */
+    /**
+     * A logger for benchmarks: no shutdown hook, the given overrides as key, value pairs. It returns
+     * after one {@code flush()}, i.e. once the consumer runs: a burst of more than {@code ring.size}
+     * calls right after {@code build()} can otherwise fail with "logger ... is closed" (block) or a
+     * failed flush (drop), because the producer sees the consumer not yet running (a library issue,
+     * reported; seen with 4 producers).
+     */
     public static Logger logger(Path logdir, String... overrides) {
         var builder = Logger.builder().logdir(logdir).experiment("bench").set("shutdownHook.enabled", "false");
         for (int i = 0; i < overrides.length; i += 2) {
             builder.set(overrides[i], overrides[i + 1]);
         }
-        return builder.build();
+        Logger log = builder.build();
+        log.flush();
+        return log;
     }
 
     /**

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Builds the library and both benchmark jars, then runs tblog and Log4j2 side by side.
+#   benchmarks/run.sh quick   a few minutes, short iterations: to spot regressions
+#   benchmarks/run.sh full    the record: explicit forks, warm-up and measurement
+# Results (JMH JSON and text, one pair per step) go to benchmarks/target/results/<mode>-<time>/.
+# Every benchmark checks its own result (written == published, lines in the file == calls) and
+# JMH fails the run (-foe true) instead of printing a number when a check fails.
+set -euo pipefail
+mode=${1:-quick}
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(dirname "$here")
+case "$mode" in
+  quick) opts=(-f 1 -wi 1 -w 1 -i 2 -r 2); memsecs=5 ;;
+  full)  opts=(-f 2 -wi 3 -w 2 -i 5 -r 3); memsecs=30 ;;
+  *) echo "usage: $0 quick|full" >&2; exit 2 ;;
+esac
+
+(cd "$root" && mvn -B -q install -DskipTests)
+mvn -B -q -f "$here/pom.xml" package
+mvn -B -q -f "$here/log4j2/pom.xml" package
+
+tblog=(java -jar "$here/target/benchmarks.jar")
+log4j2=(java -jar "$here/log4j2/target/benchmarks-log4j2.jar")   # Log4j2 2.26.1 + Disruptor 3.4.4
+out="$here/target/results/$mode-$(date +%Y%m%d-%H%M%S)"
+mkdir -p "$out"
+
+step() {   # step NAME JAR... -- JMH-ARGS...
+  local name=$1; shift
+  local jar=(); while [[ $1 != -- ]]; do jar+=("$1"); shift; done; shift
+  echo "== $name"
+  "${jar[@]}" "$@" "${opts[@]}" -foe true -rf json -rff "$out/$name.json" 2>&1 | tee "$out/$name.txt"
+}
+
+# (a) producer latency, pacing work 100 tokens, with the workOnly baseline, allocation per call
+step latency-tblog   "${tblog[@]}"  -- 'AddScalarLatencyBenchmark' -prof gc
+step latency-log4j2  "${log4j2[@]}" -- 'Log4j2LatencyBenchmark' -prof gc
+# (b) sustained end-to-end throughput, block, ring 65536, sleeping, 1/2/4/8 producers
+step e2e-tblog       "${tblog[@]}"  -- 'TblogThroughputBenchmark'
+step e2e-log4j2      "${log4j2[@]}" -- 'Log4j2ThroughputBenchmark'
+# (c) overload: tblog drop / Log4j2 Discard(INFO), ring 1024, 1 and 4 producers
+step overload-tblog  "${tblog[@]}"  -- 'TblogDropBenchmark'
+step overload-log4j2 "${log4j2[@]}" -- 'Log4j2DiscardBenchmark'
+# tblog curves: ring size, wait strategy; and the synchronous baseline
+step ring-size       "${tblog[@]}"  -- 'RingSizeBenchmark'
+step wait-strategy   "${tblog[@]}"  -- 'WaitStrategyBenchmark'
+step sync-baseline   "${tblog[@]}"  -- 'ScalarThroughputBenchmark'
+# memory under sustained overload, 8 producers, each policy
+for policy in block drop; do
+  echo "== memory-$policy"
+  java -Xmx512m -cp "$here/target/benchmarks.jar" dev.tblog.bench.OverloadMemory "$policy" "$memsecs" 8 65536 \
+    2>&1 | tee "$out/memory-$policy.txt"
+done
+echo "results in $out"
