@@ -24,7 +24,7 @@ public final class Main {
 
     /** The command line's commands. */
     static Main standard() {
-        return new Main(new DemoCommand(), new InspectCommand());
+        return new Main(new DemoCommand(), new InspectCommand(), new StressCommand());
     }
 
     public static void main(String[] args) {

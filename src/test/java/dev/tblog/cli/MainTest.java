@@ -99,12 +99,12 @@ class MainTest {
 
     @Test
     void helpForEveryCommand() {
-        for (String command : List.of("inspect", "demo")) {
+        for (String command : List.of("inspect", "demo", "stress")) {
             assertThat(run(command, "--help")).isZero();
             assertThat(out()).contains("usage: tblog " + command);
         }
         assertThat(run("--help")).isZero();
-        assertThat(out()).contains("inspect", "demo");
+        assertThat(out()).contains("inspect", "demo", "stress");
     }
 
     @Test
