@@ -5,6 +5,7 @@ import com.lmax.disruptor.dsl.Disruptor;
 import dev.tblog.config.FsyncPolicy;
 import dev.tblog.config.TblogConfig;
 import dev.tblog.encode.Payload;
+import dev.tblog.histogram.HistogramBins;
 import dev.tblog.hparams.HParams;
 import dev.tblog.hparams.HParamsPayload;
 import dev.tblog.hparams.TextPayload;
@@ -207,6 +208,149 @@ public final class Logger implements AutoCloseable {
     public void addScalars(String mainTag, Map<String, ? extends Number> values) {
         TagRules.tag(mainTag);
         addScalars(mainTag, values, nextAutoStep(mainTag));
+    }
+
+    /**
+     * Logs a histogram of {@code values} for TensorBoard's HISTOGRAMS and DISTRIBUTIONS tabs, with the
+     * Python writers' default bucket edges ({@link HistogramBins#tensorflowDefault()}): min, max, count,
+     * sum and sum of squares exact over the values, the buckets trimmed as the Python writers do.
+     *
+     * <p>The call copies the values (small calls) or bins them on this thread (large calls, see
+     * {@code histogram.consumerBinMaxValues}); the caller may change the array once it returns.
+     *
+     * <p>NaN and infinite values are left out of the histogram and counted in the scalar
+     * {@code <tag>/nonfinite} at the same step (written only when there were any); when every value
+     * is non-finite only that scalar is written.
+     *
+     * @param tag the chart's name; rules as for {@link #addScalar(String, double, long)}
+     * @param values at least one value; not kept
+     * @throws IllegalArgumentException a bad tag, null or empty values
+     * @throws IllegalStateException the logger is closed
+     */
+    public void addHistogram(String tag, double[] values, long step) {
+        addHistogram(tag, values, step, HistogramBins.tensorflowDefault());
+    }
+
+    /**
+     * As {@link #addHistogram(String, double[], long)}, with other bins: {@link HistogramBins#equalWidth(int)
+     * equalWidth(N)} over the values' [min, max], {@link HistogramBins#explicitEdges(double...)} given edges.
+     */
+    public void addHistogram(String tag, double[] values, long step, HistogramBins bins) {
+        HistogramCalls.add(this, tag, values, 0, values == null ? 0 : values.length, step, bins);
+    }
+
+    /**
+     * As {@link #addHistogram(String, double[], long, HistogramBins)}, for {@code values[offset, offset + length)}.
+     *
+     * @throws IllegalArgumentException also when the range is not inside the array or {@code length == 0}
+     */
+    public void addHistogram(String tag, double[] values, int offset, int length, long step, HistogramBins bins) {
+        HistogramCalls.add(this, tag, values, offset, length, step, bins);
+    }
+
+    /** As {@link #addHistogram(String, double[], long)}, at the tag's next automatic step. */
+    public void addHistogram(String tag, double[] values) {
+        addHistogram(tag, values, HistogramBins.tensorflowDefault());
+    }
+
+    /** As {@link #addHistogram(String, double[], long, HistogramBins)}, at the tag's next automatic step. */
+    public void addHistogram(String tag, double[] values, HistogramBins bins) {
+        HistogramCalls.check(tag, values, values == null ? 0 : values.length, bins);
+        addHistogram(tag, values, nextAutoStep(tag), bins);
+    }
+
+    /** As {@link #addHistogram(String, double[], long)}; each {@code float} is widened exactly. */
+    public void addHistogram(String tag, float[] values, long step) {
+        addHistogram(tag, values, step, HistogramBins.tensorflowDefault());
+    }
+
+    /** As {@link #addHistogram(String, double[], long, HistogramBins)}, for floats. */
+    public void addHistogram(String tag, float[] values, long step, HistogramBins bins) {
+        HistogramCalls.add(this, tag, values, 0, values == null ? 0 : values.length, step, bins);
+    }
+
+    /** As {@link #addHistogram(String, double[], int, int, long, HistogramBins)}, for floats. */
+    public void addHistogram(String tag, float[] values, int offset, int length, long step, HistogramBins bins) {
+        HistogramCalls.add(this, tag, values, offset, length, step, bins);
+    }
+
+    /** As {@link #addHistogram(String, double[])}, for floats. */
+    public void addHistogram(String tag, float[] values) {
+        addHistogram(tag, values, HistogramBins.tensorflowDefault());
+    }
+
+    /** As {@link #addHistogram(String, double[], HistogramBins)}, for floats. */
+    public void addHistogram(String tag, float[] values, HistogramBins bins) {
+        HistogramCalls.check(tag, values, values == null ? 0 : values.length, bins);
+        addHistogram(tag, values, nextAutoStep(tag), bins);
+    }
+
+    /** As {@link #addHistogram(String, double[], long)}; each {@code int} is converted exactly. */
+    public void addHistogram(String tag, int[] values, long step) {
+        addHistogram(tag, values, step, HistogramBins.tensorflowDefault());
+    }
+
+    /** As {@link #addHistogram(String, double[], long, HistogramBins)}, for ints. */
+    public void addHistogram(String tag, int[] values, long step, HistogramBins bins) {
+        HistogramCalls.add(this, tag, values, 0, values == null ? 0 : values.length, step, bins);
+    }
+
+    /** As {@link #addHistogram(String, double[], int, int, long, HistogramBins)}, for ints. */
+    public void addHistogram(String tag, int[] values, int offset, int length, long step, HistogramBins bins) {
+        HistogramCalls.add(this, tag, values, offset, length, step, bins);
+    }
+
+    /** As {@link #addHistogram(String, double[])}, for ints. */
+    public void addHistogram(String tag, int[] values) {
+        addHistogram(tag, values, HistogramBins.tensorflowDefault());
+    }
+
+    /** As {@link #addHistogram(String, double[], HistogramBins)}, for ints. */
+    public void addHistogram(String tag, int[] values, HistogramBins bins) {
+        HistogramCalls.check(tag, values, values == null ? 0 : values.length, bins);
+        addHistogram(tag, values, nextAutoStep(tag), bins);
+    }
+
+    /** As {@link #addHistogram(String, double[], long)}; each {@code long} is rounded to the nearest double. */
+    public void addHistogram(String tag, long[] values, long step) {
+        addHistogram(tag, values, step, HistogramBins.tensorflowDefault());
+    }
+
+    /** As {@link #addHistogram(String, double[], long, HistogramBins)}, for longs. */
+    public void addHistogram(String tag, long[] values, long step, HistogramBins bins) {
+        HistogramCalls.add(this, tag, values, 0, values == null ? 0 : values.length, step, bins);
+    }
+
+    /** As {@link #addHistogram(String, double[], int, int, long, HistogramBins)}, for longs. */
+    public void addHistogram(String tag, long[] values, int offset, int length, long step, HistogramBins bins) {
+        HistogramCalls.add(this, tag, values, offset, length, step, bins);
+    }
+
+    /** As {@link #addHistogram(String, double[])}, for longs. */
+    public void addHistogram(String tag, long[] values) {
+        addHistogram(tag, values, HistogramBins.tensorflowDefault());
+    }
+
+    /** As {@link #addHistogram(String, double[], HistogramBins)}, for longs. */
+    public void addHistogram(String tag, long[] values, HistogramBins bins) {
+        HistogramCalls.check(tag, values, values == null ? 0 : values.length, bins);
+        addHistogram(tag, values, nextAutoStep(tag), bins);
+    }
+
+    /**
+     * Logs a histogram the caller binned: written as given ({@code bucketLimits[i]} is the right edge
+     * of bucket {@code i}), with plugin "histograms" metadata. The arrays are copied.
+     *
+     * @param num the number of values (TensorBoard reads it as a double)
+     * @param bucketLimits at least one, strictly increasing (infinities allowed, NaN not)
+     * @param bucketCounts as many as limits, each finite and non-negative
+     * @throws IllegalArgumentException a bad tag, null arrays, lengths that differ (the message names
+     *     both) or are 0, limits not strictly increasing, a negative or non-finite count
+     * @throws IllegalStateException the logger is closed
+     */
+    public void addHistogramRaw(String tag, double min, double max, double num, double sum, double sumSquares,
+                                double[] bucketLimits, double[] bucketCounts, long step) {
+        HistogramCalls.addRaw(this, tag, min, max, num, sum, sumSquares, bucketLimits, bucketCounts, step);
     }
 
     /**

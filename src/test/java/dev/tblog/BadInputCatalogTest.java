@@ -1,6 +1,7 @@
 package dev.tblog;
 
 import dev.tblog.config.ConfigLoader;
+import dev.tblog.histogram.HistogramBins;
 import dev.tblog.proto.Event;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,7 +26,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * The bad-input catalog: each bad call gets its documented outcome, nothing is written outside the
  * run folder, and the logger keeps working (a good scalar logged after the bad call is in the file).
- * Images (wrong shapes) and histograms (empty, non-finite) get their rows here when they land.
+ * Images (wrong shapes) get their rows here when they land. Histograms: no value, null arrays or
+ * bins, bad ranges and bad raw input throw IllegalArgumentException; non-finite values are left out
+ * of the histogram and counted in {@code <tag>/nonfinite} (only that scalar when all are).
  */
 class BadInputCatalogTest {
     private static final Class<? extends Throwable> OK = null;
@@ -64,8 +67,52 @@ class BadInputCatalogTest {
             row("negative step, written as is", OK, l -> l.addScalar("step", 1, -1)),
             row("huge step, written as is", OK, l -> l.addScalar("step", 1, Long.MAX_VALUE)),
             row("minimum step, written as is", OK, l -> l.addScalar("step", 1, Long.MIN_VALUE)),
-            row("NaN in addScalars, written as is", OK, l -> l.addScalars("m", Map.of("k", Double.NaN), 1))
-            // Images: wrong shapes (rank, channels, empty); histograms: empty, NaN/inf values (the lead).
+            row("NaN in addScalars, written as is", OK, l -> l.addScalars("m", Map.of("k", Double.NaN), 1)),
+            // Images: wrong shapes (rank, channels, empty) (the lead).
+            row("histogram of no value", IllegalArgumentException.class, l -> l.addHistogram("h", new double[0], 1)),
+            row("histogram of no value, auto step", IllegalArgumentException.class,
+                l -> l.addHistogram("h", new float[0])),
+            row("histogram null array", IllegalArgumentException.class, l -> l.addHistogram("h", (double[]) null, 1)),
+            row("histogram null array, auto step", IllegalArgumentException.class,
+                l -> l.addHistogram("h", (long[]) null)),
+            row("histogram null bins", IllegalArgumentException.class,
+                l -> l.addHistogram("h", new int[] {1}, 1, null)),
+            row("histogram '..' tag", IllegalArgumentException.class,
+                l -> l.addHistogram("../escape", new double[] {1}, 1)),
+            row("histogram negative offset", IllegalArgumentException.class,
+                l -> l.addHistogram("h", new double[] {1, 2}, -1, 1, 1, HistogramBins.tensorflowDefault())),
+            row("histogram range past the end", IllegalArgumentException.class,
+                l -> l.addHistogram("h", new double[] {1, 2}, 1, 2, 1, HistogramBins.tensorflowDefault())),
+            row("histogram negative length", IllegalArgumentException.class,
+                l -> l.addHistogram("h", new int[] {1, 2}, 0, -1, 1, HistogramBins.tensorflowDefault())),
+            row("histogram offset overflow", IllegalArgumentException.class,
+                l -> l.addHistogram("h", new long[] {1, 2}, Integer.MAX_VALUE, 2, 1, HistogramBins.equalWidth(3))),
+            row("histogram of NaN only: only h/nonfinite", OK, l -> l.addHistogram("h", new double[] {Double.NaN}, 1)),
+            row("histogram of infinities only: only h/nonfinite", OK,
+                l -> l.addHistogram("h", new float[] {Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY}, 1)),
+            row("histogram with NaN and finite values: the finite ones plus h/nonfinite", OK,
+                l -> l.addHistogram("h", new double[] {Double.NaN, 1}, 1, HistogramBins.equalWidth(4))),
+            row("histogram of Long.MIN/MAX_VALUE, clamped in", OK,
+                l -> l.addHistogram("h", new long[] {Long.MIN_VALUE, Long.MAX_VALUE}, 1)),
+            row("histogram of +-Double.MAX_VALUE, equal width", OK,
+                l -> l.addHistogram("h", new double[] {-Double.MAX_VALUE, Double.MAX_VALUE}, 1,
+                    HistogramBins.equalWidth(10))),
+            row("raw histogram lengths differ", IllegalArgumentException.class,
+                l -> l.addHistogramRaw("h", 0, 1, 1, 1, 1, new double[] {0, 1}, new double[] {1}, 1)),
+            row("raw histogram no bucket", IllegalArgumentException.class,
+                l -> l.addHistogramRaw("h", 0, 1, 1, 1, 1, new double[0], new double[0], 1)),
+            row("raw histogram null limits", IllegalArgumentException.class,
+                l -> l.addHistogramRaw("h", 0, 1, 1, 1, 1, null, new double[] {1}, 1)),
+            row("raw histogram limits not increasing", IllegalArgumentException.class,
+                l -> l.addHistogramRaw("h", 0, 1, 2, 1, 1, new double[] {1, 1}, new double[] {1, 1}, 1)),
+            row("raw histogram NaN limit", IllegalArgumentException.class,
+                l -> l.addHistogramRaw("h", 0, 1, 2, 1, 1, new double[] {Double.NaN, 1}, new double[] {1, 1}, 1)),
+            row("raw histogram negative count", IllegalArgumentException.class,
+                l -> l.addHistogramRaw("h", 0, 1, 1, 1, 1, new double[] {1}, new double[] {-1}, 1)),
+            row("raw histogram infinite count", IllegalArgumentException.class,
+                l -> l.addHistogramRaw("h", 0, 1, 1, 1, 1, new double[] {1}, new double[] {Double.POSITIVE_INFINITY}, 1)),
+            row("raw histogram NaN count", IllegalArgumentException.class,
+                l -> l.addHistogramRaw("h", 0, 1, 1, 1, 1, new double[] {1}, new double[] {Double.NaN}, 1))
         );
     }
 

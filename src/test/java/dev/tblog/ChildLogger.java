@@ -19,11 +19,11 @@ import java.util.concurrent.atomic.AtomicLongArray;
  *
  * <p>Each producer thread owns its tags, and every tag's steps are 0, 1, 2, ... in order, so the
  * parent can check order and completeness per tag. Event kinds are one line each in {@link #logOne}:
- * add images and histograms there when they land.
+ * add images there when they land.
  */
 public final class ChildLogger {
     /** Tags as the reader sees them, per producer thread t: index into the counters. */
-    static final int KINDS = 3;
+    static final int KINDS = 4;
 
     private ChildLogger() {
     }
@@ -35,12 +35,14 @@ public final class ChildLogger {
                 return new String[] {prefix + "/scalar/" + t, ""};
             case 1:
                 return new String[] {prefix + "/group/" + t, (prefix + "/group/" + t).replace('/', '_') + "_a"};
-            default:
+            case 2:
                 return new String[] {prefix + "/text/" + t + "/text_summary", ""};
+            default:
+                return new String[] {prefix + "/histogram/" + t, ""};
         }
     }
 
-    /** One event of kind k with step n (every kind's steps are dense). Kinds: scalar, addScalars, text. */
+    /** One event of kind k with step n (every kind's steps are dense). Kinds: scalar, addScalars, text, histogram. */
     static void logOne(Logger log, String prefix, int t, int k, long n) {
         switch (k) {
             case 0:
@@ -49,16 +51,19 @@ public final class ChildLogger {
             case 1:
                 log.addScalars(prefix + "/group/" + t, Map.of("a", n), n);
                 break;
-            default:
+            case 2:
                 log.addText(prefix + "/text/" + t, "event " + n, n);
                 break;
+            default:
+                log.addHistogram(prefix + "/histogram/" + t, new double[] {n, n + 0.5, -n, 1e-3 * n}, n);
+                break;
         }
-        // Images and histograms (the lead): one more case here, and KINDS + 1.
+        // Images (the lead): one more case here, and KINDS + 1.
     }
 
     /** Which kind the i-th call of a thread is: mostly scalars, some addScalars, a few payloads. */
     static int kindOf(long i) {
-        return i % 97 == 0 ? 2 : i % 11 == 0 ? 1 : 0;
+        return i % 101 == 0 ? 3 : i % 97 == 0 ? 2 : i % 11 == 0 ? 1 : 0;
     }
 
     public static void main(String[] args) throws Exception {

@@ -28,6 +28,8 @@ public enum ConfigKey {
         v -> intInRange("image.maxPixels", v, 1, 1 << 28)),
     IMAGE_PNG_COMPRESSION_LEVEL("image.pngCompressionLevel", "1", "an integer, 0 to 9",
         v -> intInRange("image.pngCompressionLevel", v, 0, 9)),
+    HISTOGRAM_CONSUMER_BIN_MAX_VALUES("histogram.consumerBinMaxValues", "1048576", "an integer, 0 to 2^30",
+        v -> intInRange("histogram.consumerBinMaxValues", v, 0, 1 << 30)),
     WRITE_THRESHOLD_BYTES("write.thresholdBytes", "65536", "an integer, 4096 to 2^28",
         v -> intInRange("write.thresholdBytes", v, 4096, 1 << 28)),
     FILE_MAX_BYTES("file.maxBytes", "0", "0 (never rotate) or an integer, 65536 to 2^62",

@@ -112,6 +112,14 @@ public final class TblogConfig {
         return (Integer) values.get(ConfigKey.IMAGE_PNG_COMPRESSION_LEVEL);
     }
 
+    /**
+     * Histogram calls with at most this many values are copied into pooled memory and binned by the
+     * consumer; larger ones are binned on the caller's thread. 0: always on the caller's thread.
+     */
+    public int histogramConsumerBinMaxValues() {
+        return (Integer) values.get(ConfigKey.HISTOGRAM_CONSUMER_BIN_MAX_VALUES);
+    }
+
     public int writeThresholdBytes() {
         return (Integer) values.get(ConfigKey.WRITE_THRESHOLD_BYTES);
     }

@@ -30,4 +30,11 @@ public interface PayloadWriter {
 
     /** The highest step written to a run by this logger, or {@link Long#MIN_VALUE} if none. */
     long maxStep(String subRun);
+
+    /**
+     * A consumer-confined instance of {@code type}, one per logger, made by {@code factory} on its
+     * first use and returned again on every later call: the reusable scratch state of payloads
+     * (histogram accumulators, encoders), so that the consumer allocates it once.
+     */
+    <T> T scratch(Class<T> type, java.util.function.Supplier<T> factory);
 }

@@ -240,4 +240,17 @@ public final class RunFiles implements PayloadWriter {
     private static double seconds(long millis) {
         return millis / 1000.0;
     }
+
+    /** Scratch instances of payloads, by type (see {@link PayloadWriter#scratch}); consumer thread only. */
+    private final Map<Class<?>, Object> scratch = new HashMap<>();
+
+    @Override
+    public <T> T scratch(Class<T> type, java.util.function.Supplier<T> factory) {
+        Object instance = scratch.get(type);
+        if (instance == null) {
+            instance = java.util.Objects.requireNonNull(factory.get(), "scratch factory returned null");
+            scratch.put(type, instance);
+        }
+        return type.cast(instance);
+    }
 }
