@@ -13,7 +13,7 @@ import java.util.Random;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The examples of docs/readme-histograms.md ("Logging histograms"), kept compiling and running. */
+/** The examples of the README section "Logging histograms", kept compiling and running. */
 class ReadmeHistogramsExampleTest {
     @TempDir
     Path runs;

@@ -29,7 +29,8 @@ final class StressCalls {
             case IMAGE:
                 throw new UnsupportedOperationException("images are not in this build yet: " + imageTag + pixels.length + side);
             case HISTOGRAM:
-                throw new UnsupportedOperationException("histograms are not in this build yet: " + histogramTag + values.length);
+                log.addHistogram(histogramTag, values, step);
+                break;
             default:
                 throw new IllegalArgumentException("not a payload kind: " + kind);
         }
