@@ -1,6 +1,7 @@
 package dev.tblog.encode;
 
 import java.io.IOException;
+import java.util.function.Supplier;
 
 /**
  * What a {@link Payload} may write: summary values into the main run or a named sub-run.
@@ -30,4 +31,13 @@ public interface PayloadWriter {
 
     /** The highest step written to a run by this logger, or {@link Long#MIN_VALUE} if none. */
     long maxStep(String subRun);
+
+    /**
+     * A consumer-confined instance of {@code type}, one per logger, made by {@code factory} on first
+     * use and kept for the logger's life: the home of a payload kind's reusable scratch (the image
+     * rasters and PNG encoder, for example), which a payload cannot own because payloads come and go
+     * and are built on producer threads. An instance that is {@link AutoCloseable} is closed when
+     * the logger's files are closed. Allocation-free after the first call for a type.
+     */
+    <T> T scratch(Class<T> type, Supplier<? extends T> factory);
 }
