@@ -64,8 +64,39 @@ class BadInputCatalogTest {
             row("negative step, written as is", OK, l -> l.addScalar("step", 1, -1)),
             row("huge step, written as is", OK, l -> l.addScalar("step", 1, Long.MAX_VALUE)),
             row("minimum step, written as is", OK, l -> l.addScalar("step", 1, Long.MIN_VALUE)),
-            row("NaN in addScalars, written as is", OK, l -> l.addScalars("m", Map.of("k", Double.NaN), 1))
-            // Images: wrong shapes (rank, channels, empty); histograms: empty, NaN/inf values (the lead).
+            row("NaN in addScalars, written as is", OK, l -> l.addScalars("m", Map.of("k", Double.NaN), 1)),
+            // Images: wrong shapes (rank, channels, empty)
+            row("image shape not the array's length", IllegalArgumentException.class,
+                l -> l.addImage("img", new float[99], 10, 10, 1)),
+            row("image of a rank-3 array given as gray", IllegalArgumentException.class,
+                l -> l.addImage("img", new float[300], 10, 10, 1)),
+            row("image with 2 channels", IllegalArgumentException.class,
+                l -> l.addImage("img", new double[200], 10, 10, 2, 1)),
+            row("image with 5 channels", IllegalArgumentException.class,
+                l -> l.addImage("img", new byte[500], 10, 10, 5, 1)),
+            row("image with 0 channels", IllegalArgumentException.class,
+                l -> l.addImage("img", new byte[0], 10, 10, 0, 1)),
+            row("image of height 0", IllegalArgumentException.class, l -> l.addImage("img", new float[0], 0, 10, 1)),
+            row("image of negative width", IllegalArgumentException.class,
+                l -> l.addImage("img", new float[10], 10, -1, 1)),
+            row("images, n = 0", IllegalArgumentException.class, l -> l.addImages("img", new float[0], 0, 5, 5, 1)),
+            row("images, negative n", IllegalArgumentException.class,
+                l -> l.addImages("img", new float[25], -1, 5, 5, 1)),
+            row("images, shape not the array's length", IllegalArgumentException.class,
+                l -> l.addImages("img", new byte[6 * 25 - 1], 6, 5, 5, 1)),
+            row("images tiled over image.maxPixels", IllegalArgumentException.class,
+                l -> l.addImages("img", new byte[9 * 1025 * 1025], 9, 1025, 1025, 1)), // 2050 x 8200 > 2^24
+            row("image null data", IllegalArgumentException.class, l -> l.addImage("img", (float[]) null, 2, 2, 1)),
+            row("image '..' tag", IllegalArgumentException.class, l -> l.addImage("../escape", new float[4], 2, 2, 1)),
+            row("image null BufferedImage", IllegalArgumentException.class,
+                l -> l.addImage("img", (java.awt.image.BufferedImage) null, 1)),
+            row("figure of width 0", IllegalArgumentException.class, l -> l.addFigure("fig", 0, 10, g -> { }, 1)),
+            row("figure over image.maxPixels", IllegalArgumentException.class,
+                l -> l.addFigure("fig", 5000, 4000, g -> { }, 1)),
+            row("figure null callback", IllegalArgumentException.class, l -> l.addFigure("fig", 10, 10, null, 1)),
+            row("NaN and infinite pixels, black and white", OK,
+                l -> l.addImage("img", new float[] {Float.NaN, Float.POSITIVE_INFINITY, -1, 2}, 2, 2, 1))
+            // Histograms: empty, NaN/inf values (the lead).
         );
     }
 

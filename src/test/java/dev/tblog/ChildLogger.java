@@ -23,7 +23,9 @@ import java.util.concurrent.atomic.AtomicLongArray;
  */
 public final class ChildLogger {
     /** Tags as the reader sees them, per producer thread t: index into the counters. */
-    static final int KINDS = 3;
+    static final int KINDS = 4;
+    /** The pixels of the image kind: a 4x4 gray gradient, shared read-only by all threads. */
+    private static final float[] IMAGE = {0f, .1f, .2f, .3f, .4f, .5f, .6f, .7f, .8f, .9f, 1f, .5f, .25f, 0f, 1f, 0f};
 
     private ChildLogger() {
     }
@@ -35,12 +37,14 @@ public final class ChildLogger {
                 return new String[] {prefix + "/scalar/" + t, ""};
             case 1:
                 return new String[] {prefix + "/group/" + t, (prefix + "/group/" + t).replace('/', '_') + "_a"};
-            default:
+            case 2:
                 return new String[] {prefix + "/text/" + t + "/text_summary", ""};
+            default:
+                return new String[] {prefix + "/image/" + t, ""};
         }
     }
 
-    /** One event of kind k with step n (every kind's steps are dense). Kinds: scalar, addScalars, text. */
+    /** One event of kind k with step n (every kind's steps are dense). Kinds: scalar, addScalars, text, image. */
     static void logOne(Logger log, String prefix, int t, int k, long n) {
         switch (k) {
             case 0:
@@ -49,16 +53,19 @@ public final class ChildLogger {
             case 1:
                 log.addScalars(prefix + "/group/" + t, Map.of("a", n), n);
                 break;
-            default:
+            case 2:
                 log.addText(prefix + "/text/" + t, "event " + n, n);
                 break;
+            default:
+                log.addImage(prefix + "/image/" + t, IMAGE, 4, 4, n);
+                break;
         }
-        // Images and histograms (the lead): one more case here, and KINDS + 1.
+        // Histograms (the lead): one more case here, and KINDS + 1.
     }
 
     /** Which kind the i-th call of a thread is: mostly scalars, some addScalars, a few payloads. */
     static int kindOf(long i) {
-        return i % 97 == 0 ? 2 : i % 11 == 0 ? 1 : 0;
+        return i % 97 == 0 ? 2 : i % 211 == 5 ? 3 : i % 11 == 0 ? 1 : 0;
     }
 
     public static void main(String[] args) throws Exception {

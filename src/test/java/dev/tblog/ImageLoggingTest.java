@@ -21,6 +21,7 @@ import static dev.tblog.ImagePictures.image;
 import static dev.tblog.ImagePictures.samples;
 import static dev.tblog.ImagePictures.tiled;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * addImage, addImages, addFigure through the logger: the event file decoded with the generated
@@ -319,5 +320,64 @@ class ImageLoggingTest {
         assertThat(level0.getEncodedImageString().size()).as("stored is bigger")
             .isGreaterThan(level9.getEncodedImageString().size() + 1000);
         assertThat(level0.getEncodedImageString().size()).isGreaterThanOrEqualTo(200 * 201);
+    }
+
+    @Test
+    void badShapesThrowNamingTheValuesAndPublishNothing() {
+        try (Logger log = logger()) {
+            assertThatThrownBy(() -> log.addImage("img", new float[99], 10, 10, 0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("addImage('img')").hasMessageContaining("1x10x10x1 needs 100 values, array has 99");
+            assertThatThrownBy(() -> log.addImage("img", new float[200], 10, 10, 2, 0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("channels must be 1 (gray), 3 (RGB) or 4 (RGBA), was 2");
+            assertThatThrownBy(() -> log.addImages("img", new float[0], 0, 5, 5, 0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("0x5x5x1");
+            assertThat(log.stats().published()).isZero();
+        }
+        try (Logger small = logger("image.maxPixels", "100")) {
+            small.addImages("ok", new byte[8 * 3 * 4], 8, 3, 4, 0);     // 3 x 32 = 96 pixels
+            assertThatThrownBy(() -> small.addImages("big", new byte[9 * 3 * 4], 9, 3, 4, 0)) // 6 x 32 = 192
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("6x32 = 192 pixels, over maxPixels=100");
+            assertThatThrownBy(() -> small.addFigure("fig", 11, 10, g -> { }, 0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("over maxPixels=100");
+            small.flush();
+            assertThat(small.stats().published()).isEqualTo(1);
+        }
+        Logger closed = Logger.builder().logdir(logdir).experiment("closed").set("shutdownHook.enabled", "false").build();
+        closed.close();
+        assertThatThrownBy(() -> closed.addImage("x", new float[1], 1, 1, 0)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> closed.addFigure("x", 1, 1, g -> { }, 0)).isInstanceOf(IllegalStateException.class);
+        assertThat(closed.stats().pendingPayloadBytes()).isZero();
+    }
+
+    @Test
+    void aFullPixelPoolDropsCountedAsImageUnderDropAndWaitsUnderBlock() {
+        float[] v = floats(100 * 100, 60); // 10,000 floats: a 16,384-float pooled array, the whole 64 KiB budget
+        try (Logger drop = logger("payload.maxPendingBytes", "65536", "overflow.policy", "drop")) {
+            for (int step = 0; step < 300; step++) {
+                drop.addImage("burst", v, 100, 100, step);
+            }
+            drop.flush();
+            LoggerStats s = drop.stats();
+            assertThat(s.published()).isEqualTo(300);
+            assertThat(s.written() + s.dropped()).isEqualTo(300);
+            assertThat(s.dropped()).as("a burst past the pixel budget drops").isPositive();
+            assertThat(s.droppedByKind()).containsEntry("image", s.dropped());
+            assertThat(s.pendingPayloadBytes()).isZero();
+            assertThat(TestEvents.withTag(TestEvents.read(drop.runDir()), "burst")).hasSize((int) s.written());
+        }
+        try (Logger block = Logger.builder().logdir(logdir).experiment("block").set("shutdownHook.enabled", "false")
+            .set("payload.maxPendingBytes", "65536").build()) {
+            for (int step = 0; step < 300; step++) {
+                block.addImage("burst", v, 100, 100, step);
+            }
+            block.flush();
+            assertThat(block.stats().written()).isEqualTo(300);
+            assertThat(block.stats().dropped()).isZero();
+            List<Event> events = TestEvents.withTag(TestEvents.read(block.runDir()), "burst");
+            assertThat(events).extracting(Event::getStep).containsExactlyElementsOf(
+                java.util.stream.LongStream.range(0, 300).boxed().collect(java.util.stream.Collectors.toList()));
+            assertThat(samples(image(events.get(299)))).containsExactly(expected(v, 0, v.length, false));
+        }
     }
 }
