@@ -104,8 +104,8 @@ final class ImageCalls {
             log.payloadPool().release(copy);
             throw e;
         }
-        log.publishPayload(ImagePayload.ofBytes(log.payloadPool(), tag, stepOf(step, autoStep), shape,
-            ImageScaling.CLIP, log.config().imagePngCompressionLevel(), copy), true);
+        log.publishPayload(ImagePayload.ofRendered(log.payloadPool(), tag, stepOf(step, autoStep), shape,
+            log.config().imagePngCompressionLevel(), copy), true);
     }
 
     /**
@@ -131,7 +131,7 @@ final class ImageCalls {
             pool.release(copy);
             throw e;
         }
-        log.publishPayload(ImagePayload.ofBytes(pool, tag, stepOf(step, autoStep), shape, ImageScaling.CLIP,
+        log.publishPayload(ImagePayload.ofRendered(pool, tag, stepOf(step, autoStep), shape,
             log.config().imagePngCompressionLevel(), copy), true);
     }
 

@@ -51,6 +51,7 @@ public final class ImagePayload implements Payload, SummaryBody {
     private final double[] doubles;
     private final byte[] bytes;
     private final long pooledBytes;
+    private final boolean rendered;
     private boolean released;
     /** Set by writeTo for the duration of writeValue: the PNG in the consumer's ImageEncoder. */
     private byte[] png;
@@ -58,7 +59,8 @@ public final class ImagePayload implements Payload, SummaryBody {
     private int imageSize;
 
     private ImagePayload(PayloadPool pool, String tag, long step, ImageShape shape, ImageScaling scaling,
-                         int compressionLevel, float[] floats, double[] doubles, byte[] bytes, long pooledBytes) {
+                         int compressionLevel, float[] floats, double[] doubles, byte[] bytes, long pooledBytes,
+                         boolean rendered) {
         this.pool = pool;
         this.tag = tag;
         this.step = step;
@@ -69,6 +71,7 @@ public final class ImagePayload implements Payload, SummaryBody {
         this.doubles = doubles;
         this.bytes = bytes;
         this.pooledBytes = pooledBytes;
+        this.rendered = rendered;
     }
 
     /**
@@ -79,21 +82,28 @@ public final class ImagePayload implements Payload, SummaryBody {
     public static ImagePayload ofFloats(PayloadPool pool, String tag, long step, ImageShape shape, ImageScaling scaling,
                                         int compressionLevel, float[] pooled) {
         return new ImagePayload(pool, tag, step, shape, scaling, compressionLevel, pooled, null, null,
-            (long) pooled.length * Float.BYTES);
+            (long) pooled.length * Float.BYTES, false);
     }
 
     /** As {@link #ofFloats}, for doubles. */
     public static ImagePayload ofDoubles(PayloadPool pool, String tag, long step, ImageShape shape,
                                          ImageScaling scaling, int compressionLevel, double[] pooled) {
         return new ImagePayload(pool, tag, step, shape, scaling, compressionLevel, null, pooled, null,
-            (long) pooled.length * Double.BYTES);
+            (long) pooled.length * Double.BYTES, false);
     }
 
     /** As {@link #ofFloats}, for unsigned bytes (pixels as they are, or equalized). */
     public static ImagePayload ofBytes(PayloadPool pool, String tag, long step, ImageShape shape,
                                        ImageScaling scaling, int compressionLevel, byte[] pooled) {
         return new ImagePayload(pool, tag, step, shape, scaling, compressionLevel, null, null, pooled,
-            pooled.length);
+            pooled.length, false);
+    }
+
+    /** As {@link #ofBytes}, for a picture rendered on the caller (a figure, a {@code BufferedImage}). */
+    public static ImagePayload ofRendered(PayloadPool pool, String tag, long step, ImageShape shape,
+                                          int compressionLevel, byte[] pooled) {
+        return new ImagePayload(pool, tag, step, shape, ImageScaling.CLIP, compressionLevel, null, null, pooled,
+            pooled.length, true);
     }
 
     @Override
@@ -104,7 +114,7 @@ public final class ImagePayload implements Payload, SummaryBody {
         } else if (doubles != null) {
             pngLength = images.encode(doubles, shape, scaling, compressionLevel);
         } else {
-            pngLength = images.encode(bytes, shape, scaling, compressionLevel);
+            pngLength = images.encode(bytes, shape, scaling, compressionLevel, rendered);
         }
         png = images.buffer(); // after encode: encode may replace the buffer
         imageSize = CodedOutputStream.computeInt32Size(HEIGHT_FIELD, shape.gridHeight())
