@@ -354,6 +354,295 @@ public final class Logger implements AutoCloseable {
     }
 
     /**
+     * Logs a picture for TensorBoard's IMAGES tab; returns in about a microsecond and does the work
+     * on the consumer thread. The pixels are copied before the call returns: the array may be reused
+     * and overwritten at once.
+     *
+     * <p>Data: flat, row-major, value {@code (y, x, c)} at {@code (y * width + x) * channels + c}; gray
+     * {@code (H, W)} has 1 channel, colour {@code (H, W, 3)} 3 (RGB), {@code (H, W, 4)} 4 (RGBA).
+     * {@code float[]} and {@code double[]} values are meant in [0, 1]: each becomes
+     * {@code (int) clip(x * 255, 0, 255)} (truncated, as numpy's cast; -0.5 gives 0, 0.5 gives 127,
+     * 1.7 gives 255), NaN gives 0. {@code byte[]} values are pixels 0..255 (unsigned).
+     *
+     * <p>{@code equalize}: first rescale by the array's own min and max, {@code (x - min) / (max - min)}
+     * (NaN and infinities are left out of min and max); when {@code max == min} every pixel is 0
+     * (black), not NaN. For bytes: {@code floor((v - min) * 255 / (max - min))}.
+     *
+     * <p>Stored as a PNG {@code Summary.Image}: gray as a gray PNG (colorspace 1), RGB 3, RGBA 4, at
+     * the zlib level {@code image.pngCompressionLevel}.
+     *
+     * @param tag the image's name; rules as for {@link #addScalar(String, double, long)}
+     * @param height rows, {@code >= 1}
+     * @param width columns, {@code >= 1}
+     * @param channels 1 (gray), 3 (RGB) or 4 (RGBA)
+     * @param equalize rescale by min and max first
+     * @throws IllegalArgumentException a bad tag; null data; {@code height * width * channels} not the
+     *     array's length; channels not 1, 3 or 4; a dimension below 1; more than {@code image.maxPixels}
+     *     pixels (the message names the values); nothing is published
+     * @throws IllegalStateException the logger is closed
+     */
+    public void addImage(String tag, float[] data, int height, int width, int channels, long step, boolean equalize) {
+        ImageCalls.floats(this, "addImage", tag, data, 1, height, width, channels, equalize, false,
+            step, null);
+    }
+
+    /** Logs a float picture without equalize; see {@link #addImage(String, float[], int, int, int, long, boolean)}. */
+    public void addImage(String tag, float[] data, int height, int width, int channels, long step) {
+        ImageCalls.floats(this, "addImage", tag, data, 1, height, width, channels, false, false, step, null);
+    }
+
+    /** Logs a gray float picture {@code (height, width)}; see {@link #addImage(String, float[], int, int, int, long, boolean)}. */
+    public void addImage(String tag, float[] data, int height, int width, long step, boolean equalize) {
+        ImageCalls.floats(this, "addImage", tag, data, 1, height, width, 1, equalize, false, step,
+            null);
+    }
+
+    /** Logs a gray float picture {@code (height, width)} without equalize. */
+    public void addImage(String tag, float[] data, int height, int width, long step) {
+        ImageCalls.floats(this, "addImage", tag, data, 1, height, width, 1, false, false, step, null);
+    }
+
+    /** Logs a gray float picture at the tag's next automatic step (0, 1, 2, ...); no step is used up by a bad call. */
+    public void addImage(String tag, float[] data, int height, int width) {
+        ImageCalls.floats(this, "addImage", tag, data, 1, height, width, 1, false, false, 0,
+            () -> nextAutoStep(tag));
+    }
+
+    /** As {@link #addImage(String, float[], int, int, int, long, boolean)}, for doubles (computed in double precision). */
+    public void addImage(String tag, double[] data, int height, int width, int channels, long step, boolean equalize) {
+        ImageCalls.doubles(this, "addImage", tag, data, 1, height, width, channels, equalize, false,
+            step, null);
+    }
+
+    /** Logs a double picture without equalize; see {@link #addImage(String, float[], int, int, int, long, boolean)}. */
+    public void addImage(String tag, double[] data, int height, int width, int channels, long step) {
+        ImageCalls.doubles(this, "addImage", tag, data, 1, height, width, channels, false, false, step, null);
+    }
+
+    /** Logs a gray double picture {@code (height, width)}; see {@link #addImage(String, float[], int, int, int, long, boolean)}. */
+    public void addImage(String tag, double[] data, int height, int width, long step, boolean equalize) {
+        ImageCalls.doubles(this, "addImage", tag, data, 1, height, width, 1, equalize, false, step,
+            null);
+    }
+
+    /** Logs a gray double picture {@code (height, width)} without equalize. */
+    public void addImage(String tag, double[] data, int height, int width, long step) {
+        ImageCalls.doubles(this, "addImage", tag, data, 1, height, width, 1, false, false, step, null);
+    }
+
+    /** Logs a gray double picture at the tag's next automatic step (0, 1, 2, ...); no step is used up by a bad call. */
+    public void addImage(String tag, double[] data, int height, int width) {
+        ImageCalls.doubles(this, "addImage", tag, data, 1, height, width, 1, false, false, 0,
+            () -> nextAutoStep(tag));
+    }
+
+    /** As {@link #addImage(String, float[], int, int, int, long, boolean)}, for bytes 0..255 (unsigned pixels). */
+    public void addImage(String tag, byte[] data, int height, int width, int channels, long step, boolean equalize) {
+        ImageCalls.bytes(this, "addImage", tag, data, 1, height, width, channels, equalize, false,
+            step, null);
+    }
+
+    /** Logs a byte picture without equalize; see {@link #addImage(String, float[], int, int, int, long, boolean)}. */
+    public void addImage(String tag, byte[] data, int height, int width, int channels, long step) {
+        ImageCalls.bytes(this, "addImage", tag, data, 1, height, width, channels, false, false, step, null);
+    }
+
+    /** Logs a gray byte picture {@code (height, width)}; see {@link #addImage(String, float[], int, int, int, long, boolean)}. */
+    public void addImage(String tag, byte[] data, int height, int width, long step, boolean equalize) {
+        ImageCalls.bytes(this, "addImage", tag, data, 1, height, width, 1, equalize, false, step,
+            null);
+    }
+
+    /** Logs a gray byte picture {@code (height, width)} without equalize. */
+    public void addImage(String tag, byte[] data, int height, int width, long step) {
+        ImageCalls.bytes(this, "addImage", tag, data, 1, height, width, 1, false, false, step, null);
+    }
+
+    /** Logs a gray byte picture at the tag's next automatic step (0, 1, 2, ...); no step is used up by a bad call. */
+    public void addImage(String tag, byte[] data, int height, int width) {
+        ImageCalls.bytes(this, "addImage", tag, data, 1, height, width, 1, false, false, 0,
+            () -> nextAutoStep(tag));
+    }
+
+    /**
+     * Logs a batch of {@code n} pictures of one shape as one tiled picture, as the Python writers do:
+     * {@code min(n, 8)} columns and {@code ceil(n / 8)} rows of cells, filled row by row, no padding,
+     * unused cells black. Six 5x5 images give a picture 5 high and 30 wide; nine give 2 rows of 8.
+     * The data are the images one after the other, layout {@code (n, H, W[, C])}. Pixel rules as
+     * {@link #addImage(String, float[], int, int, int, long, boolean)}; {@code image.maxPixels} limits
+     * the tiled picture.
+     *
+     * @param equalize rescale by the min and max of the whole batch
+     * @param equalizePerImage with {@code equalize}: each image by its own min and max instead;
+     *     ignored without {@code equalize}
+     * @throws IllegalArgumentException as addImage, with {@code n * height * width * channels} the
+     *     array's length and {@code n >= 1}; nothing is published
+     * @throws IllegalStateException the logger is closed
+     */
+    public void addImages(String tag, float[] data, int n, int height, int width, int channels, long step,
+                          boolean equalize, boolean equalizePerImage) {
+        ImageCalls.floats(this, "addImages", tag, data, n, height, width, channels,
+            equalize, equalizePerImage, step, null);
+    }
+
+    /** Logs a tiled batch of float pictures, equalized over the whole batch or not. */
+    public void addImages(String tag, float[] data, int n, int height, int width, int channels, long step,
+                          boolean equalize) {
+        ImageCalls.floats(this, "addImages", tag, data, n, height, width, channels, equalize, false,
+            step, null);
+    }
+
+    /** Logs a tiled batch of float pictures without equalize. */
+    public void addImages(String tag, float[] data, int n, int height, int width, int channels, long step) {
+        ImageCalls.floats(this, "addImages", tag, data, n, height, width, channels, false, false, step, null);
+    }
+
+    /** Logs a tiled batch of gray float pictures {@code (n, height, width)}. */
+    public void addImages(String tag, float[] data, int n, int height, int width, long step, boolean equalize,
+                          boolean equalizePerImage) {
+        ImageCalls.floats(this, "addImages", tag, data, n, height, width, 1,
+            equalize, equalizePerImage, step, null);
+    }
+
+    /** Logs a tiled batch of gray float pictures {@code (n, height, width)}, equalized over the batch or not. */
+    public void addImages(String tag, float[] data, int n, int height, int width, long step, boolean equalize) {
+        ImageCalls.floats(this, "addImages", tag, data, n, height, width, 1, equalize, false, step,
+            null);
+    }
+
+    /** Logs a tiled batch of gray float pictures {@code (n, height, width)} without equalize. */
+    public void addImages(String tag, float[] data, int n, int height, int width, long step) {
+        ImageCalls.floats(this, "addImages", tag, data, n, height, width, 1, false, false, step, null);
+    }
+
+    /** As {@link #addImages(String, float[], int, int, int, int, long, boolean, boolean)}, for doubles. */
+    public void addImages(String tag, double[] data, int n, int height, int width, int channels, long step,
+                          boolean equalize, boolean equalizePerImage) {
+        ImageCalls.doubles(this, "addImages", tag, data, n, height, width, channels,
+            equalize, equalizePerImage, step, null);
+    }
+
+    /** Logs a tiled batch of double pictures, equalized over the whole batch or not. */
+    public void addImages(String tag, double[] data, int n, int height, int width, int channels, long step,
+                          boolean equalize) {
+        ImageCalls.doubles(this, "addImages", tag, data, n, height, width, channels, equalize, false,
+            step, null);
+    }
+
+    /** Logs a tiled batch of double pictures without equalize. */
+    public void addImages(String tag, double[] data, int n, int height, int width, int channels, long step) {
+        ImageCalls.doubles(this, "addImages", tag, data, n, height, width, channels, false, false, step, null);
+    }
+
+    /** Logs a tiled batch of gray double pictures {@code (n, height, width)}. */
+    public void addImages(String tag, double[] data, int n, int height, int width, long step, boolean equalize,
+                          boolean equalizePerImage) {
+        ImageCalls.doubles(this, "addImages", tag, data, n, height, width, 1,
+            equalize, equalizePerImage, step, null);
+    }
+
+    /** Logs a tiled batch of gray double pictures {@code (n, height, width)}, equalized over the batch or not. */
+    public void addImages(String tag, double[] data, int n, int height, int width, long step, boolean equalize) {
+        ImageCalls.doubles(this, "addImages", tag, data, n, height, width, 1, equalize, false, step,
+            null);
+    }
+
+    /** Logs a tiled batch of gray double pictures {@code (n, height, width)} without equalize. */
+    public void addImages(String tag, double[] data, int n, int height, int width, long step) {
+        ImageCalls.doubles(this, "addImages", tag, data, n, height, width, 1, false, false, step, null);
+    }
+
+    /** As {@link #addImages(String, float[], int, int, int, int, long, boolean, boolean)}, for bytes. */
+    public void addImages(String tag, byte[] data, int n, int height, int width, int channels, long step,
+                          boolean equalize, boolean equalizePerImage) {
+        ImageCalls.bytes(this, "addImages", tag, data, n, height, width, channels,
+            equalize, equalizePerImage, step, null);
+    }
+
+    /** Logs a tiled batch of byte pictures, equalized over the whole batch or not. */
+    public void addImages(String tag, byte[] data, int n, int height, int width, int channels, long step,
+                          boolean equalize) {
+        ImageCalls.bytes(this, "addImages", tag, data, n, height, width, channels, equalize, false,
+            step, null);
+    }
+
+    /** Logs a tiled batch of byte pictures without equalize. */
+    public void addImages(String tag, byte[] data, int n, int height, int width, int channels, long step) {
+        ImageCalls.bytes(this, "addImages", tag, data, n, height, width, channels, false, false, step, null);
+    }
+
+    /** Logs a tiled batch of gray byte pictures {@code (n, height, width)}. */
+    public void addImages(String tag, byte[] data, int n, int height, int width, long step, boolean equalize,
+                          boolean equalizePerImage) {
+        ImageCalls.bytes(this, "addImages", tag, data, n, height, width, 1,
+            equalize, equalizePerImage, step, null);
+    }
+
+    /** Logs a tiled batch of gray byte pictures {@code (n, height, width)}, equalized over the batch or not. */
+    public void addImages(String tag, byte[] data, int n, int height, int width, long step, boolean equalize) {
+        ImageCalls.bytes(this, "addImages", tag, data, n, height, width, 1, equalize, false, step,
+            null);
+    }
+
+    /** Logs a tiled batch of gray byte pictures {@code (n, height, width)} without equalize. */
+    public void addImages(String tag, byte[] data, int n, int height, int width, long step) {
+        ImageCalls.bytes(this, "addImages", tag, data, n, height, width, 1, false, false, step, null);
+    }
+
+    /**
+     * Logs a {@link java.awt.image.BufferedImage} as it is: {@code TYPE_BYTE_GRAY} as gray, an image with alpha as
+     * RGBA, any other as RGB. Its pixels are read on the caller's thread before the call returns
+     * (fast for the common types, see {@link dev.tblog.image.BufferedImages}); do not draw into it
+     * meanwhile from another thread.
+     *
+     * @throws IllegalArgumentException a bad tag, a null image, more than {@code image.maxPixels} pixels
+     * @throws IllegalStateException the logger is closed
+     */
+    public void addImage(String tag, java.awt.image.BufferedImage image, long step) {
+        ImageCalls.bufferedImage(this, "addImage", tag, image, step, null);
+    }
+
+    /** Logs a {@link java.awt.image.BufferedImage} at the tag's next automatic step (0, 1, 2, ...). */
+    public void addImage(String tag, java.awt.image.BufferedImage image) {
+        ImageCalls.bufferedImage(this, "addImage", tag, image, 0, () -> nextAutoStep(tag));
+    }
+
+    /**
+     * Logs a figure already rendered to an image (e.g. {@code chart.createBufferedImage(w, h)}); the
+     * same as {@link #addImage(String, java.awt.image.BufferedImage, long)}.
+     */
+    public void addFigure(String tag, java.awt.image.BufferedImage figure, long step) {
+        ImageCalls.bufferedImage(this, "addFigure", tag, figure, step, null);
+    }
+
+    /**
+     * Logs a figure drawn by {@code draw} on a white {@code width x height} canvas (antialiased), as
+     * an RGB image: {@code add_figure} of the Python writers. For a JFreeChart chart use
+     * {@link JFreeChartLogging#addFigure}, or {@code g -> chart.draw(g, new Rectangle2D.Double(0, 0, w, h))}.
+     *
+     * <p>{@code draw} runs on the caller's thread, inside this call, as the Python writers render on
+     * theirs: it reads the simulation's state at the time of the call (the consumer would see a later
+     * state, or race with the simulation changing it), its exceptions reach the caller, and a slow
+     * chart cannot stall the consumer that writes every other thread's events. What moves off the
+     * caller is the PNG encoding, the costly part; rendering a 150x100 line chart takes a few
+     * milliseconds the first time and well under one after warm-up.
+     *
+     * @param width pixels, {@code >= 1}
+     * @param height pixels, {@code >= 1}
+     * @throws IllegalArgumentException a bad tag, a null callback, a size below 1 or over
+     *     {@code image.maxPixels}; nothing is published
+     * @throws IllegalStateException the logger is closed
+     */
+    public void addFigure(String tag, int width, int height, Consumer<? super java.awt.Graphics2D> draw, long step) {
+        ImageCalls.figure(this, tag, width, height, draw, step, null);
+    }
+
+    /** Logs a drawn figure at the tag's next automatic step (0, 1, 2, ...). */
+    public void addFigure(String tag, int width, int height, Consumer<? super java.awt.Graphics2D> draw) {
+        ImageCalls.figure(this, tag, width, height, draw, 0, () -> nextAutoStep(tag));
+    }
+
+    /**
      * Logs the parameters of this run and its final metrics for TensorBoard's HPARAMS tab: one row
      * per run, every parameter and every metric a column (the union over all runs of the log
      * folder, so keys that only some runs have show too). Call it once, at the end of the run.

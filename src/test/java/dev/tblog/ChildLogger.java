@@ -18,12 +18,13 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * </ul>
  *
  * <p>Each producer thread owns its tags, and every tag's steps are 0, 1, 2, ... in order, so the
- * parent can check order and completeness per tag. Event kinds are one line each in {@link #logOne}:
- * add images there when they land.
+ * parent can check order and completeness per tag. Event kinds are one line each in {@link #logOne}.
  */
 public final class ChildLogger {
     /** Tags as the reader sees them, per producer thread t: index into the counters. */
-    static final int KINDS = 4;
+    static final int KINDS = 5;
+    /** The pixels of the image kind: a 4x4 gray gradient, shared read-only by all threads. */
+    private static final float[] IMAGE = {0f, .1f, .2f, .3f, .4f, .5f, .6f, .7f, .8f, .9f, 1f, .5f, .25f, 0f, 1f, 0f};
 
     private ChildLogger() {
     }
@@ -37,12 +38,17 @@ public final class ChildLogger {
                 return new String[] {prefix + "/group/" + t, (prefix + "/group/" + t).replace('/', '_') + "_a"};
             case 2:
                 return new String[] {prefix + "/text/" + t + "/text_summary", ""};
-            default:
+            case 3:
                 return new String[] {prefix + "/histogram/" + t, ""};
+            default:
+                return new String[] {prefix + "/image/" + t, ""};
         }
     }
 
-    /** One event of kind k with step n (every kind's steps are dense). Kinds: scalar, addScalars, text, histogram. */
+    /**
+     * One event of kind k with step n (every kind's steps are dense).
+     * Kinds: scalar, addScalars, text, histogram, image.
+     */
     static void logOne(Logger log, String prefix, int t, int k, long n) {
         switch (k) {
             case 0:
@@ -54,16 +60,18 @@ public final class ChildLogger {
             case 2:
                 log.addText(prefix + "/text/" + t, "event " + n, n);
                 break;
-            default:
+            case 3:
                 log.addHistogram(prefix + "/histogram/" + t, new double[] {n, n + 0.5, -n, 1e-3 * n}, n);
                 break;
+            default:
+                log.addImage(prefix + "/image/" + t, IMAGE, 4, 4, n);
+                break;
         }
-        // Images (the lead): one more case here, and KINDS + 1.
     }
 
     /** Which kind the i-th call of a thread is: mostly scalars, some addScalars, a few payloads. */
     static int kindOf(long i) {
-        return i % 101 == 0 ? 3 : i % 97 == 0 ? 2 : i % 11 == 0 ? 1 : 0;
+        return i % 211 == 5 ? 4 : i % 101 == 0 ? 3 : i % 97 == 0 ? 2 : i % 11 == 0 ? 1 : 0;
     }
 
     public static void main(String[] args) throws Exception {

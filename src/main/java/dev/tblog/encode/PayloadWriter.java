@@ -1,6 +1,7 @@
 package dev.tblog.encode;
 
 import java.io.IOException;
+import java.util.function.Supplier;
 
 /**
  * What a {@link Payload} may write: summary values into the main run or a named sub-run.
@@ -32,9 +33,11 @@ public interface PayloadWriter {
     long maxStep(String subRun);
 
     /**
-     * A consumer-confined instance of {@code type}, one per logger, made by {@code factory} on its
-     * first use and returned again on every later call: the reusable scratch state of payloads
-     * (histogram accumulators, encoders), so that the consumer allocates it once.
+     * A consumer-confined instance of {@code type}, one per logger, made by {@code factory} on first
+     * use and kept for the logger's life: the home of a payload kind's reusable scratch (the image
+     * rasters and PNG encoder, for example), which a payload cannot own because payloads come and go
+     * and are built on producer threads. An instance that is {@link AutoCloseable} is closed when
+     * the logger's files are closed. Allocation-free after the first call for a type.
      */
-    <T> T scratch(Class<T> type, java.util.function.Supplier<T> factory);
+    <T> T scratch(Class<T> type, Supplier<? extends T> factory);
 }

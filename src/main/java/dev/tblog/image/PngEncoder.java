@@ -61,6 +61,7 @@ public final class PngEncoder implements AutoCloseable {
 
     private final int compressionLevel;
     private final PngFilter filter;
+    private final int strategy;
     private final Deflater deflater;
     private final CRC32 crc = new CRC32();
     private byte[] scanlines = new byte[0];
@@ -77,12 +78,29 @@ public final class PngEncoder implements AutoCloseable {
      * @throws IllegalArgumentException when the level is outside 0..9
      */
     public PngEncoder(int compressionLevel, PngFilter filter) {
+        this(compressionLevel, filter, Deflater.DEFAULT_STRATEGY);
+    }
+
+    /**
+     * @param compressionLevel deflate level 0..9
+     * @param filter           the scanline filter
+     * @param strategy         {@link Deflater#DEFAULT_STRATEGY}, {@link Deflater#FILTERED} or
+     *                         {@link Deflater#HUFFMAN_ONLY} (no string matching: faster, bigger)
+     * @throws IllegalArgumentException when the level or the strategy is out of range
+     */
+    public PngEncoder(int compressionLevel, PngFilter filter, int strategy) {
         if (compressionLevel < 0 || compressionLevel > 9) {
             throw new IllegalArgumentException("compressionLevel must be 0..9, was " + compressionLevel);
         }
+        if (strategy != Deflater.DEFAULT_STRATEGY && strategy != Deflater.FILTERED && strategy != Deflater.HUFFMAN_ONLY) {
+            throw new IllegalArgumentException("strategy must be Deflater.DEFAULT_STRATEGY, FILTERED or HUFFMAN_ONLY, was "
+                    + strategy);
+        }
         this.compressionLevel = compressionLevel;
         this.filter = Objects.requireNonNull(filter, "filter");
+        this.strategy = strategy;
         this.deflater = new Deflater(compressionLevel); // zlib wrapper on: PNG wants zlib, not raw deflate
+        this.deflater.setStrategy(strategy);
     }
 
     /**
@@ -147,6 +165,11 @@ public final class PngEncoder implements AutoCloseable {
     /** @return the deflate level, 0..9 */
     public int compressionLevel() {
         return compressionLevel;
+    }
+
+    /** @return the deflate strategy */
+    public int strategy() {
+        return strategy;
     }
 
     /** @return the scanline filter */

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The event files of one logger: the main run's, and one per sub-run (the keys of
@@ -39,6 +40,8 @@ public final class RunFiles implements PayloadWriter {
     /** mainTag, then key: the sub-run of an addScalars member, found without building its name. */
     private final Map<String, Map<String, RunFile>> scalarsRuns = new HashMap<>();
     private final List<RunFile> all = new ArrayList<>();
+    /** Consumer-confined scratch per payload kind; see {@link #scratch}. */
+    private final Map<Class<?>, Object> scratch = new HashMap<>();
     private final long maxFileBytes;
     private final boolean forceOnRotate;
     private long bytesWritten;
@@ -134,6 +137,16 @@ public final class RunFiles implements PayloadWriter {
         return file == null ? Long.MIN_VALUE : file.tags().maxStep();
     }
 
+    @Override
+    public <T> T scratch(Class<T> type, Supplier<? extends T> factory) {
+        Object instance = scratch.get(type);
+        if (instance == null) {
+            instance = type.cast(factory.get());
+            scratch.put(type, instance);
+        }
+        return type.cast(instance);
+    }
+
     /** Writes every file's pending bytes to its sink. */
     public void writeAll() throws IOException {
         for (int i = 0; i < all.size(); i++) {
@@ -148,8 +161,12 @@ public final class RunFiles implements PayloadWriter {
         }
     }
 
-    /** Closes every file, trying all of them; pending bytes are not written (call writeAll first). */
+    /**
+     * Closes every file, trying all of them; pending bytes are not written (call writeAll first).
+     * Closes the {@link AutoCloseable} scratch instances too (native memory of PNG deflaters).
+     */
     public void closeAll() throws IOException {
+        closeScratch();
         IOException first = null;
         for (RunFile file : all) {
             try {
@@ -165,6 +182,19 @@ public final class RunFiles implements PayloadWriter {
         if (first != null) {
             throw first;
         }
+    }
+
+    private void closeScratch() {
+        for (Object instance : scratch.values()) {
+            if (instance instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    // Scratch holds no data: a failure to free it must not hide the files' outcome.
+                }
+            }
+        }
+        scratch.clear();
     }
 
     private void scalar(RunFile file, String tag, long step, long wallTimeMillis, double value) throws IOException {
@@ -239,18 +269,5 @@ public final class RunFiles implements PayloadWriter {
 
     private static double seconds(long millis) {
         return millis / 1000.0;
-    }
-
-    /** Scratch instances of payloads, by type (see {@link PayloadWriter#scratch}); consumer thread only. */
-    private final Map<Class<?>, Object> scratch = new HashMap<>();
-
-    @Override
-    public <T> T scratch(Class<T> type, java.util.function.Supplier<T> factory) {
-        Object instance = scratch.get(type);
-        if (instance == null) {
-            instance = java.util.Objects.requireNonNull(factory.get(), "scratch factory returned null");
-            scratch.put(type, instance);
-        }
-        return type.cast(instance);
     }
 }
