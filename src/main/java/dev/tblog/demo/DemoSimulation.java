@@ -1,90 +1,87 @@
 package dev.tblog.demo;
 
-import dev.tblog.Logger;
-
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.Map;
-import java.util.Random;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
- * The demo: a single rate neuron learning to tell two noisy input patterns apart with a delta
- * rule, logging its accuracy and its train/test error as it learns.
+ * The demo: a sweep of K runs of a self-organizing population at different learning rates, in
+ * parallel, each logging scalars, pictures, histograms, figures, text and its parameters, into
+ * {@code <logdir>/sweep-<MonDD_HH-mm-ss>/lr-<rate>}. TensorBoard then shows every tab, and HPARAMS
+ * compares the K runs.
  *
- * <p>Thread contract: not thread-safe; run it on one thread.
+ * <p>Thread contract: run from one thread; it runs the sweep on its own pool.
  */
 public final class DemoSimulation {
-    private static final int INPUTS = 64;
+    /** The learning rates of the sweep, in order; K runs take the first K (then keep halving). */
+    private static final double[] RATES = {0.05, 0.2, 0.01, 0.5, 0.1, 0.02};
 
     private final Path logdir;
     private final int trials;
-    private final Random random;
+    private final int runs;
+    private final long seed;
     private final PrintStream out;
 
-    public DemoSimulation(Path logdir, int trials, long seed, PrintStream out) {
+    public DemoSimulation(Path logdir, int trials, int runs, long seed, PrintStream out) {
         this.logdir = logdir;
         this.trials = trials;
-        this.random = new Random(seed);
+        this.runs = runs;
+        this.seed = seed;
         this.out = out;
     }
 
-    /** Runs the simulation; returns the run folder. */
-    public Path run() {
-        double[][] patterns = {pattern(), pattern()};
-        double[] weights = new double[INPUTS];
-        double learningRate = 0.01;
-        try (Logger log = new Logger(logdir)) {
-            for (int trial = 0; trial < trials; trial++) {
-                double trainError = 0;
-                for (int k = 0; k < 20; k++) {
-                    int label = random.nextInt(2);
-                    double[] x = noisy(patterns[label]);
-                    double y = rate(weights, x);
-                    double target = label;
-                    trainError += (target - y) * (target - y);
-                    for (int i = 0; i < INPUTS; i++) {
-                        weights[i] += learningRate * (target - y) * x[i];
+    /** Runs the sweep; returns the sweep's folder. */
+    public Path run() throws InterruptedException {
+        Path sweepDir = logdir.resolve("sweep-" + DateTimeFormatter.ofPattern("MMMdd_HH-mm-ss", Locale.ENGLISH)
+            .format(LocalDateTime.now()));
+        List<DemoRun> sweep = new ArrayList<>();
+        for (int k = 0; k < runs; k++) {
+            double rate = k < RATES.length ? RATES[k] : RATES[RATES.length - 1] / (1 << (k - RATES.length + 1));
+            sweep.add(new DemoRun(sweepDir, rate, trials, seed + k));
+        }
+        long t0 = System.nanoTime();
+        int threads = Math.max(1, Math.min(runs, Runtime.getRuntime().availableProcessors()));
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<Path>> done = new ArrayList<>();
+            for (int k = 0; k < runs; k++) {
+                int index = k;
+                DemoRun run = sweep.get(k);
+                done.add(pool.submit(() -> run.run(t -> {
+                    if ((t + 1) % 50 == 0 || t + 1 == trials) {
+                        progress(sweep, index, run, t0);
                     }
-                }
-                int correct = 0;
-                double testError = 0;
-                for (int k = 0; k < 50; k++) {
-                    int label = random.nextInt(2);
-                    double y = rate(weights, noisy(patterns[label]));
-                    testError += (label - y) * (label - y);
-                    correct += (y > 0.5) == (label == 1) ? 1 : 0;
-                }
-                log.addScalar("Accuracy", correct / 50.0, trial);
-                log.addScalars("Error", Map.of("train", trainError / 20, "test", testError / 50), trial);
-                if (trial % 50 == 0) {
-                    out.printf("trial %d/%d accuracy %.2f%n", trial, trials, correct / 50.0);
-                }
+                })));
             }
-            return log.runDir();
+            for (Future<Path> f : done) {
+                f.get();
+            }
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a run of the demo failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
         }
+        out.printf("sweep of %d run(s) x %d trials done in %.1f s%n", runs, trials, (System.nanoTime() - t0) / 1e9);
+        return sweepDir;
     }
 
-    private double[] pattern() {
-        double[] p = new double[INPUTS];
-        for (int i = 0; i < INPUTS; i++) {
-            p[i] = random.nextDouble() < 0.5 ? 1 : 0;
+    private void progress(List<DemoRun> sweep, int index, DemoRun run, long t0) {
+        long events = 0;
+        for (DemoRun r : sweep) {
+            events += r.eventsWritten();
         }
-        return p;
-    }
-
-    private double[] noisy(double[] pattern) {
-        double[] x = new double[INPUTS];
-        for (int i = 0; i < INPUTS; i++) {
-            x[i] = pattern[i] + 0.5 * random.nextGaussian();
+        double seconds = Math.max(1e-3, (System.nanoTime() - t0) / 1e9);
+        synchronized (out) {
+            out.printf("run %d/%d %-8s trial %4d/%d  accuracy %.2f  %,8.0f events/s%n", index + 1, sweep.size(),
+                run.name(), run.trial(), trials, run.accuracy(), events / seconds);
         }
-        return x;
-    }
-
-    private static double rate(double[] w, double[] x) {
-        double s = 0;
-        for (int i = 0; i < x.length; i++) {
-            s += w[i] * x[i];
-        }
-        return 1 / (1 + Math.exp(-s));
     }
 }

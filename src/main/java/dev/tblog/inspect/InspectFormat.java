@@ -28,13 +28,18 @@ public final class InspectFormat {
                 sb.append("  torn last record (crash mid-write; not an error): ").append(t).append('\n');
             }
         }
+        long sessions = LogInspector.sessions(runs);
+        if (sessions > 0) {
+            sb.append(sessions).append(" hparams session(s)\n");
+        }
         sb.append(LogInspector.sound(runs) ? "every record sound\n" : "CORRUPT records found\n");
         return sb.toString();
     }
 
     /** The same as JSON: {@code {"sound":…, "runs":[{"name":…, "files":[…], "records":…, "tags":[…], …}]}}. */
     public static String json(List<RunReport> runs) {
-        StringBuilder sb = new StringBuilder("{\"sound\":").append(LogInspector.sound(runs)).append(",\"runs\":[");
+        StringBuilder sb = new StringBuilder("{\"sound\":").append(LogInspector.sound(runs))
+            .append(",\"hparamsSessions\":").append(LogInspector.sessions(runs)).append(",\"runs\":[");
         for (int r = 0; r < runs.size(); r++) {
             RunReport run = runs.get(r);
             sb.append(r == 0 ? "" : ",").append("{\"name\":").append(quote(run.name())).append(",\"files\":[");

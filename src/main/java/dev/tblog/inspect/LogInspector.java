@@ -1,10 +1,12 @@
 package dev.tblog.inspect;
 
+import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
 import dev.tblog.proto.Event;
 import dev.tblog.proto.HistogramProto;
 import dev.tblog.proto.Summary;
 import dev.tblog.proto.TensorProto;
+import dev.tblog.proto.hparams.HParamsPluginData;
 import dev.tblog.record.CorruptRecordException;
 import dev.tblog.record.EventFileNames;
 import dev.tblog.record.RecordReader;
@@ -136,9 +138,52 @@ public final class LogInspector {
             }
             if (plugin.equals("hparams")) {
                 kind = "hparams";
+                if (value.hasMetadata()) {
+                    detail = hparams(value.getMetadata().getPluginData().getContent());
+                }
             }
             run.tag(value.getTag(), kind).add(event.getStep(), kind, detail);
         }
+    }
+
+    /** A session's hparams as {@code k=v, ...}; the experiment's column count; else null. */
+    private static String hparams(ByteString content) {
+        try {
+            HParamsPluginData data = HParamsPluginData.parseFrom(content);
+            if (data.hasSessionStartInfo()) {
+                return "session: " + new TreeMap<>(data.getSessionStartInfo().getHparamsMap()).entrySet().stream()
+                    .map(e -> e.getKey() + "=" + hparamValue(e.getValue()))
+                    .collect(Collectors.joining(", "));
+            }
+            if (data.hasExperiment()) {
+                return "experiment: " + data.getExperiment().getHparamInfosCount() + " hparams, "
+                    + data.getExperiment().getMetricInfosCount() + " metrics";
+            }
+            if (data.hasSessionEndInfo()) {
+                return "status " + data.getSessionEndInfo().getStatus();
+            }
+        } catch (InvalidProtocolBufferException e) {
+            return "undecodable hparams content";
+        }
+        return null;
+    }
+
+    private static String hparamValue(com.google.protobuf.Value v) {
+        switch (v.getKindCase()) {
+            case BOOL_VALUE:
+                return Boolean.toString(v.getBoolValue());
+            case NUMBER_VALUE:
+                return Double.toString(v.getNumberValue());
+            case STRING_VALUE:
+                return v.getStringValue();
+            default:
+                return v.toString().trim();
+        }
+    }
+
+    /** The number of hparams sessions (runs holding a session_start_info) in a report. */
+    public static long sessions(List<RunReport> runs) {
+        return runs.stream().filter(r -> r.tags().containsKey("_hparams_/session_start_info")).count();
     }
 
     private static String colorspace(int colorspace) {

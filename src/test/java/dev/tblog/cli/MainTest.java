@@ -46,7 +46,7 @@ class MainTest {
     @Test
     void inspectJsonListsRunsAndTags() {
         assertThat(run("inspect", "../shared/interop/pytorch-summarywriter", "--json")).isZero();
-        assertThat(out()).startsWith("{\"sound\":true,\"runs\":[").contains("\"name\":\"Loss_test\"")
+        assertThat(out()).startsWith("{\"sound\":true,\"hparamsSessions\":1,\"runs\":[").contains("\"name\":\"Loss_test\"")
             .contains("{\"tag\":\"Accuracy\",\"kind\":\"scalar\",\"count\":20,\"firstStep\":0,\"lastStep\":19");
     }
 
