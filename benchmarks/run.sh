@@ -44,6 +44,10 @@ step overload-log4j2 "${log4j2[@]}" -- 'Log4j2DiscardBenchmark'
 step ring-size       "${tblog[@]}"  -- 'RingSizeBenchmark'
 step wait-strategy   "${tblog[@]}"  -- 'WaitStrategyBenchmark'
 step sync-baseline   "${tblog[@]}"  -- 'ScalarThroughputBenchmark'
+# payloads: images and histograms end to end against their caller-thread baselines; the kernels
+step images          "${tblog[@]}"  -- 'ImagePipelineBenchmark' -prof gc
+step histograms      "${tblog[@]}"  -- 'HistogramPipelineBenchmark' -prof gc
+step kernels         "${tblog[@]}"  -- 'HistogramKernelBenchmark|ImageKernelBenchmark|PngEncodeBenchmark' -prof gc
 # memory under sustained overload, 8 producers, each policy
 for policy in block drop; do
   echo "== memory-$policy"
