@@ -26,7 +26,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -72,7 +71,7 @@ public final class Logger implements AutoCloseable {
     private final DropCounts drops = new DropCounts();
     private final PayloadPool payloadPool;
     private final AtomicLong barriersPublished = new AtomicLong();
-    private final Map<String, AtomicLong> autoSteps = new ConcurrentHashMap<>();
+    private final AutoSteps autoSteps = new AutoSteps();
     private final AtomicBoolean closing = new AtomicBoolean();
     private final BooleanSupplier accepting = () -> !closing.get() && state.running();
     /** addParameters calls so far; call k >= 2 writes its session to the sub-run trial-000k. */
@@ -895,11 +894,7 @@ public final class Logger implements AutoCloseable {
     }
 
     private long nextAutoStep(String tag) {
-        AtomicLong counter = autoSteps.get(tag);
-        if (counter == null) {
-            counter = autoSteps.computeIfAbsent(tag, t -> new AtomicLong());
-        }
-        return counter.getAndIncrement();
+        return autoSteps.next(tag);
     }
 
     private LoggerFailedException drainAndStop() {
