@@ -7,10 +7,13 @@ import dev.tblog.hparams.HParams;
 import dev.tblog.hparams.HParamsPayload;
 import dev.tblog.hparams.TextPayload;
 import dev.tblog.hparams.TextSummary;
+import dev.tblog.image.BufferedImages;
 import dev.tblog.ring.PayloadPool;
 import dev.tblog.ring.RingClaimer;
 import dev.tblog.sink.EventSinkFactory;
 
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -534,28 +537,28 @@ public final class Logger implements AutoCloseable {
     }
 
     /**
-     * Logs a {@link java.awt.image.BufferedImage} as it is: {@code TYPE_BYTE_GRAY} as gray, an image with alpha as
+     * Logs a {@link BufferedImage} as it is: {@code TYPE_BYTE_GRAY} as gray, an image with alpha as
      * RGBA, any other as RGB. Its pixels are read on the caller's thread before the call returns
-     * (fast for the common types, see {@link dev.tblog.image.BufferedImages}); do not draw into it
+     * (fast for the common types, see {@link BufferedImages}); do not draw into it
      * meanwhile from another thread.
      *
      * @throws IllegalArgumentException a bad tag, a null image, more than {@code image.maxPixels} pixels
      * @throws IllegalStateException the logger is closed
      */
-    public void addImage(String tag, java.awt.image.BufferedImage image, long step) {
+    public void addImage(String tag, BufferedImage image, long step) {
         ImageCalls.bufferedImage(this, "addImage", tag, image, step, null);
     }
 
-    /** Logs a {@link java.awt.image.BufferedImage} at the tag's next automatic step (0, 1, 2, ...). */
-    public void addImage(String tag, java.awt.image.BufferedImage image) {
+    /** Logs a {@link BufferedImage} at the tag's next automatic step (0, 1, 2, ...). */
+    public void addImage(String tag, BufferedImage image) {
         ImageCalls.bufferedImage(this, "addImage", tag, image, 0, () -> nextAutoStep(tag));
     }
 
     /**
      * Logs a figure already rendered to an image (e.g. {@code chart.createBufferedImage(w, h)}); the
-     * same as {@link #addImage(String, java.awt.image.BufferedImage, long)}.
+     * same as {@link #addImage(String, BufferedImage, long)}.
      */
-    public void addFigure(String tag, java.awt.image.BufferedImage figure, long step) {
+    public void addFigure(String tag, BufferedImage figure, long step) {
         ImageCalls.bufferedImage(this, "addFigure", tag, figure, step, null);
     }
 
@@ -577,12 +580,12 @@ public final class Logger implements AutoCloseable {
      *     {@code image.maxPixels}; nothing is published
      * @throws IllegalStateException the logger is closed
      */
-    public void addFigure(String tag, int width, int height, Consumer<? super java.awt.Graphics2D> draw, long step) {
+    public void addFigure(String tag, int width, int height, Consumer<? super Graphics2D> draw, long step) {
         ImageCalls.figure(this, tag, width, height, draw, step, null);
     }
 
     /** Logs a drawn figure at the tag's next automatic step (0, 1, 2, ...). */
-    public void addFigure(String tag, int width, int height, Consumer<? super java.awt.Graphics2D> draw) {
+    public void addFigure(String tag, int width, int height, Consumer<? super Graphics2D> draw) {
         ImageCalls.figure(this, tag, width, height, draw, 0, () -> nextAutoStep(tag));
     }
 

@@ -1,6 +1,5 @@
 package dev.tblog;
 
-import com.lmax.disruptor.TimeoutException;
 import com.lmax.disruptor.dsl.Disruptor;
 import dev.tblog.config.FsyncPolicy;
 import dev.tblog.config.TblogConfig;
@@ -22,6 +21,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
@@ -208,7 +208,7 @@ final class LoggerCore {
                 return;
             }
             Throwable cause = state.firstFailure();
-            throw failed("flush", cause != null ? cause : new java.util.concurrent.TimeoutException(
+            throw failed("flush", cause != null ? cause : new TimeoutException(
                 "no room in the ring for the flush barrier within " + config.shutdownTimeoutMillis()
                     + " ms (shutdown.timeoutMillis): the consumer makes no progress"));
         }
@@ -303,10 +303,10 @@ final class LoggerCore {
         try {
             long left = Math.max(1, deadline - System.nanoTime());
             disruptor.shutdown(left, TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
+        } catch (com.lmax.disruptor.TimeoutException e) {
             disruptor.halt();
             if (failure == null) {
-                failure = new java.util.concurrent.TimeoutException("consumer did not stop within "
+                failure = new TimeoutException("consumer did not stop within "
                     + config.shutdownTimeoutMillis() + " ms");
             }
         }
@@ -319,7 +319,7 @@ final class LoggerCore {
     private Throwable await(Barrier barrier, String what) {
         try {
             return barrier.await(config.shutdownTimeoutMillis());
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             throw new LoggerFailedException(what + " of the logger of " + runDir + " timed out after "
                 + config.shutdownTimeoutMillis() + " ms (shutdown.timeoutMillis)", e);
         } catch (InterruptedException e) {
@@ -338,12 +338,12 @@ final class LoggerCore {
             long leftMillis = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
             try {
                 return barrier.await(Math.max(1, Math.min(leftMillis, 50)));
-            } catch (java.util.concurrent.TimeoutException e) {
+            } catch (TimeoutException e) {
                 if (closed) {
                     return closeFailure;
                 }
                 if (leftMillis <= 0) {
-                    return new java.util.concurrent.TimeoutException("flush of the logger of " + runDir
+                    return new TimeoutException("flush of the logger of " + runDir
                         + " timed out after " + config.shutdownTimeoutMillis() + " ms (shutdown.timeoutMillis)");
                 }
             } catch (InterruptedException e) {
