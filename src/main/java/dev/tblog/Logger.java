@@ -629,20 +629,21 @@ public final class Logger implements AutoCloseable {
      * @throws IllegalStateException the logger is closed
      */
     public void addText(String tag, String markdown, long step) {
-        TagRules.tag(tag);
-        if (markdown == null) {
-            throw new IllegalArgumentException("text of addText('" + tag + "') must not be null");
-        }
+        checkText(tag, markdown);
         publishPayload(new TextPayload(TextSummary.tagFor(tag), markdown, step), true);
     }
 
     /** Logs a text at the tag's next automatic step (0, 1, 2, ...). */
     public void addText(String tag, String markdown) {
+        checkText(tag, markdown);
+        addText(tag, markdown, nextAutoStep(TextSummary.tagFor(tag)));
+    }
+
+    private static void checkText(String tag, String markdown) {
         TagRules.tag(tag);
         if (markdown == null) {
             throw new IllegalArgumentException("text of addText('" + tag + "') must not be null");
         }
-        addText(tag, markdown, nextAutoStep(TextSummary.tagFor(tag)));
     }
 
     /**

@@ -116,9 +116,7 @@ final class LoggerCore {
      * @throws IllegalStateException the logger is closed (or closed while {@code block} waited)
      */
     long claim(Payload payload) {
-        if (closing.get()) {
-            throw new IllegalStateException("logger of " + runDir + " is closed");
-        }
+        ensureOpen();
         long sequence = claimer.claim();
         if (sequence == RingClaimer.DROPPED) {
             if (payload == null) {
@@ -182,7 +180,7 @@ final class LoggerCore {
         drops.kind(kind);
     }
 
-    /** Throws if the logger is closed. */
+    /** Throws if the logger is closed (once close has begun). */
     void ensureOpen() {
         if (closing.get()) {
             throw new IllegalStateException("logger of " + runDir + " is closed");
@@ -275,11 +273,10 @@ final class LoggerCore {
             state.pendingPayloadBytes(), failureText, byKind, queued, claimer.stalls());
     }
 
+    /** Claims a slot whatever the overflow policy, waiting while the logger accepts events. */
     private long claimWaiting() {
-        if (closing.get()) {
-            throw new IllegalStateException("logger of " + runDir + " is closed");
-        }
-        return claimer.claimWaiting(() -> !closing.get() && state.running());
+        ensureOpen();
+        return claimer.claimWaiting(accepting);
     }
 
     private LoggerFailedException drainAndStop() {
