@@ -1,8 +1,5 @@
 package dev.tblog;
 
-import com.lmax.disruptor.TimeoutException;
-import com.lmax.disruptor.dsl.Disruptor;
-import dev.tblog.config.FsyncPolicy;
 import dev.tblog.config.TblogConfig;
 import dev.tblog.encode.Payload;
 import dev.tblog.histogram.HistogramBins;
@@ -10,27 +7,16 @@ import dev.tblog.hparams.HParams;
 import dev.tblog.hparams.HParamsPayload;
 import dev.tblog.hparams.TextPayload;
 import dev.tblog.hparams.TextSummary;
-import dev.tblog.pipeline.Barrier;
-import dev.tblog.pipeline.ConsumerHandler;
-import dev.tblog.pipeline.PipelineState;
-import dev.tblog.pipeline.RunFiles;
-import dev.tblog.pipeline.SelfMetrics;
-import dev.tblog.ring.LogSlot;
+import dev.tblog.image.BufferedImages;
 import dev.tblog.ring.PayloadPool;
 import dev.tblog.ring.RingClaimer;
-import dev.tblog.ring.SlotKind;
 import dev.tblog.sink.EventSinkFactory;
-import io.netty.util.concurrent.DefaultThreadFactory;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
@@ -64,24 +50,10 @@ import java.util.function.Consumer;
  * until the consumer has done their work.
  */
 public final class Logger implements AutoCloseable {
-    private final Path runDir;
-    private final TblogConfig config;
-    private final PipelineState state = new PipelineState();
-    private final Disruptor<LogSlot> disruptor;
-    private final RingClaimer claimer;
-    private final DropCounts drops = new DropCounts();
-    private final PayloadPool payloadPool;
-    private final AtomicLong barriersPublished = new AtomicLong();
-    private final Map<String, AtomicLong> autoSteps = new ConcurrentHashMap<>();
-    private final AtomicBoolean closing = new AtomicBoolean();
-    private final BooleanSupplier accepting = () -> !closing.get() && state.running();
+    private final LoggerCore core;
+    private final AutoSteps autoSteps = new AutoSteps();
     /** addParameters calls so far; call k >= 2 writes its session to the sub-run trial-000k. */
     private final AtomicInteger parameterCalls = new AtomicInteger();
-    private final Object closeLock = new Object();
-    private final Thread shutdownHook;
-    /** Set once close finished; guarded by closeLock for writers, volatile for readers. */
-    private volatile boolean closed;
-    private volatile LoggerFailedException closeFailure;
 
     /** A logger writing to {@code runs/<MonDD_HH-mm-ss>_<hostname>}. */
     public Logger() {
@@ -112,32 +84,7 @@ public final class Logger implements AutoCloseable {
     }
 
     Logger(Path runDir, TblogConfig config, EventSinkFactory sinkFactory, Consumer<Throwable> errorHandler) {
-        this.runDir = runDir;
-        this.config = config;
-        RunFiles runs;
-        try {
-            runs = new RunFiles(runDir, sinkFactory, config.writeThresholdBytes(), config.fileMaxBytes(),
-                config.fsyncPolicy() != FsyncPolicy.NEVER);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create an event file in " + runDir + ": " + e, e);
-        }
-        this.disruptor = new Disruptor<>(LogSlot::new, config.ringSize(),
-            new DefaultThreadFactory("tblog-consumer", true), config.producerType().producerType(),
-            config.waitStrategy().create());
-        SelfMetrics selfMetrics = new SelfMetrics(config.selfMetricsEnabled(), config.selfMetricsIntervalMillis(),
-            drops::total, disruptor.getRingBuffer()::getCursor);
-        disruptor.handleEventsWith(new ConsumerHandler(runs, state, config.fsyncPolicy(), errorHandler, selfMetrics));
-        this.payloadPool = new PayloadPool(config.payloadMaxPendingBytes());
-        this.claimer = new RingClaimer(disruptor.getRingBuffer(), config.overflowPolicy(),
-            accepting, "logger of " + runDir + " is closed",
-            config.overflowStallTimeoutMillis());
-        disruptor.start();
-        if (config.shutdownHook()) {
-            shutdownHook = new Thread(this::closeFromShutdownHook, "tblog-shutdown-" + runDir.getFileName());
-            Runtime.getRuntime().addShutdownHook(shutdownHook);
-        } else {
-            shutdownHook = null;
-        }
+        this.core = new LoggerCore(runDir, config, sinkFactory, errorHandler);
     }
 
     /**
@@ -152,14 +99,14 @@ public final class Logger implements AutoCloseable {
     public void addScalar(String tag, double value, long step) {
         TagRules.tag(tag);
         long now = System.currentTimeMillis();
-        long sequence = claim(null);
+        long sequence = core.claim(null);
         if (sequence == RingClaimer.DROPPED) {
             return;
         }
         try {
-            claimer.slot(sequence).setScalar(tag, step, value, now);
+            core.slot(sequence).setScalar(tag, step, value, now);
         } finally {
-            claimer.publish(sequence);
+            core.publish(sequence);
         }
     }
 
@@ -192,14 +139,14 @@ public final class Logger implements AutoCloseable {
         long now = System.currentTimeMillis();
         for (Map.Entry<String, ? extends Number> e : values.entrySet()) {
             double value = e.getValue().doubleValue();
-            long sequence = claim(null);
+            long sequence = core.claim(null);
             if (sequence == RingClaimer.DROPPED) {
                 continue;
             }
             try {
-                claimer.slot(sequence).setScalarsMember(mainTag, e.getKey(), step, value, now);
+                core.slot(sequence).setScalarsMember(mainTag, e.getKey(), step, value, now);
             } finally {
-                claimer.publish(sequence);
+                core.publish(sequence);
             }
         }
     }
@@ -590,28 +537,28 @@ public final class Logger implements AutoCloseable {
     }
 
     /**
-     * Logs a {@link java.awt.image.BufferedImage} as it is: {@code TYPE_BYTE_GRAY} as gray, an image with alpha as
+     * Logs a {@link BufferedImage} as it is: {@code TYPE_BYTE_GRAY} as gray, an image with alpha as
      * RGBA, any other as RGB. Its pixels are read on the caller's thread before the call returns
-     * (fast for the common types, see {@link dev.tblog.image.BufferedImages}); do not draw into it
+     * (fast for the common types, see {@link BufferedImages}); do not draw into it
      * meanwhile from another thread.
      *
      * @throws IllegalArgumentException a bad tag, a null image, more than {@code image.maxPixels} pixels
      * @throws IllegalStateException the logger is closed
      */
-    public void addImage(String tag, java.awt.image.BufferedImage image, long step) {
+    public void addImage(String tag, BufferedImage image, long step) {
         ImageCalls.bufferedImage(this, "addImage", tag, image, step, null);
     }
 
-    /** Logs a {@link java.awt.image.BufferedImage} at the tag's next automatic step (0, 1, 2, ...). */
-    public void addImage(String tag, java.awt.image.BufferedImage image) {
+    /** Logs a {@link BufferedImage} at the tag's next automatic step (0, 1, 2, ...). */
+    public void addImage(String tag, BufferedImage image) {
         ImageCalls.bufferedImage(this, "addImage", tag, image, 0, () -> nextAutoStep(tag));
     }
 
     /**
      * Logs a figure already rendered to an image (e.g. {@code chart.createBufferedImage(w, h)}); the
-     * same as {@link #addImage(String, java.awt.image.BufferedImage, long)}.
+     * same as {@link #addImage(String, BufferedImage, long)}.
      */
-    public void addFigure(String tag, java.awt.image.BufferedImage figure, long step) {
+    public void addFigure(String tag, BufferedImage figure, long step) {
         ImageCalls.bufferedImage(this, "addFigure", tag, figure, step, null);
     }
 
@@ -633,12 +580,12 @@ public final class Logger implements AutoCloseable {
      *     {@code image.maxPixels}; nothing is published
      * @throws IllegalStateException the logger is closed
      */
-    public void addFigure(String tag, int width, int height, Consumer<? super java.awt.Graphics2D> draw, long step) {
+    public void addFigure(String tag, int width, int height, Consumer<? super Graphics2D> draw, long step) {
         ImageCalls.figure(this, tag, width, height, draw, step, null);
     }
 
     /** Logs a drawn figure at the tag's next automatic step (0, 1, 2, ...). */
-    public void addFigure(String tag, int width, int height, Consumer<? super java.awt.Graphics2D> draw) {
+    public void addFigure(String tag, int width, int height, Consumer<? super Graphics2D> draw) {
         ImageCalls.figure(this, tag, width, height, draw, 0, () -> nextAutoStep(tag));
     }
 
@@ -682,20 +629,21 @@ public final class Logger implements AutoCloseable {
      * @throws IllegalStateException the logger is closed
      */
     public void addText(String tag, String markdown, long step) {
-        TagRules.tag(tag);
-        if (markdown == null) {
-            throw new IllegalArgumentException("text of addText('" + tag + "') must not be null");
-        }
+        checkText(tag, markdown);
         publishPayload(new TextPayload(TextSummary.tagFor(tag), markdown, step), true);
     }
 
     /** Logs a text at the tag's next automatic step (0, 1, 2, ...). */
     public void addText(String tag, String markdown) {
+        checkText(tag, markdown);
+        addText(tag, markdown, nextAutoStep(TextSummary.tagFor(tag)));
+    }
+
+    private static void checkText(String tag, String markdown) {
         TagRules.tag(tag);
         if (markdown == null) {
             throw new IllegalArgumentException("text of addText('" + tag + "') must not be null");
         }
-        addText(tag, markdown, nextAutoStep(TextSummary.tagFor(tag)));
     }
 
     /**
@@ -705,24 +653,7 @@ public final class Logger implements AutoCloseable {
      * @return false when the {@code drop} policy dropped it (the payload is then released here)
      */
     boolean publishPayload(Payload payload, boolean droppable) {
-        long sequence;
-        try {
-            sequence = droppable ? claim(payload) : claimWaiting();
-        } catch (RuntimeException e) {
-            payload.release();
-            throw e;
-        }
-        if (sequence == RingClaimer.DROPPED) {
-            payload.release();
-            return false;
-        }
-        try {
-            state.addPendingPayloadBytes(payload.pooledBytes());
-            claimer.slot(sequence).setPayload(SlotKind.PAYLOAD, payload, System.currentTimeMillis());
-        } finally {
-            claimer.publish(sequence);
-        }
-        return true;
+        return core.publishPayload(payload, droppable);
     }
 
     /**
@@ -733,37 +664,7 @@ public final class Logger implements AutoCloseable {
      *     is guaranteed written
      */
     public void flush() {
-        if (closing.get()) {
-            awaitClosed();
-            return;
-        }
-        Barrier barrier = new Barrier();
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(config.shutdownTimeoutMillis());
-        long sequence;
-        try {
-            // Bounded: a consumer that is there but stuck (hung disk) with the ring full must not
-            // hang flush forever.
-            sequence = claimer.claimWaiting(() -> state.running() && !closing.get() && System.nanoTime() < deadline);
-        } catch (IllegalStateException e) {
-            if (closing.get()) {
-                awaitClosed();
-                return;
-            }
-            Throwable cause = state.firstFailure();
-            throw failed("flush", cause != null ? cause : new java.util.concurrent.TimeoutException(
-                "no room in the ring for the flush barrier within " + config.shutdownTimeoutMillis()
-                    + " ms (shutdown.timeoutMillis): the consumer makes no progress"));
-        }
-        barriersPublished.incrementAndGet();
-        try {
-            claimer.slot(sequence).setPayload(SlotKind.FLUSH, barrier, System.currentTimeMillis());
-        } finally {
-            claimer.publish(sequence);
-        }
-        Throwable failure = awaitFlush(barrier, deadline);
-        if (failure != null) {
-            throw failed("flush", failure);
-        }
+        core.flush();
     }
 
     /**
@@ -777,94 +678,37 @@ public final class Logger implements AutoCloseable {
      */
     @Override
     public void close() {
-        if (!closing.compareAndSet(false, true)) {
-            awaitClosed();
-            return;
-        }
-        try {
-            removeShutdownHook();
-            closeFailure = drainAndStop();
-        } finally {
-            synchronized (closeLock) {
-                closed = true;
-                closeLock.notifyAll();
-            }
-        }
-        if (closeFailure != null) {
-            throw closeFailure;
-        }
+        core.close();
     }
 
     /** A snapshot of the counters. */
     public LoggerStats stats() {
-        // Read the consumer's side first, then the producers': a racing producer can only make
-        // published larger than the sum, never smaller.
-        long written = state.written();
-        long lost = state.lost();
-        long barriersConsumed = state.barriersConsumed();
-        long consumed = disruptor.getRingBuffer().getMinimumGatingSequence();
-        long cursor = disruptor.getRingBuffer().getCursor();
-        long barriers = barriersPublished.get();
-        long claimed = cursor + 1 - barriers;
-        long queued = Math.max(0, (cursor - consumed) - (barriers - barriersConsumed));
-        if (closed) {
-            // The consumer has stopped: what a producer racing close put in the ring after the
-            // consumer's last look will never be written.
-            lost += queued;
-            queued = 0;
-        }
-        Map<String, Long> byKind = drops.byKind();
-        long dropped = 0;
-        for (long n : byKind.values()) {
-            dropped += n;
-        }
-        Throwable failure = state.firstFailure();
-        String failureText = failure != null ? failure.toString()
-            : claimer.stalls() > 0 ? "consumer stalled: " + claimer.stalls() + " calls gave up after "
-                + config.overflowStallTimeoutMillis() + " ms without progress (overflow.stallTimeoutMillis)" : null;
-        return new LoggerStats(claimed + dropped, written, dropped, lost, state.bytes(), state.failures(),
-            state.pendingPayloadBytes(), failureText, byKind, queued, claimer.stalls());
+        return core.stats();
     }
 
     /** The run folder this logger writes to. */
     public Path runDir() {
-        return runDir;
+        return core.runDir();
     }
 
     /** The effective configuration. */
     public TblogConfig config() {
-        return config;
+        return core.config();
     }
 
     /** Whether {@link #close()} was called. */
     public boolean isClosed() {
-        return closing.get();
+        return core.isClosing();
     }
 
     @Override
     public String toString() {
-        return "Logger[" + runDir + (closing.get() ? ", closed" : "") + "]";
-    }
-
-    /** @param payload the payload to publish, or {@code null} for a scalar (only its kind is read) */
-    private long claim(Payload payload) {
-        if (closing.get()) {
-            throw new IllegalStateException("logger of " + runDir + " is closed");
-        }
-        long sequence = claimer.claim();
-        if (sequence == RingClaimer.DROPPED) {
-            if (payload == null) {
-                drops.scalar();
-            } else {
-                drops.kind(payload.kind());
-            }
-        }
-        return sequence;
+        return "Logger[" + core.runDir() + (core.isClosing() ? ", closed" : "") + "]";
     }
 
     /** The pool that payloads copy the caller's data into; its budget is payload.maxPendingBytes. */
     PayloadPool payloadPool() {
-        return payloadPool;
+        return core.payloadPool();
     }
 
     /**
@@ -872,147 +716,20 @@ public final class Logger implements AutoCloseable {
      * the pool so that a producer waiting for memory under {@code block} stops waiting then.
      */
     BooleanSupplier accepting() {
-        return accepting;
+        return core.accepting();
     }
 
     /** Counts one call of a payload kind dropped because the payload pool was full under {@code drop}. */
     void countDropped(String kind) {
-        drops.kind(kind);
+        core.countDropped(kind);
     }
 
     /** Throws if the logger is closed: payload builders check before copying the caller's data. */
     void ensureOpen() {
-        if (closing.get()) {
-            throw new IllegalStateException("logger of " + runDir + " is closed");
-        }
-    }
-
-    private long claimWaiting() {
-        if (closing.get()) {
-            throw new IllegalStateException("logger of " + runDir + " is closed");
-        }
-        return claimer.claimWaiting(() -> !closing.get() && state.running());
+        core.ensureOpen();
     }
 
     private long nextAutoStep(String tag) {
-        AtomicLong counter = autoSteps.get(tag);
-        if (counter == null) {
-            counter = autoSteps.computeIfAbsent(tag, t -> new AtomicLong());
-        }
-        return counter.getAndIncrement();
-    }
-
-    private LoggerFailedException drainAndStop() {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(config.shutdownTimeoutMillis());
-        Barrier barrier = new Barrier();
-        Throwable failure;
-        boolean published = false;
-        try {
-            long sequence = claimer.claimWaiting(() -> state.running() && System.nanoTime() < deadline);
-            barriersPublished.incrementAndGet();
-            try {
-                claimer.slot(sequence).setPayload(SlotKind.CLOSE, barrier, System.currentTimeMillis());
-            } finally {
-                claimer.publish(sequence);
-                published = true;
-            }
-            failure = await(barrier, "close");
-        } catch (IllegalStateException | LoggerFailedException e) {
-            failure = e;
-        }
-        try {
-            long left = Math.max(1, deadline - System.nanoTime());
-            disruptor.shutdown(left, TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            disruptor.halt();
-            if (failure == null) {
-                failure = new java.util.concurrent.TimeoutException("consumer did not stop within "
-                    + config.shutdownTimeoutMillis() + " ms");
-            }
-        }
-        if (failure == null && !published) {
-            failure = new IllegalStateException("close barrier was not published");
-        }
-        return failure == null ? null : failed("close", failure);
-    }
-
-    private Throwable await(Barrier barrier, String what) {
-        try {
-            return barrier.await(config.shutdownTimeoutMillis());
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new LoggerFailedException(what + " of the logger of " + runDir + " timed out after "
-                + config.shutdownTimeoutMillis() + " ms (shutdown.timeoutMillis)", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new LoggerFailedException(what + " of the logger of " + runDir + " was interrupted", e);
-        }
-    }
-
-    /**
-     * Waits for a flush barrier until the deadline. A flush racing close may have put its barrier
-     * behind the close barrier, where a stopped consumer never reaches it: once close has finished,
-     * the flush reports close's outcome instead of waiting out the timeout.
-     */
-    private Throwable awaitFlush(Barrier barrier, long deadline) {
-        while (true) {
-            long leftMillis = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
-            try {
-                return barrier.await(Math.max(1, Math.min(leftMillis, 50)));
-            } catch (java.util.concurrent.TimeoutException e) {
-                if (closed) {
-                    return closeFailure;
-                }
-                if (leftMillis <= 0) {
-                    return new java.util.concurrent.TimeoutException("flush of the logger of " + runDir
-                        + " timed out after " + config.shutdownTimeoutMillis() + " ms (shutdown.timeoutMillis)");
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new LoggerFailedException("flush of the logger of " + runDir + " was interrupted", e);
-            }
-        }
-    }
-
-    private void awaitClosed() {
-        synchronized (closeLock) {
-            boolean interrupted = false;
-            while (!closed) {
-                try {
-                    closeLock.wait();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        if (closeFailure != null) {
-            throw closeFailure;
-        }
-    }
-
-    private LoggerFailedException failed(String what, Throwable cause) {
-        LoggerStats s = stats();
-        return new LoggerFailedException(what + " of the logger of " + runDir + " failed: " + cause
-            + " (written " + s.written() + ", lost " + s.lost() + ", dropped " + s.dropped() + ")", cause);
-    }
-
-    private void removeShutdownHook() {
-        if (shutdownHook != null && Thread.currentThread() != shutdownHook) {
-            try {
-                Runtime.getRuntime().removeShutdownHook(shutdownHook);
-            } catch (IllegalStateException shuttingDown) {
-                // The JVM is already shutting down; the hook will find the logger closed.
-            }
-        }
-    }
-
-    private void closeFromShutdownHook() {
-        try {
-            close();
-        } catch (RuntimeException e) {
-            System.err.println("tblog: closing " + runDir + " at JVM exit: " + e);
-        }
+        return autoSteps.next(tag);
     }
 }
