@@ -658,7 +658,8 @@ public final class Logger implements AutoCloseable {
 
     /**
      * Returns once every event published before this call is written to the OS (and synced, when
-     * {@code fsync.policy=flush}). After close, returns at once.
+     * {@code fsync.policy=flush}). Racing or after close: returns once close has finished, or throws
+     * close's {@link LoggerFailedException}.
      *
      * @throws LoggerFailedException the storage or the consumer failed; nothing after the failure
      *     is guaranteed written

@@ -294,13 +294,14 @@ final class LoggerCore {
                 published = true;
             }
             failure = await(barrier, "close");
-        } catch (IllegalStateException | LoggerFailedException e) {
+        } catch (RuntimeException e) {
+            // Whatever went wrong, the consumer must still be stopped below.
             failure = e;
         }
         try {
             long left = Math.max(1, deadline - System.nanoTime());
             disruptor.shutdown(left, TimeUnit.NANOSECONDS);
-        } catch (com.lmax.disruptor.TimeoutException e) {
+        } catch (com.lmax.disruptor.TimeoutException | RuntimeException e) {
             disruptor.halt();
             if (failure == null) {
                 failure = new TimeoutException("consumer did not stop within "
@@ -309,6 +310,9 @@ final class LoggerCore {
         }
         if (failure == null && !published) {
             failure = new IllegalStateException("close barrier was not published");
+        }
+        if (failure instanceof LoggerFailedException) {
+            return (LoggerFailedException) failure;
         }
         return failure == null ? null : failed("close", failure);
     }
