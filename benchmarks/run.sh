@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the library and both benchmark jars, then runs tblog and Log4j2 side by side.
 #   benchmarks/run.sh quick   a few minutes, short iterations: to spot regressions
-#   benchmarks/run.sh full    the record: explicit forks, warm-up and measurement
+#   benchmarks/run.sh record  what benchmarks/RESULTS.md records (~20 minutes on 2 cores)
+#   benchmarks/run.sh full    longer: two forks, longer iterations (about an hour)
 # Results (JMH JSON and text, one pair per step) go to benchmarks/target/results/<mode>-<time>/.
 # Every benchmark checks its own result (written == published, lines in the file == calls) and
 # JMH fails the run (-foe true) instead of printing a number when a check fails.
@@ -11,8 +12,9 @@ here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")
 case "$mode" in
   quick) opts=(-f 1 -wi 1 -w 1 -i 2 -r 2); memsecs=5 ;;
+  record) opts=(-f 1 -wi 3 -w 1 -i 5 -r 2); memsecs=15 ;;
   full)  opts=(-f 2 -wi 3 -w 2 -i 5 -r 3); memsecs=30 ;;
-  *) echo "usage: $0 quick|full" >&2; exit 2 ;;
+  *) echo "usage: $0 quick|record|full" >&2; exit 2 ;;
 esac
 
 (cd "$root" && mvn -B -q install -DskipTests)

@@ -26,8 +26,11 @@ import java.util.Objects;
  *       {@code num}.</li>
  *   <li><b>Empty input</b>: every {@code add} with {@code length == 0} throws
  *       {@link IllegalArgumentException} ("histogram needs at least one value").</li>
- *   <li>{@code sum} starts at {@code -0.0}, the exact additive identity; it and {@code sumSquares} are plain
- *       sequential {@code double} sums and may overflow to infinity for huge finite values.</li>
+ *   <li>{@code sum} starts at {@code -0.0}, the exact additive identity; it and {@code sumSquares} are
+ *       {@code double} sums kept in two lanes (values at even and odd positions of a call, so the kernel's
+ *       additions do not wait on each other) that are added when read; they may overflow to infinity for
+ *       huge finite values. Like numpy's pairwise sum, this is not the strictly sequential sum: results
+ *       can differ from it in the last bits.</li>
  * </ul>
  *
  * <h2>Stored range (trimming, as PyTorch's {@code make_histogram} for every kind of bins)</h2>
@@ -56,6 +59,9 @@ public final class HistogramAccumulator {
     double max;
     double sum;
     double sumSquares;
+    /** The second lane of the sums: the odd positions of the default-edge kernel's pairs. */
+    double sumB;
+    double sumSquaresB;
     long finiteCount;
     private long nanCount;
     private long positiveInfinityCount;
@@ -87,6 +93,8 @@ public final class HistogramAccumulator {
         max = Double.NEGATIVE_INFINITY;
         sum = -0.0;
         sumSquares = 0.0;
+        sumB = -0.0;
+        sumSquaresB = 0.0;
         finiteCount = 0;
         nanCount = 0;
         positiveInfinityCount = 0;
@@ -182,14 +190,14 @@ public final class HistogramAccumulator {
         return max;
     }
 
-    /** Sum of the finite values, in order, in {@code double}. */
+    /** Sum of the finite values, in {@code double} (two lanes, see the class comment). */
     public double sum() {
-        return sum;
+        return sum + sumB;
     }
 
-    /** Sum of the squares of the finite values, in order, in {@code double}. */
+    /** Sum of the squares of the finite values, in {@code double} (two lanes). */
     public double sumSquares() {
-        return sumSquares;
+        return sumSquares + sumSquaresB;
     }
 
     // ---- buckets and the stored range -------------------------------------------------------------------
@@ -267,7 +275,7 @@ public final class HistogramAccumulator {
     public String toString() {
         return "HistogramAccumulator{" + bins + ", finite=" + finiteCount + ", nan=" + nanCount
                 + ", +inf=" + positiveInfinityCount + ", -inf=" + negativeInfinityCount
-                + ", min=" + min + ", max=" + max + ", sum=" + sum + ", sumSquares=" + sumSquares + "}";
+                + ", min=" + min + ", max=" + max + ", sum=" + sum() + ", sumSquares=" + sumSquares() + "}";
     }
 
     // ---- package-private hooks for the kernel -----------------------------------------------------------
@@ -281,6 +289,11 @@ public final class HistogramAccumulator {
         } else {
             negativeInfinityCount++;
         }
+    }
+
+    void storeLaneB(double sumB, double sumSquaresB) {
+        this.sumB = sumB;
+        this.sumSquaresB = sumSquaresB;
     }
 
     void storeStats(double min, double max, double sum, double sumSquares, long finite) {

@@ -17,18 +17,47 @@ final class HistogramKernel {
     private HistogramKernel() {
     }
 
-    /** One pass: stats, non-finite counts and default-edge slots (O(1) lookup per value). */
+    /**
+     * One pass: stats, non-finite counts and default-edge slots (O(1) lookup per value).
+     *
+     * <p>Values go in pairs with two independent lanes of sums, so that each addition does not wait for
+     * the one before (a floating-point add takes several cycles; one chain would bound the loop).
+     */
     static void statsAndDefaultSlots(HistogramAccumulator a, double[] v, int from, int to) {
         final long[] slots = a.slots;
         double min = a.min;
         double max = a.max;
         double sum = a.sum;
         double sumSquares = a.sumSquares;
+        double sumB = a.sumB;
+        double sumSquaresB = a.sumSquaresB;
         long finite = 0;
-        for (int i = from; i < to; i++) {
+        int i = from;
+        for (; i + 1 < to; i += 2) {
             double x = v[i];
-            if (x - x != 0.0) {
-                a.countNonFinite(x);
+            double y = v[i + 1];
+            if ((x - x) + (y - y) != 0.0) {
+                // One of the pair is NaN or infinite: the slow path, one value at a time.
+                if (x - x == 0.0) {
+                    min = x < min ? x : min;
+                    max = x > max ? x : max;
+                    sum += x;
+                    sumSquares += x * x;
+                    slots[TensorFlowEdges.slot(x)]++;
+                    finite++;
+                } else {
+                    a.countNonFinite(x);
+                }
+                if (y - y == 0.0) {
+                    min = y < min ? y : min;
+                    max = y > max ? y : max;
+                    sumB += y;
+                    sumSquaresB += y * y;
+                    slots[TensorFlowEdges.slot(y)]++;
+                    finite++;
+                } else {
+                    a.countNonFinite(y);
+                }
                 continue;
             }
             if (x < min) {
@@ -37,11 +66,34 @@ final class HistogramKernel {
             if (x > max) {
                 max = x;
             }
+            if (y < min) {
+                min = y;
+            }
+            if (y > max) {
+                max = y;
+            }
             sum += x;
+            sumB += y;
             sumSquares += x * x;
+            sumSquaresB += y * y;
             slots[TensorFlowEdges.slot(x)]++;
-            finite++;
+            slots[TensorFlowEdges.slot(y)]++;
+            finite += 2;
         }
+        if (i < to) {
+            double x = v[i];
+            if (x - x != 0.0) {
+                a.countNonFinite(x);
+            } else {
+                min = x < min ? x : min;
+                max = x > max ? x : max;
+                sum += x;
+                sumSquares += x * x;
+                slots[TensorFlowEdges.slot(x)]++;
+                finite++;
+            }
+        }
+        a.storeLaneB(sumB, sumSquaresB);
         a.storeStats(min, max, sum, sumSquares, finite);
     }
 

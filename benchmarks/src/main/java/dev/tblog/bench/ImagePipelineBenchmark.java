@@ -98,6 +98,16 @@ public class ImagePipelineBenchmark {
         }
     }
 
+    /**
+     * What one call costs the caller when the consumer is idle (the invocation tear-down drained
+     * it): sampled, for percentiles.
+     */
+    @Benchmark
+    @BenchmarkMode(Mode.SampleTime)
+    public void call() {
+        logOne();
+    }
+
     @Benchmark
     @OperationsPerInvocation(BATCH)
     public void endToEnd() {

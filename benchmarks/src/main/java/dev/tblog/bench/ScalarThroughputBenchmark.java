@@ -47,14 +47,18 @@ public class ScalarThroughputBenchmark {
         long step;
     }
 
-    @Setup(Level.Trial)
+    /**
+     * Fresh files every iteration: at millions of events a second one file per trial would grow to
+     * gigabytes, and the page cache's write-back throttling would then time the disk, not the writer.
+     */
+    @Setup(Level.Iteration)
     public void open() throws IOException {
         dir = Benchmarks.tempDir("tblog-throughput");
         log = Benchmarks.logger(dir);
         sync = new SyncEventWriter(dir.resolve("events.out.tfevents.sync"));
     }
 
-    @TearDown(Level.Trial)
+    @TearDown(Level.Iteration)
     public void close() throws IOException {
         Benchmarks.closeAndCheck(log);
         sync.close();
