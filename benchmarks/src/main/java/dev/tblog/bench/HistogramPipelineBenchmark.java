@@ -73,17 +73,27 @@ public class HistogramPipelineBenchmark {
         for (int i = 0; i < size; i++) {
             values[i] = random.nextGaussian();
         }
-        dir = Benchmarks.tempDir("tblog-hist-bench");
         baseline = binning.equals("baseline");
-        String threshold = binning.equals("producer") ? "0" : binning.equals("consumer") ? "1073741824" : "1048576";
-        log = Benchmarks.logger(dir, "histogram.consumerBinMaxValues", threshold);
         edges = HistogramBins.tensorflowDefault().edgesCopy();
         slots = new long[edges.length + 1];
         limits = new double[edges.length];
         counts = new double[edges.length];
     }
 
-    @TearDown(Level.Trial)
+    /**
+     * A fresh logger and file every iteration: ~10 KB per histogram at tens of thousands a second
+     * would grow one file to gigabytes, and the page cache's write-back throttling would then time
+     * the disk rather than the pipeline.
+     */
+    @Setup(Level.Iteration)
+    public void openLogger() {
+        dir = Benchmarks.tempDir("tblog-hist-bench");
+        String threshold = binning.equals("producer") ? "0" : binning.equals("consumer") ? "1073741824" : "1048576";
+        log = Benchmarks.logger(dir, "histogram.consumerBinMaxValues", threshold);
+        step = 0;
+    }
+
+    @TearDown(Level.Iteration)
     public void tearDown() {
         var s = Benchmarks.closeAndCheck(log);
         if (s.written() != step) {

@@ -67,11 +67,16 @@ public class ImagePipelineBenchmark {
         values = PngEncodeBenchmark.field(s);
         bytes = new byte[s.values()];
         grid = new byte[s.gridValues()];
+    }
+
+    /** A fresh logger and file every iteration, so that write-back of a huge file is not what is timed. */
+    @Setup(Level.Iteration)
+    public void openLogger() {
         dir = Benchmarks.tempDir("tblog-images");
         log = Benchmarks.logger(dir);
     }
 
-    @TearDown(Level.Trial)
+    @TearDown(Level.Iteration)
     public void close() {
         Benchmarks.closeAndCheck(log);
         Benchmarks.delete(dir);
