@@ -13,7 +13,7 @@ import java.io.IOException;
  *   <li>when there was at least one NaN or infinity: the scalar {@code <tag>/nonfinite} at the same step,
  *       the number of NaN and infinite values left out. All values non-finite: only that scalar.</li>
  * </ul>
- * Stateless; consumer thread (it writes through a {@link PayloadWriter}).
+ * <p>Thread contract: stateless; consumer thread only (it writes through a {@link PayloadWriter}).
  */
 public final class HistogramRecords {
     /** The plugin that reads histograms: TensorBoard's HISTOGRAMS and DISTRIBUTIONS tabs. */
