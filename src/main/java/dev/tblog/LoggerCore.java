@@ -79,10 +79,10 @@ final class LoggerCore {
         this.disruptor = new Disruptor<>(LogSlot::new, config.ringSize(),
             new DefaultThreadFactory("tblog-consumer", true), config.producerType().producerType(),
             config.waitStrategy().create());
-        SelfMetrics selfMetrics = new SelfMetrics(config.selfMetricsEnabled(), config.selfMetricsIntervalMillis(),
-            drops::total, disruptor.getRingBuffer()::getCursor);
-        disruptor.handleEventsWith(new ConsumerHandler(runs, state, config.fsyncPolicy(), errorHandler, selfMetrics));
         this.payloadPool = new PayloadPool(config.payloadMaxPendingBytes());
+        SelfMetrics selfMetrics = new SelfMetrics(config.selfMetricsEnabled(), config.selfMetricsIntervalMillis(),
+            drops::total, disruptor.getRingBuffer()::getCursor, payloadPool::pendingBytes);
+        disruptor.handleEventsWith(new ConsumerHandler(runs, state, config.fsyncPolicy(), errorHandler, selfMetrics));
         this.claimer = new RingClaimer(disruptor.getRingBuffer(), config.overflowPolicy(),
             accepting, "logger of " + runDir + " is closed",
             config.overflowStallTimeoutMillis());
@@ -157,7 +157,6 @@ final class LoggerCore {
             return false;
         }
         try {
-            state.addPendingPayloadBytes(payload.pooledBytes());
             claimer.slot(sequence).setPayload(SlotKind.PAYLOAD, payload, System.currentTimeMillis());
         } finally {
             claimer.publish(sequence);
@@ -270,7 +269,7 @@ final class LoggerCore {
             : claimer.stalls() > 0 ? "consumer stalled: " + claimer.stalls() + " calls gave up after "
                 + config.overflowStallTimeoutMillis() + " ms without progress (overflow.stallTimeoutMillis)" : null;
         return new LoggerStats(claimed + dropped, written, dropped, lost, state.bytes(), state.failures(),
-            state.pendingPayloadBytes(), failureText, byKind, queued, claimer.stalls());
+            payloadPool.pendingBytes(), failureText, byKind, queued, claimer.stalls());
     }
 
     /** Claims a slot whatever the overflow policy, waiting while the logger accepts events. */

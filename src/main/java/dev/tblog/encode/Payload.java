@@ -30,9 +30,4 @@ public interface Payload {
     default String kind() {
         return "payload";
     }
-
-    /** Bytes of pooled memory this payload holds, for the pending-bytes bound; 0 by default. */
-    default long pooledBytes() {
-        return 0;
-    }
 }

@@ -81,10 +81,6 @@ public final class BinnedHistogramPayload implements Payload {
         pool.release(data);
     }
 
-    @Override
-    public long pooledBytes() {
-        return (long) data.length * Double.BYTES;
-    }
 
     @Override
     public String kind() {

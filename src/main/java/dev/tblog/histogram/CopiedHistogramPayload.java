@@ -71,10 +71,6 @@ public final class CopiedHistogramPayload implements Payload {
         }
     }
 
-    @Override
-    public long pooledBytes() {
-        return doubles != null ? (long) doubles.length * Double.BYTES : (long) floats.length * Float.BYTES;
-    }
 
     @Override
     public String kind() {

@@ -50,7 +50,6 @@ public final class ImagePayload implements Payload, SummaryBody {
     private final float[] floats;
     private final double[] doubles;
     private final byte[] bytes;
-    private final long pooledBytes;
     private final boolean rendered;
     private boolean released;
     /** Set by writeTo for the duration of writeValue: the PNG in the consumer's ImageEncoder. */
@@ -59,7 +58,7 @@ public final class ImagePayload implements Payload, SummaryBody {
     private int imageSize;
 
     private ImagePayload(PayloadPool pool, String tag, long step, ImageShape shape, ImageScaling scaling,
-                         int compressionLevel, float[] floats, double[] doubles, byte[] bytes, long pooledBytes,
+                         int compressionLevel, float[] floats, double[] doubles, byte[] bytes,
                          boolean rendered) {
         this.pool = pool;
         this.tag = tag;
@@ -70,7 +69,6 @@ public final class ImagePayload implements Payload, SummaryBody {
         this.floats = floats;
         this.doubles = doubles;
         this.bytes = bytes;
-        this.pooledBytes = pooledBytes;
         this.rendered = rendered;
     }
 
@@ -81,29 +79,25 @@ public final class ImagePayload implements Payload, SummaryBody {
      */
     public static ImagePayload ofFloats(PayloadPool pool, String tag, long step, ImageShape shape, ImageScaling scaling,
                                         int compressionLevel, float[] pooled) {
-        return new ImagePayload(pool, tag, step, shape, scaling, compressionLevel, pooled, null, null,
-            (long) pooled.length * Float.BYTES, false);
+        return new ImagePayload(pool, tag, step, shape, scaling, compressionLevel, pooled, null, null, false);
     }
 
     /** As {@link #ofFloats}, for doubles. */
     public static ImagePayload ofDoubles(PayloadPool pool, String tag, long step, ImageShape shape,
                                          ImageScaling scaling, int compressionLevel, double[] pooled) {
-        return new ImagePayload(pool, tag, step, shape, scaling, compressionLevel, null, pooled, null,
-            (long) pooled.length * Double.BYTES, false);
+        return new ImagePayload(pool, tag, step, shape, scaling, compressionLevel, null, pooled, null, false);
     }
 
     /** As {@link #ofFloats}, for unsigned bytes (pixels as they are, or equalized). */
     public static ImagePayload ofBytes(PayloadPool pool, String tag, long step, ImageShape shape,
                                        ImageScaling scaling, int compressionLevel, byte[] pooled) {
-        return new ImagePayload(pool, tag, step, shape, scaling, compressionLevel, null, null, pooled,
-            pooled.length, false);
+        return new ImagePayload(pool, tag, step, shape, scaling, compressionLevel, null, null, pooled, false);
     }
 
     /** As {@link #ofBytes}, for a picture rendered on the caller (a figure, a {@code BufferedImage}). */
     public static ImagePayload ofRendered(PayloadPool pool, String tag, long step, ImageShape shape,
                                           int compressionLevel, byte[] pooled) {
-        return new ImagePayload(pool, tag, step, shape, ImageScaling.CLIP, compressionLevel, null, null, pooled,
-            pooled.length, true);
+        return new ImagePayload(pool, tag, step, shape, ImageScaling.CLIP, compressionLevel, null, null, pooled, true);
     }
 
     @Override
@@ -167,10 +161,6 @@ public final class ImagePayload implements Payload, SummaryBody {
         return "image";
     }
 
-    @Override
-    public long pooledBytes() {
-        return pooledBytes;
-    }
 
     @Override
     public String toString() {

@@ -206,7 +206,6 @@ public final class ConsumerHandler implements EventHandler<LogSlot> {
 
     private void releaseQuietly(Payload payload) {
         try {
-            state.addPendingPayloadBytes(-payload.pooledBytes());
             payload.release();
         } catch (Throwable t) {
             fail(t, false);

@@ -17,7 +17,6 @@ public final class PipelineState {
     private final AtomicLong failures = new AtomicLong();
     private final AtomicLong barriersConsumed = new AtomicLong();
     /** Written by producers (publish) and the consumer (release): a real atomic add, off the scalar path. */
-    private final AtomicLong pendingPayloadBytes = new AtomicLong();
     private final AtomicReference<Throwable> firstFailure = new AtomicReference<>();
     private volatile boolean ioFailed;
     /**
@@ -43,21 +42,9 @@ public final class PipelineState {
         barriersConsumed.lazySet(barriersConsumed.get() + 1);
     }
 
-    /** A producer published (positive) or the consumer released (negative) pooled payload bytes. */
-    public void addPendingPayloadBytes(long delta) {
-        if (delta != 0) {
-            pendingPayloadBytes.addAndGet(delta);
-        }
-    }
-
     /** Flush and close barriers the consumer has taken out of the ring. */
     public long barriersConsumed() {
         return barriersConsumed.get();
-    }
-
-    /** Pooled payload bytes published and not yet released by the consumer. */
-    public long pendingPayloadBytes() {
-        return pendingPayloadBytes.get();
     }
 
     /** Records a failure; the first one is kept for messages. */

@@ -34,12 +34,13 @@ public final class SelfMetrics {
     static final String WRITE_LATENCY_MAX_MS = "tblog/write_latency_max_ms";
     static final String PENDING_PAYLOAD_BYTES = "tblog/pending_payload_bytes";
 
-    private static final SelfMetrics OFF = new SelfMetrics(false, 0, () -> 0, () -> 0);
+    private static final SelfMetrics OFF = new SelfMetrics(false, 0, () -> 0, () -> 0, () -> 0);
 
     private final boolean enabled;
     private final long intervalNanos;
     private final LongSupplier dropped;
     private final LongSupplier cursor;
+    private final LongSupplier pendingPayloadBytes;
     private long lastPointNanos = Long.MIN_VALUE;
     private long lastWritten;
     private long maxWriteNanos;
@@ -48,12 +49,15 @@ public final class SelfMetrics {
     /**
      * @param dropped total calls dropped so far (any thread's counter)
      * @param cursor the ring's cursor: the highest sequence claimed by a producer
+     * @param pendingPayloadBytes the payload pool's bytes handed out and not yet given back
      */
-    public SelfMetrics(boolean enabled, long intervalMillis, LongSupplier dropped, LongSupplier cursor) {
+    public SelfMetrics(boolean enabled, long intervalMillis, LongSupplier dropped, LongSupplier cursor,
+                       LongSupplier pendingPayloadBytes) {
         this.enabled = enabled;
         this.intervalNanos = TimeUnit.MILLISECONDS.toNanos(intervalMillis);
         this.dropped = dropped;
         this.cursor = cursor;
+        this.pendingPayloadBytes = pendingPayloadBytes;
     }
 
     /** Writes nothing. */
@@ -99,7 +103,7 @@ public final class SelfMetrics {
         runs.scalar(LOST, step, wallMillis, state.lost());
         runs.scalar(QUEUE_DEPTH, step, wallMillis, Math.max(0, cursor.getAsLong() - consumed));
         runs.scalar(WRITE_LATENCY_MAX_MS, step, wallMillis, maxWriteNanos / 1e6);
-        runs.scalar(PENDING_PAYLOAD_BYTES, step, wallMillis, state.pendingPayloadBytes());
+        runs.scalar(PENDING_PAYLOAD_BYTES, step, wallMillis, pendingPayloadBytes.getAsLong());
         step++;
         lastPointNanos = nowNanos;
         lastWritten = written;
