@@ -70,13 +70,11 @@ final class HistogramCalls {
             bin(log, tag, values, offset, length, step, bins);
             return;
         }
-        double[] copy = log.payloadPool().doubles(length, policy(log), log.accepting());
-        if (copy == null) {
-            log.countDropped(KIND);
-            return;
+        double[] copy = pooledDoubles(log, length);
+        if (copy != null) {
+            System.arraycopy(values, offset, copy, 0, length);
+            publishDoubles(log, tag, step, bins, copy, length);
         }
-        System.arraycopy(values, offset, copy, 0, length);
-        log.publishPayload(CopiedHistogramPayload.ofDoubles(tag, step, bins, log.payloadPool(), copy, length), true);
     }
 
     static void add(Logger log, String tag, float[] values, int offset, int length, long step, HistogramBins bins) {
@@ -102,15 +100,13 @@ final class HistogramCalls {
             bin(log, tag, values, offset, length, step, bins);
             return;
         }
-        double[] copy = log.payloadPool().doubles(length, policy(log), log.accepting());
-        if (copy == null) {
-            log.countDropped(KIND);
-            return;
+        double[] copy = pooledDoubles(log, length);
+        if (copy != null) {
+            for (int i = 0; i < length; i++) {
+                copy[i] = values[offset + i]; // exact
+            }
+            publishDoubles(log, tag, step, bins, copy, length);
         }
-        for (int i = 0; i < length; i++) {
-            copy[i] = values[offset + i]; // exact
-        }
-        log.publishPayload(CopiedHistogramPayload.ofDoubles(tag, step, bins, log.payloadPool(), copy, length), true);
     }
 
     static void add(Logger log, String tag, long[] values, int offset, int length, long step, HistogramBins bins) {
@@ -120,14 +116,25 @@ final class HistogramCalls {
             bin(log, tag, values, offset, length, step, bins);
             return;
         }
+        double[] copy = pooledDoubles(log, length);
+        if (copy != null) {
+            for (int i = 0; i < length; i++) {
+                copy[i] = values[offset + i]; // rounded to nearest beyond 2^53, as the accumulator does
+            }
+            publishDoubles(log, tag, step, bins, copy, length);
+        }
+    }
+
+    /** A pooled array for {@code length} values, or {@code null} when the {@code drop} policy dropped the call (counted). */
+    private static double[] pooledDoubles(Logger log, int length) {
         double[] copy = log.payloadPool().doubles(length, policy(log), log.accepting());
         if (copy == null) {
             log.countDropped(KIND);
-            return;
         }
-        for (int i = 0; i < length; i++) {
-            copy[i] = values[offset + i]; // rounded to nearest beyond 2^53, as the accumulator does
-        }
+        return copy;
+    }
+
+    private static void publishDoubles(Logger log, String tag, long step, HistogramBins bins, double[] copy, int length) {
         log.publishPayload(CopiedHistogramPayload.ofDoubles(tag, step, bins, log.payloadPool(), copy, length), true);
     }
 
