@@ -2,6 +2,7 @@ package dev.tblog.bench;
 
 import dev.tblog.Logger;
 import dev.tblog.bench.baseline.SyncEventWriter;
+import dev.tblog.record.RecordReader;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -20,6 +21,8 @@ import org.openjdk.jmh.annotations.Warmup;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Sustained end-to-end scalar events per second to a real file, 1 and 4 producers: each invocation
@@ -38,11 +41,14 @@ public class ScalarThroughputBenchmark {
     private Path dir;
     private Logger log;
     private SyncEventWriter sync;
+    /** Calls made this iteration, per writer: what the tear-down checks the files against. */
+    private final LongAdder tblogCalls = new LongAdder();
+    private final LongAdder syncCalls = new LongAdder();
 
     /** Each thread logs its own tag and its own steps. */
     @State(Scope.Thread)
     public static class Producer {
-        private static final java.util.concurrent.atomic.AtomicInteger IDS = new java.util.concurrent.atomic.AtomicInteger();
+        private static final AtomicInteger IDS = new AtomicInteger();
         final String tag = "producer/" + IDS.getAndIncrement();
         long step;
     }
@@ -56,12 +62,23 @@ public class ScalarThroughputBenchmark {
         dir = Benchmarks.tempDir("tblog-throughput");
         log = Benchmarks.logger(dir);
         sync = new SyncEventWriter(dir.resolve("events.out.tfevents.sync"));
+        tblogCalls.reset();
+        syncCalls.reset();
     }
 
+    /** Fails the run unless each writer's file holds every call it was given (plus its version record). */
     @TearDown(Level.Iteration)
     public void close() throws IOException {
-        Benchmarks.closeAndCheck(log);
+        long published = Benchmarks.closeAndCheck(log).published();
+        if (published != tblogCalls.sum()) {
+            throw new IllegalStateException("tblog published " + published + " of " + tblogCalls.sum() + " calls");
+        }
         sync.close();
+        long syncRecords = RecordReader.readAll(dir.resolve("events.out.tfevents.sync")).size() - 1;
+        if (syncRecords != syncCalls.sum()) {
+            throw new IllegalStateException("the synchronous writer wrote " + syncRecords + " of " + syncCalls.sum()
+                + " calls");
+        }
         Benchmarks.delete(dir);
     }
 
@@ -70,6 +87,7 @@ public class ScalarThroughputBenchmark {
             log.addScalar(p.tag, i, p.step++);
         }
         log.flush();
+        tblogCalls.add(BATCH);
     }
 
     private void syncBatch(Producer p) throws IOException {
@@ -77,6 +95,7 @@ public class ScalarThroughputBenchmark {
             sync.addScalar(p.tag, i, p.step++);
         }
         sync.flush();
+        syncCalls.add(BATCH);
     }
 
     @Benchmark

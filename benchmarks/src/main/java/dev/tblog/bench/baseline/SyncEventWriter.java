@@ -25,7 +25,6 @@ public final class SyncEventWriter implements AutoCloseable {
     private final CRC32C crc = new CRC32C();
     private final ByteBuffer header = ByteBuffer.allocate(RecordDescriptor.HEADER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
     private final ByteBuffer footer = ByteBuffer.allocate(RecordDescriptor.CRC_BYTES).order(ByteOrder.LITTLE_ENDIAN);
-    private long written;
 
     public SyncEventWriter(Path file) throws IOException {
         this.out = new BufferedOutputStream(new FileOutputStream(file.toFile()), 1 << 16);
@@ -41,15 +40,10 @@ public final class SyncEventWriter implements AutoCloseable {
                 Summary.Value.newBuilder().setTag(tag).setSimpleValue((float) value)))
             .build();
         writeEvent(event);
-        written++;
     }
 
     public synchronized void flush() throws IOException {
         out.flush();
-    }
-
-    public synchronized long written() {
-        return written;
     }
 
     private void writeEvent(Event event) throws IOException {
