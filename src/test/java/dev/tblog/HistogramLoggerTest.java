@@ -286,7 +286,7 @@ class HistogramLoggerTest {
      */
     @Test
     void shouldLayOutTenThousandNormalValuesAsThePeerDoes() {
-        Path peerFile = Path.of("/work/shared/interop/pytorch-summarywriter/events.out.tfevents.1795725812.vm.439.0");
+        Path peerFile = PeerFolder.mainFile();
         assumeThat(Files.isReadable(peerFile)).as("peer file present").isTrue();
         List<Event> peerEvents = TestEvents.withTag(TestEvents.readFile(peerFile), "Weight distribution");
         assertThat(peerEvents).extracting(Event::getStep).containsExactly(0L, 1L);

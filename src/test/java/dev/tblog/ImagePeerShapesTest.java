@@ -20,12 +20,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The seed document's image calls, on the shapes the peer (PyTorch SummaryWriter) logged in
- * {@code /work/shared/interop}: same tags, same picture sizes. The peer stores gray as RGB
+ * {@code shared/interop}: same tags, same picture sizes. The peer stores gray as RGB
  * (colorspace 3); tblog stores gray as gray (colorspace 1) by design, everything else the same.
  */
 class ImagePeerShapesTest {
-    private static final Path PEER_FILE =
-        Path.of("/work/shared/interop/pytorch-summarywriter/events.out.tfevents.1795725812.vm.439.0");
+    private static final Path PEER_FILE = PeerFolder.mainFile();
 
     /** tag to {height, width, peer colorspace}, as printed in the interop dump. */
     private static final Map<String, int[]> PEER = new LinkedHashMap<>();

@@ -1,6 +1,7 @@
 package dev.tblog.cli;
 
 import dev.tblog.Logger;
+import dev.tblog.PeerFolder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,7 +37,7 @@ class MainTest {
 
     @Test
     void inspectPrintsThePeersRunsAndTagsAndExitsZero() {
-        int status = run("inspect", "../shared/interop/pytorch-summarywriter");
+        int status = run("inspect", PeerFolder.root().toString());
         assertThat(status).isZero();
         assertThat(out()).contains("run Loss_train", "run hp", "every record sound");
         assertThat(out()).containsPattern("Weight distribution\\s+histogram\\s+2 values");
@@ -45,7 +46,7 @@ class MainTest {
 
     @Test
     void inspectJsonListsRunsAndTags() {
-        assertThat(run("inspect", "../shared/interop/pytorch-summarywriter", "--json")).isZero();
+        assertThat(run("inspect", PeerFolder.root().toString(), "--json")).isZero();
         assertThat(out()).startsWith("{\"sound\":true,\"hparamsSessions\":1,\"runs\":[").contains("\"name\":\"Loss_test\"")
             .contains("{\"tag\":\"Accuracy\",\"kind\":\"scalar\",\"count\":20,\"firstStep\":0,\"lastStep\":19");
     }

@@ -3,6 +3,7 @@ package dev.tblog.histogram;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.tblog.PeerFolder;
 import dev.tblog.proto.Event;
 import dev.tblog.proto.HistogramProto;
 import dev.tblog.proto.Summary;
@@ -19,8 +20,7 @@ import org.junit.jupiter.api.Test;
 class DefaultEdgesTest {
 
     /** The peer's binary event file (PyTorch SummaryWriter); tests that need it are skipped without it. */
-    private static final Path PEER_FILE = Path.of(System.getProperty("tblog.peerEventFile",
-            "/work/shared/interop/pytorch-summarywriter/events.out.tfevents.1795725812.vm.439.0"));
+    private static final Path PEER_FILE = PeerFolder.mainFile();
 
     private static final HistogramBins BINS = HistogramBins.tensorflowDefault();
 

@@ -2,6 +2,7 @@ package dev.tblog.hparams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tblog.PeerFolder;
 import dev.tblog.proto.Event;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -18,12 +19,12 @@ import java.util.zip.CRC32C;
  * TFRecord reader for them.
  *
  * <p>The bytes are embedded so the tests run on any machine; {@code PeerInteropTest} checks them
- * against the originals in {@code /work/shared/interop/pytorch-summarywriter/} where that folder
- * exists.
+ * against the originals in {@code shared/interop/pytorch-summarywriter/} (see {@link PeerFolder})
+ * where that folder exists.
  */
 final class PeerFiles {
 
-    static final Path PEER_DIR = Path.of("/work/shared/interop/pytorch-summarywriter");
+    static final Path PEER_DIR = PeerFolder.root();
     static final String HP_FILE = "hp/events.out.tfevents.1795725812.vm.439.3";
     static final String MAIN_FILE = "events.out.tfevents.1795725812.vm.439.0";
 

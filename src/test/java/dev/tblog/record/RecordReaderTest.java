@@ -1,5 +1,6 @@
 package dev.tblog.record;
 
+import dev.tblog.PeerFolder;
 import dev.tblog.proto.Event;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,18 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class RecordReaderTest {
-    /** The peer's files in {@code shared/} beside the checkout: {@code ../shared} from main, {@code ../../shared} from a worktree. */
-    static final Path INTEROP = interopDir();
-
-    private static Path interopDir() {
-        Path relative = Path.of("shared", "interop", "pytorch-summarywriter");
-        for (Path dir = Path.of("").toAbsolutePath().getParent(); dir != null; dir = dir.getParent()) {
-            if (Files.isDirectory(dir.resolve(relative))) {
-                return dir.resolve(relative);
-            }
-        }
-        return Path.of("..").resolve(relative);
-    }
+    static final Path INTEROP = PeerFolder.root();
 
     @TempDir
     Path dir;
