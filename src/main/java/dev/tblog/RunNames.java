@@ -24,6 +24,11 @@ public final class RunNames {
 
     /** The run folder name for a logger created at {@code time}. */
     public static String defaultRunName(LocalDateTime time) {
-        return FORMAT.format(time) + '_' + Hosts.name();
+        return timestamp(time) + '_' + Hosts.name();
+    }
+
+    /** {@code time} as run names show it, e.g. {@code Apr22_12-11-22}. */
+    public static String timestamp(LocalDateTime time) {
+        return FORMAT.format(time);
     }
 }

@@ -1,12 +1,12 @@
 package dev.tblog.demo;
 
+import dev.tblog.RunNames;
+
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -40,8 +40,7 @@ public final class DemoSimulation {
 
     /** Runs the sweep; returns the sweep's folder. */
     public Path run() throws InterruptedException {
-        Path sweepDir = logdir.resolve("sweep-" + DateTimeFormatter.ofPattern("MMMdd_HH-mm-ss", Locale.ENGLISH)
-            .format(LocalDateTime.now()));
+        Path sweepDir = logdir.resolve("sweep-" + RunNames.timestamp(LocalDateTime.now()));
         List<DemoRun> sweep = new ArrayList<>();
         for (int k = 0; k < runs; k++) {
             double rate = k < RATES.length ? RATES[k] : RATES[RATES.length - 1] / (1 << (k - RATES.length + 1));
