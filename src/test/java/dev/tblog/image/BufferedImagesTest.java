@@ -116,7 +116,8 @@ class BufferedImagesTest {
         }
         JFreeChart chart = ChartFactory.createXYLineChart("Activity", "t", "rate", new XYSeriesCollection(series));
         byte[] dst = new byte[150 * 100 * 3];
-        int written = JFreeChartFigures.render(new FigureRenderer(), chart, 150, 100, dst, 0);
+        int written = new FigureRenderer().render(150, 100,
+            g -> chart.draw(g, new java.awt.geom.Rectangle2D.Double(0, 0, 150, 100)), dst, 0);
         assertThat(written).isEqualTo(150 * 100 * 3);
         int notWhite = 0;
         for (int i = 0; i < written; i++) {
@@ -140,7 +141,8 @@ class BufferedImagesTest {
             String classFile = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
             assertThat(classFile).doesNotContain("org/jfree");
         }
-        try (InputStream in = JFreeChartFigures.class.getResourceAsStream("JFreeChartFigures.class")) {
+        // The check can see a reference: the one class meant to hold one does.
+        try (InputStream in = dev.tblog.JFreeChartLogging.class.getResourceAsStream("JFreeChartLogging.class")) {
             assertThat(new String(in.readAllBytes(), StandardCharsets.ISO_8859_1)).contains("org/jfree");
         }
     }
