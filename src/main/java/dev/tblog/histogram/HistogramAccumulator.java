@@ -19,7 +19,7 @@ import java.util.Objects;
  *       {@code num} of the histogram). The caller shows them some other way (a companion scalar, a notice).</li>
  *   <li><b>All values non-finite</b>: {@link #finiteCount()} is 0, the stored range is empty
  *       ({@link #trimmedSize()} == 0), min/max are {@code +Infinity}/{@code -Infinity}: do not write a
- *       histogram ({@link HistogramProtos#toProto} refuses).</li>
+ *       histogram (the logger writes only the {@code <tag>/nonfinite} scalar then).</li>
  *   <li><b>Values beyond the edges</b> (beyond ±9.92e19 for the default edges, below the first or above the
  *       last caller-given edge) are clamped into the outermost bucket, so {@code num} always equals the sum of
  *       the counts. numpy would drop them from the counts while the Python writers still count them in

@@ -7,7 +7,8 @@
  *   <li>{@link dev.tblog.histogram.HistogramBins}: which edges (immutable, any thread).</li>
  *   <li>{@link dev.tblog.histogram.HistogramAccumulator}: one pass over the values, then the stored
  *       (trimmed) bucket range (not thread-safe, one per thread).</li>
- *   <li>{@link dev.tblog.histogram.HistogramProtos}: the generated protobuf message, for tests and readers.</li>
+ *   <li>{@link dev.tblog.histogram.HistogramBody}: the accumulator's stored range encoded straight into a
+ *       {@code HistogramProto} field, on the consumer.</li>
  * </ul>
  *
  * <p>Whoever calls them owns the state; nothing here is shared.
