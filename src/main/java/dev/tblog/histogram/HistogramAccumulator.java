@@ -340,7 +340,9 @@ public final class HistogramAccumulator {
         double step = (hi - lo) / buckets;
         if (Double.isFinite(step)) {
             for (int i = 0; i < buckets; i++) {
-                edges[i] = i * step + lo; // numpy.linspace: arange(n) * step + start, last = stop
+                // numpy.linspace: arange(n) * step + start, last = stop. On a subnormal range the rounded
+                // step can carry the last inner edge past stop; clamp so the edges never decrease.
+                edges[i] = Math.min(i * step + lo, hi);
             }
         } else { // hi - lo overflows (numpy gives NaN edges here): interpolate without overflow
             for (int i = 0; i < buckets; i++) {

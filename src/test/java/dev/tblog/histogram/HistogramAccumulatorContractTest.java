@@ -213,6 +213,25 @@ class HistogramAccumulatorContractTest {
         assertThat(HistogramReference.bucketCountsOf(acc)).containsExactly(expected);
     }
 
+    @Test
+    void equalWidthEdgesNeverDecreaseOnSubnormalRanges() {
+        // Regression (found by the jqwik property): with a rounded subnormal step the last inner edge
+        // went past the range's top, 1.5e-323 after 2.0e-323.
+        double[][] ranges = {{Double.MIN_VALUE, 4 * Double.MIN_VALUE}, {Double.MIN_VALUE, 3 * Double.MIN_VALUE},
+            {-5 * Double.MIN_VALUE, 7 * Double.MIN_VALUE}};
+        for (double[] range : ranges) {
+            for (int buckets = 1; buckets <= 64; buckets++) {
+                HistogramAccumulator acc = new HistogramAccumulator(HistogramBins.equalWidth(buckets));
+                acc.set(range);
+                for (int i = 1; i <= buckets; i++) {
+                    assertThat(acc.edge(i)).as("edge %d of %d over %s", i, buckets, Arrays.toString(range))
+                        .isGreaterThanOrEqualTo(acc.edge(i - 1)).isLessThanOrEqualTo(range[1]);
+                }
+                assertThat(Arrays.stream(HistogramReference.bucketCountsOf(acc)).sum()).isEqualTo(2);
+            }
+        }
+    }
+
     private interface Adder {
         void add(HistogramAccumulator a);
     }
