@@ -1,0 +1,38 @@
+package dev.tblog.tensorboard;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Small readings of TensorBoard's JSON answers that every dashboard test needs.
+ *
+ * <p>Thread contract: stateless, any thread.
+ */
+final class Json {
+
+    private Json() {
+    }
+
+    /** The field names of an object, in the answer's order. */
+    static List<String> fieldNames(JsonNode object) {
+        List<String> names = new ArrayList<>();
+        object.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    /** The elements of an array as text. */
+    static List<String> texts(JsonNode array) {
+        List<String> texts = new ArrayList<>();
+        array.forEach(n -> texts.add(n.asText()));
+        return texts;
+    }
+
+    /** The elements of an array as longs. */
+    static List<Long> longs(JsonNode array) {
+        List<Long> longs = new ArrayList<>();
+        array.forEach(n -> longs.add(n.asLong()));
+        return longs;
+    }
+}
