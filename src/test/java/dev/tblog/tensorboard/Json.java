@@ -29,10 +29,10 @@ final class Json {
         return texts;
     }
 
-    /** The elements of an array as longs. */
-    static List<Long> longs(JsonNode array) {
+    /** One field of each object of an array, as longs. */
+    static List<Long> longs(JsonNode array, String field) {
         List<Long> longs = new ArrayList<>();
-        array.forEach(n -> longs.add(n.asLong()));
+        array.forEach(n -> longs.add(n.get(field).asLong()));
         return longs;
     }
 }
