@@ -29,6 +29,13 @@ final class Json {
         return texts;
     }
 
+    /** One column of an array of arrays (e.g. the step of {@code [wall_time, step, value]} rows), as longs. */
+    static List<Long> longs(JsonNode rows, int column) {
+        List<Long> longs = new ArrayList<>();
+        rows.forEach(n -> longs.add(n.get(column).asLong()));
+        return longs;
+    }
+
     /** One field of each object of an array, as longs. */
     static List<Long> longs(JsonNode array, String field) {
         List<Long> longs = new ArrayList<>();
