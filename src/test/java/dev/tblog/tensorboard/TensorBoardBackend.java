@@ -118,9 +118,19 @@ public final class TensorBoardBackend implements BeforeAllCallback, BeforeEachCa
      * cannot be had here, fails it when the backend does not start.
      */
     public static TensorBoardBackend start(Path logdir) {
+        return start(locateScript(), logdir);
+    }
+
+    /** {@link #start(Path)} with a given launcher script (taking {@code LOGDIR PORT}, as serve.sh). */
+    static TensorBoardBackend start(Path script, Path logdir) {
         TensorBoardBackend backend = new TensorBoardBackend(null);
-        backend.serve(locateScript(), logdir.toAbsolutePath());
+        backend.serve(script, logdir.toAbsolutePath());
         return backend;
+    }
+
+    /** The server's pid, 0 when stopped. */
+    long pid() {
+        return pid;
     }
 
     @Override
@@ -356,6 +366,9 @@ public final class TensorBoardBackend implements BeforeAllCallback, BeforeEachCa
     }
 
     private byte[] send(HttpRequest.Builder request) {
+        if (skipReason != null) {
+            Assumptions.abort(skipReason); // e.g. from a @BeforeAll of a class whose backend could not be had
+        }
         HttpRequest built = request.timeout(REQUEST_TIMEOUT).build();
         HttpResponse<byte[]> response;
         try {
