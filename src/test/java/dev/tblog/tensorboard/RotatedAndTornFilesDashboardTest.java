@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * TensorBoard's own view of files that were not written in one piece: a run tblog rotated over
  * several files ({@code file.maxBytes}) reads as one run with every point; a run whose last record
  * was torn (a crash mid-write, cut here in its length header, its data or its data CRC) shows every
- * record before the tear.
+ * record before the tear, and, when the simulation restarted into the same run, every record after.
  */
 class RotatedAndTornFilesDashboardTest {
     private static final int ROTATED_POINTS = 10_000;
@@ -35,6 +35,7 @@ class RotatedAndTornFilesDashboardTest {
     private static final int TORN_POINTS = 100;
     /** Runs whose last record is cut: in its length header, in its data, in its data CRC. */
     private static final List<String> TEARS = List.of("header", "data", "crc");
+    private static final int RESUMED_POINTS = 150;
 
     /** Event files of the rotated run, counted on disk before TensorBoard reads them. */
     private static int rotatedFiles;
@@ -66,6 +67,18 @@ class RotatedAndTornFilesDashboardTest {
             }
             tearLastRecord(logdir.resolve("torn-in-" + tear), tear);
         }
+        // A crash, then the simulation restarts into the same run and goes on from its last good step.
+        try (Logger log = LogCalls.logger(logdir, "resumed")) {
+            for (int step = 0; step < TORN_POINTS; step++) {
+                LogCalls.scalar(log, "x", value(step), step);
+            }
+        }
+        tearLastRecord(logdir.resolve("resumed"), "data");
+        try (Logger log = LogCalls.logger(logdir, "resumed")) {
+            for (int step = TORN_POINTS - 1; step < RESUMED_POINTS; step++) {
+                LogCalls.scalar(log, "x", value(step), step);
+            }
+        }
     }
 
     @Test
@@ -91,6 +104,16 @@ class RotatedAndTornFilesDashboardTest {
             for (int step = 0; step < TORN_POINTS - 1; step++) {
                 assertThat(number(points.get(step).get(2))).isEqualTo((double) (float) value(step));
             }
+        }
+    }
+
+    @Test
+    void aRunResumedAfterATornRecordShowsBothFilesInOrder() {
+        JsonNode points = tensorBoard.get("/data/plugin/scalars/scalars", "run", "resumed", "tag", "x");
+        assertThat(longs(points, 1)).containsExactlyElementsOf(
+            LongStream.range(0, RESUMED_POINTS).boxed().collect(Collectors.toList()));
+        for (int step = 0; step < RESUMED_POINTS; step++) {
+            assertThat(number(points.get(step).get(2))).isEqualTo((double) (float) value(step));
         }
     }
 

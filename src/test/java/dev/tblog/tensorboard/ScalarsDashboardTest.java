@@ -28,6 +28,7 @@ class ScalarsDashboardTest {
     private static final long[] FAR_STEPS = {-5, 0, 1L << 31, (1L << 53) + 1, Long.MAX_VALUE};
     private static final int SPLIT_STEPS = 40;
     private static final int EVAL_POINTS = 10;
+    private static final String UNICODE_TAG = "Größe/Temperatur °C & 100% (µ+σ)";
 
     /** Wall-clock bounds of each {@code loss} call, in milliseconds. */
     private static final long[] lossCalledFrom = new long[LOSS_POINTS];
@@ -60,6 +61,7 @@ class ScalarsDashboardTest {
             for (int i = 0; i < 5; i++) {
                 LogCalls.scalarAtNextStep(train, "Accuracy/Train", 0.5 + 0.1 * i);
             }
+            LogCalls.scalar(train, UNICODE_TAG, 37.5, 3);
             for (int step = 0; step < SPLIT_STEPS; step++) {
                 LogCalls.scalars(train, "Loss", Map.of("train", loss(step), "test", 1.5 * loss(step)), step);
                 LogCalls.scalars(train, "Accuracy/Split",
@@ -82,7 +84,8 @@ class ScalarsDashboardTest {
     @Test
     void eachRunHasExactlyItsTags() {
         JsonNode tags = tensorBoard.get("/data/plugin/scalars/tags");
-        assertThat(fieldNames(tags.get("train"))).containsExactlyInAnyOrder("loss", "special", "far", "Accuracy/Train");
+        assertThat(fieldNames(tags.get("train"))).containsExactlyInAnyOrder("loss", "special", "far", "Accuracy/Train",
+            UNICODE_TAG);
         assertThat(fieldNames(tags.get("eval"))).containsExactly("loss");
         assertThat(fieldNames(tags.get("train/Loss_train"))).containsExactly("Loss");
         assertThat(fieldNames(tags.get("train/Loss_test"))).containsExactly("Loss");
@@ -125,6 +128,14 @@ class ScalarsDashboardTest {
             assertThat(points.get(i).get(1).asLong()).isEqualTo(FAR_STEPS[i]);
             assertSameValue(number(points.get(i).get(2)), i, "far point " + i);
         }
+    }
+
+    @Test
+    void aTagWithNonAsciiAndUrlCharactersShows() {
+        JsonNode points = scalars("train", UNICODE_TAG);
+        assertThat(points).hasSize(1);
+        assertThat(points.get(0).get(1).asLong()).isEqualTo(3);
+        assertSameValue(number(points.get(0).get(2)), 37.5f, UNICODE_TAG);
     }
 
     @Test
