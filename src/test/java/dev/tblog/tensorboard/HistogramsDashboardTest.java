@@ -24,6 +24,7 @@ import static org.assertj.core.api.Assertions.offset;
  */
 class HistogramsDashboardTest {
     private static final String RUN = "weights";
+    private static final String CALLER_BINNED = "binned-on-caller";
     private static final int STEPS = 5;
     private static final double[] DELAY_EDGES = {0, 1, 2, 5, 10, 20};
     /** Below the first edge, on edges, on the closed last edge, past it. */
@@ -86,6 +87,16 @@ class HistogramsDashboardTest {
             LogCalls.binnedHistogram(log, "Latency", 0.2, 9.5, 7, 21.1, 110.3, RAW_LIMITS, RAW_COUNTS, 0);
             LogCalls.histogram(log, "Diverging", DIVERGING, 0);
             LogCalls.histogram(log, "All NaN", new double[] {Double.NaN, Double.NaN}, 0);
+        }
+        // The same calls binned on the caller's thread (large calls take that path) instead of the consumer's.
+        try (Logger log = LogCalls.logger(logdir, CALLER_BINNED, "histogram.consumerBinMaxValues", "0")) {
+            for (int step = 0; step < STEPS; step++) {
+                LogCalls.histogram(log, "Weights", weights(step), step);
+            }
+            LogCalls.histogram(log, "Sizes", SIZES, 0);
+            LogCalls.explicitEdgesHistogram(log, "Delays", DELAYS, DELAY_EDGES, 0);
+            LogCalls.equalWidthHistogram(log, "Rates", RATES, 5, 0);
+            LogCalls.histogram(log, "Diverging", DIVERGING, 0);
         }
     }
 
@@ -165,6 +176,31 @@ class HistogramsDashboardTest {
     }
 
     @Test
+    void histogramsBinnedOnTheCallersThreadShowTheSameBuckets() {
+        JsonNode weights = tensorBoard.get("/data/plugin/histograms/histograms", "run", CALLER_BINNED, "tag", "Weights");
+        assertThat(longs(weights, 1)).containsExactly(0L, 1L, 2L, 3L, 4L);
+        for (int step = 0; step < STEPS; step++) {
+            assertBuckets(weights.get(step), HistogramRules.shownForValues(HistogramRules.defaultEdges(), weights(step)),
+                "caller-binned Weights at step " + step);
+        }
+        double[] sd = new double[SIZES.length];
+        for (int i = 0; i < SIZES.length; i++) {
+            sd[i] = SIZES[i];
+        }
+        assertBuckets(only(CALLER_BINNED, "Sizes"), HistogramRules.shownForValues(HistogramRules.defaultEdges(), sd),
+            "caller-binned longs");
+        assertBuckets(only(CALLER_BINNED, "Delays"), HistogramRules.shownForValues(DELAY_EDGES, DELAYS),
+            "caller-binned explicit edges");
+        assertBuckets(only(CALLER_BINNED, "Rates"),
+            HistogramRules.shownForValues(HistogramRules.equalWidthEdges(0, 10, 5), RATES), "caller-binned equal width");
+        assertBuckets(only(CALLER_BINNED, "Diverging"),
+            HistogramRules.shownForValues(HistogramRules.defaultEdges(), DIVERGING), "caller-binned finite part");
+        JsonNode nonFinite = tensorBoard.get("/data/plugin/scalars/scalars", "run", CALLER_BINNED,
+            "tag", "Diverging/nonfinite");
+        assertThat(number(nonFinite.get(0).get(2))).isEqualTo(3.0);
+    }
+
+    @Test
     void distributionsAreThePercentileBandsOfTheBuckets() {
         JsonNode distributions = tensorBoard.get("/data/plugin/distributions/distributions", "run", RUN, "tag", "Weights");
         assertThat(distributions).hasSize(STEPS);
@@ -188,7 +224,11 @@ class HistogramsDashboardTest {
     }
 
     private static JsonNode only(String tag) {
-        JsonNode entries = histograms(tag);
+        return only(RUN, tag);
+    }
+
+    private static JsonNode only(String run, String tag) {
+        JsonNode entries = tensorBoard.get("/data/plugin/histograms/histograms", "run", run, "tag", tag);
         assertThat(entries).as("histograms of %s", tag).hasSize(1);
         return entries.get(0);
     }

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 
 import static dev.tblog.tensorboard.Json.fieldNames;
 import static dev.tblog.tensorboard.Json.longs;
@@ -33,6 +34,9 @@ class ImagesDashboardTest {
     private static final int FIGURE_W = 40;
     private static final int FIGURE_H = 30;
     private static final Color BLUE = new Color(0, 128, 255);
+    private static final List<String> PNG_LEVELS = List.of("0", "1", "6", "9");
+    private static final int NOISE_H = 48;
+    private static final int NOISE_W = 60;
 
     @RegisterExtension
     static final TensorBoardBackend tensorBoard = TensorBoardBackend.serving(ImagesDashboardTest::write);
@@ -116,6 +120,16 @@ class ImagesDashboardTest {
         return v;
     }
 
+    /** A gradient with noise, so every PNG filter and the deflate levels have work to do. */
+    private static byte[] noise() {
+        Random random = new Random(3);
+        byte[] v = new byte[NOISE_H * NOISE_W * 3];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (byte) ((i / 3 % NOISE_W) * 4 + random.nextInt(16));
+        }
+        return v;
+    }
+
     private static BufferedImage pattern() {
         BufferedImage image = new BufferedImage(7, 5, BufferedImage.TYPE_INT_RGB);
         for (int y = 0; y < 5; y++) {
@@ -158,6 +172,11 @@ class ImagesDashboardTest {
             }, 0);
             LogCalls.bufferedImage(log, "Figure/image", pattern(), 0);
             LogCalls.chartFigure(log, "Figure/chart", chart(), 150, 100, 0);
+        }
+        for (String level : PNG_LEVELS) {
+            try (Logger log = LogCalls.logger(logdir, "png-level-" + level, "image.pngCompressionLevel", level)) {
+                LogCalls.colorImage(log, "Noise", noise(), NOISE_H, NOISE_W, 3, 0);
+            }
         }
     }
 
@@ -250,6 +269,16 @@ class ImagesDashboardTest {
         }
         assertShows(only("Figure/drawn"), new Picture(FIGURE_W, FIGURE_H, argb));
         assertShows(only("Figure/image"), Picture.of(pattern()));
+    }
+
+    @Test
+    void everyPngCompressionLevelShowsTheSamePixels() {
+        Picture expected = Picture.ofSamples(NOISE_H, NOISE_W, 3, PixelRules.samples(noise()));
+        for (String level : PNG_LEVELS) {
+            JsonNode entries = tensorBoard.get("/data/plugin/images/images", "run", "png-level-" + level, "tag", "Noise");
+            assertThat(entries).as("level %s", level).hasSize(1);
+            assertShows(entries.get(0), expected);
+        }
     }
 
     @Test
