@@ -63,6 +63,8 @@ import java.util.stream.Stream;
  *     }
  * }
  * }</pre>
+ * Compiled, complete examples: {@link TextDashboardTest} (the smallest), {@link ScalarsDashboardTest}.
+ * Keep every call to tblog's API in {@link LogCalls}, so an API change is ported in one place.
  *
  * <p>Outcomes: no {@code shared/} in any parent, or serve.sh exiting 3 (its bundle or Debian packages
  * cannot be had), <b>skips</b> each test of the class with the reason (also printed once on standard
@@ -205,16 +207,12 @@ public final class TensorBoardBackend implements BeforeAllCallback, BeforeEachCa
         if (node.isNumber()) {
             return node.doubleValue();
         }
-        switch (node.asText()) {
-            case "NaN":
-                return Double.NaN;
-            case "Infinity":
-                return Double.POSITIVE_INFINITY;
-            case "-Infinity":
-                return Double.NEGATIVE_INFINITY;
-            default:
-                throw new AssertionError("not a number in TensorBoard's JSON: " + node);
-        }
+        return switch (node.asText()) {
+            case "NaN" -> Double.NaN;
+            case "Infinity" -> Double.POSITIVE_INFINITY;
+            case "-Infinity" -> Double.NEGATIVE_INFINITY;
+            default -> throw new AssertionError("not a number in TensorBoard's JSON: " + node);
+        };
     }
 
     /** Kills the server (idempotent); the log folder stays. */
