@@ -4,8 +4,6 @@ import dev.tblog.histogram.BinnedHistogramPayload;
 import dev.tblog.histogram.CopiedHistogramPayload;
 import dev.tblog.histogram.HistogramAccumulator;
 import dev.tblog.histogram.HistogramBins;
-import dev.tblog.ring.OverflowPolicy;
-import dev.tblog.ring.PayloadPool;
 
 /**
  * The producer side of {@code Logger.addHistogram*}: validates the call, then chooses where the values are
@@ -65,7 +63,7 @@ final class HistogramCalls {
 
     static void add(Logger log, String tag, double[] values, int offset, int length, long step, HistogramBins bins) {
         check(tag, values, values == null ? 0 : values.length, offset, length, bins);
-        log.ensureOpen();
+        log.publisher().ensureOpen();
         if (!binsOnConsumer(log, length, Double.BYTES)) {
             bin(log, tag, values, offset, length, step, bins);
             return;
@@ -79,23 +77,22 @@ final class HistogramCalls {
 
     static void add(Logger log, String tag, float[] values, int offset, int length, long step, HistogramBins bins) {
         check(tag, values, values == null ? 0 : values.length, offset, length, bins);
-        log.ensureOpen();
+        log.publisher().ensureOpen();
         if (!binsOnConsumer(log, length, Float.BYTES)) {
             bin(log, tag, values, offset, length, step, bins);
             return;
         }
-        float[] copy = log.payloadPool().floats(length, policy(log), log.accepting());
+        float[] copy = log.publisher().floats(length, KIND);
         if (copy == null) {
-            log.countDropped(KIND);
             return;
         }
         System.arraycopy(values, offset, copy, 0, length);
-        log.publishPayload(CopiedHistogramPayload.ofFloats(tag, step, bins, log.payloadPool(), copy, length), true);
+        log.publisher().publish(CopiedHistogramPayload.ofFloats(tag, step, bins, log.publisher().pool(), copy, length));
     }
 
     static void add(Logger log, String tag, int[] values, int offset, int length, long step, HistogramBins bins) {
         check(tag, values, values == null ? 0 : values.length, offset, length, bins);
-        log.ensureOpen();
+        log.publisher().ensureOpen();
         if (!binsOnConsumer(log, length, Double.BYTES)) {
             bin(log, tag, values, offset, length, step, bins);
             return;
@@ -111,7 +108,7 @@ final class HistogramCalls {
 
     static void add(Logger log, String tag, long[] values, int offset, int length, long step, HistogramBins bins) {
         check(tag, values, values == null ? 0 : values.length, offset, length, bins);
-        log.ensureOpen();
+        log.publisher().ensureOpen();
         if (!binsOnConsumer(log, length, Double.BYTES)) {
             bin(log, tag, values, offset, length, step, bins);
             return;
@@ -127,15 +124,11 @@ final class HistogramCalls {
 
     /** A pooled array for {@code length} values, or {@code null} when the {@code drop} policy dropped the call (counted). */
     private static double[] pooledDoubles(Logger log, int length) {
-        double[] copy = log.payloadPool().doubles(length, policy(log), log.accepting());
-        if (copy == null) {
-            log.countDropped(KIND);
-        }
-        return copy;
+        return log.publisher().doubles(length, KIND);
     }
 
     private static void publishDoubles(Logger log, String tag, long step, HistogramBins bins, double[] copy, int length) {
-        log.publishPayload(CopiedHistogramPayload.ofDoubles(tag, step, bins, log.payloadPool(), copy, length), true);
+        log.publisher().publish(CopiedHistogramPayload.ofDoubles(tag, step, bins, log.publisher().pool(), copy, length));
     }
 
     /**
@@ -174,16 +167,15 @@ final class HistogramCalls {
                     + "and non-negative: bucketCounts[" + i + "]=" + c);
             }
         }
-        log.ensureOpen();
-        double[] data = log.payloadPool().doubles(2 * n, policy(log), log.accepting());
+        log.publisher().ensureOpen();
+        double[] data = log.publisher().doubles(2 * n, KIND);
         if (data == null) {
-            log.countDropped(KIND);
             return;
         }
         System.arraycopy(bucketLimits, 0, data, 0, n);
         System.arraycopy(bucketCounts, 0, data, n, n);
-        log.publishPayload(new BinnedHistogramPayload(tag, step, min, max, num, sum, sumSquares, 0,
-            log.payloadPool(), data, n), true);
+        log.publisher().publish(new BinnedHistogramPayload(tag, step, min, max, num, sum, sumSquares, 0,
+            log.publisher().pool(), data, n));
     }
 
     /** Whether a call of {@code length} values is copied for the consumer (else binned here). */
@@ -193,7 +185,7 @@ final class HistogramCalls {
         }
         // The pool hands out power-of-two arrays; one larger than the budget could never be had.
         int sizeClass = 32 - Integer.numberOfLeadingZeros(Math.max(length, 2) - 1);
-        return ((long) elementBytes << sizeClass) <= log.payloadPool().budgetBytes();
+        return ((long) elementBytes << sizeClass) <= log.publisher().pool().budgetBytes();
     }
 
     /** Bins on this thread and publishes the small result. {@code values} is one of the four array types. */
@@ -211,15 +203,10 @@ final class HistogramCalls {
         } else {
             acc.add((long[]) values, offset, length);
         }
-        double[] data = log.payloadPool().doubles(2 * acc.trimmedSize(), policy(log), log.accepting());
+        double[] data = log.publisher().doubles(2 * acc.trimmedSize(), KIND);
         if (data == null) {
-            log.countDropped(KIND);
             return;
         }
-        log.publishPayload(BinnedHistogramPayload.of(tag, step, acc, log.payloadPool(), data), true);
-    }
-
-    private static OverflowPolicy policy(Logger log) {
-        return log.config().overflowPolicy();
+        log.publisher().publish(BinnedHistogramPayload.of(tag, step, acc, log.publisher().pool(), data));
     }
 }

@@ -39,15 +39,14 @@ final class ImageCalls {
                        boolean equalize, boolean perImage, long step,
                        LongSupplier autoStep) {
         ImageShape shape = check(log, call, tag, data, data == null ? 0 : data.length, n, h, w, c);
-        float[] copy = log.payloadPool().floats(shape.values(), log.config().overflowPolicy(), log.accepting());
+        float[] copy = log.publisher().floats(shape.values(), KIND);
         if (copy == null) {
-            log.countDropped(KIND);
             return;
         }
         System.arraycopy(data, 0, copy, 0, shape.values());
-        log.publishPayload(ImagePayload.ofFloats(log.payloadPool(), tag, stepOf(step, autoStep), shape,
+        log.publisher().publish(ImagePayload.ofFloats(log.publisher().pool(), tag, stepOf(step, autoStep), shape,
             ImageScaling.of(equalize, perImage),
-            log.config().imagePngCompressionLevel(), copy), true);
+            log.config().imagePngCompressionLevel(), copy));
     }
 
     /** As {@link #floats}, for doubles. */
@@ -55,15 +54,14 @@ final class ImageCalls {
                         boolean equalize, boolean perImage, long step,
                        LongSupplier autoStep) {
         ImageShape shape = check(log, call, tag, data, data == null ? 0 : data.length, n, h, w, c);
-        double[] copy = log.payloadPool().doubles(shape.values(), log.config().overflowPolicy(), log.accepting());
+        double[] copy = log.publisher().doubles(shape.values(), KIND);
         if (copy == null) {
-            log.countDropped(KIND);
             return;
         }
         System.arraycopy(data, 0, copy, 0, shape.values());
-        log.publishPayload(ImagePayload.ofDoubles(log.payloadPool(), tag, stepOf(step, autoStep), shape,
+        log.publisher().publish(ImagePayload.ofDoubles(log.publisher().pool(), tag, stepOf(step, autoStep), shape,
             ImageScaling.of(equalize, perImage),
-            log.config().imagePngCompressionLevel(), copy), true);
+            log.config().imagePngCompressionLevel(), copy));
     }
 
     /** As {@link #floats}, for unsigned bytes. */
@@ -71,15 +69,14 @@ final class ImageCalls {
                       boolean equalize, boolean perImage, long step,
                        LongSupplier autoStep) {
         ImageShape shape = check(log, call, tag, data, data == null ? 0 : data.length, n, h, w, c);
-        byte[] copy = log.payloadPool().bytes(shape.values(), log.config().overflowPolicy(), log.accepting());
+        byte[] copy = log.publisher().bytes(shape.values(), KIND);
         if (copy == null) {
-            log.countDropped(KIND);
             return;
         }
         System.arraycopy(data, 0, copy, 0, shape.values());
-        log.publishPayload(ImagePayload.ofBytes(log.payloadPool(), tag, stepOf(step, autoStep), shape,
+        log.publisher().publish(ImagePayload.ofBytes(log.publisher().pool(), tag, stepOf(step, autoStep), shape,
             ImageScaling.of(equalize, perImage),
-            log.config().imagePngCompressionLevel(), copy), true);
+            log.config().imagePngCompressionLevel(), copy));
     }
 
     /** A {@link BufferedImage}: gray, RGB or RGBA as {@link BufferedImages#channels} says, read on the caller. */
@@ -93,19 +90,18 @@ final class ImageCalls {
         int h = image.getHeight();
         int w = image.getWidth();
         ImageShape shape = checkSize(log, call, tag, h, w, c);
-        byte[] copy = log.payloadPool().bytes(shape.values(), log.config().overflowPolicy(), log.accepting());
+        byte[] copy = log.publisher().bytes(shape.values(), KIND);
         if (copy == null) {
-            log.countDropped(KIND);
             return;
         }
         try {
             BufferedImages.toRaster(image, copy, 0);
         } catch (RuntimeException e) {
-            log.payloadPool().release(copy);
+            log.publisher().pool().release(copy);
             throw e;
         }
-        log.publishPayload(ImagePayload.ofRendered(log.payloadPool(), tag, stepOf(step, autoStep), shape,
-            log.config().imagePngCompressionLevel(), copy), true);
+        log.publisher().publish(ImagePayload.ofRendered(log.publisher().pool(), tag, stepOf(step, autoStep), shape,
+            log.config().imagePngCompressionLevel(), copy));
     }
 
     /**
@@ -119,10 +115,9 @@ final class ImageCalls {
             throw new IllegalArgumentException("figure of addFigure('" + tag + "') must not be null");
         }
         ImageShape shape = checkSize(log, "addFigure", tag, height, width, 3);
-        PayloadPool pool = log.payloadPool();
-        byte[] copy = pool.bytes(shape.values(), log.config().overflowPolicy(), log.accepting());
+        PayloadPool pool = log.publisher().pool();
+        byte[] copy = log.publisher().bytes(shape.values(), KIND);
         if (copy == null) {
-            log.countDropped(KIND);
             return;
         }
         try {
@@ -131,8 +126,8 @@ final class ImageCalls {
             pool.release(copy);
             throw e;
         }
-        log.publishPayload(ImagePayload.ofRendered(pool, tag, stepOf(step, autoStep), shape,
-            log.config().imagePngCompressionLevel(), copy), true);
+        log.publisher().publish(ImagePayload.ofRendered(pool, tag, stepOf(step, autoStep), shape,
+            log.config().imagePngCompressionLevel(), copy));
     }
 
     /**
@@ -153,7 +148,7 @@ final class ImageCalls {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(call + "('" + tag + "'): " + e.getMessage(), e);
         }
-        log.ensureOpen();
+        log.publisher().ensureOpen();
         return shape;
     }
 
@@ -167,7 +162,7 @@ final class ImageCalls {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(call + "('" + tag + "'): " + e.getMessage(), e);
         }
-        log.ensureOpen();
+        log.publisher().ensureOpen();
         return shape;
     }
 

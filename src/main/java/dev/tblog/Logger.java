@@ -1,15 +1,13 @@
 package dev.tblog;
 
 import dev.tblog.config.TblogConfig;
-import dev.tblog.encode.Payload;
 import dev.tblog.histogram.HistogramBins;
 import dev.tblog.hparams.HParams;
 import dev.tblog.hparams.HParamsPayload;
 import dev.tblog.hparams.TextPayload;
 import dev.tblog.hparams.TextSummary;
 import dev.tblog.image.BufferedImages;
-import dev.tblog.ring.PayloadPool;
-import dev.tblog.ring.RingClaimer;
+import dev.tblog.ring.Publisher;
 import dev.tblog.sink.EventSinkFactory;
 
 import java.awt.Graphics2D;
@@ -17,7 +15,6 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -98,16 +95,7 @@ public final class Logger implements AutoCloseable {
      */
     public void addScalar(String tag, double value, long step) {
         TagRules.tag(tag);
-        long now = System.currentTimeMillis();
-        long sequence = core.claim(null);
-        if (sequence == RingClaimer.DROPPED) {
-            return;
-        }
-        try {
-            core.slot(sequence).setScalar(tag, step, value, now);
-        } finally {
-            core.publish(sequence);
-        }
+        core.publisher().scalar(tag, step, value, System.currentTimeMillis());
     }
 
     /** Logs a scalar at the tag's next automatic step (0, 1, 2, ...). */
@@ -137,17 +125,9 @@ public final class Logger implements AutoCloseable {
             }
         }
         long now = System.currentTimeMillis();
+        Publisher publisher = core.publisher();
         for (Map.Entry<String, ? extends Number> e : values.entrySet()) {
-            double value = e.getValue().doubleValue();
-            long sequence = core.claim(null);
-            if (sequence == RingClaimer.DROPPED) {
-                continue;
-            }
-            try {
-                core.slot(sequence).setScalarsMember(mainTag, e.getKey(), step, value, now);
-            } finally {
-                core.publish(sequence);
-            }
+            publisher.scalarsMember(mainTag, e.getKey(), step, e.getValue().doubleValue(), now);
         }
     }
 
@@ -615,8 +595,9 @@ public final class Logger implements AutoCloseable {
      */
     public void addParameters(Map<String, ?> params, Map<String, ? extends Number> metrics) {
         HParams hp = HParams.of(params, metrics);
-        // Once per run and never worth losing: waits for room even under the drop policy.
-        publishPayload(new HParamsPayload(hp, parameterCalls.incrementAndGet()), false);
+        // Once per run and never worth losing to a burst: waits for room even under the drop
+        // policy, bounded by the stall timeout like every other wait.
+        core.publisher().publishUnlessStalled(new HParamsPayload(hp, parameterCalls.incrementAndGet()));
     }
 
     /**
@@ -630,7 +611,7 @@ public final class Logger implements AutoCloseable {
      */
     public void addText(String tag, String markdown, long step) {
         checkText(tag, markdown);
-        publishPayload(new TextPayload(TextSummary.tagFor(tag), markdown, step), true);
+        core.publisher().publish(new TextPayload(TextSummary.tagFor(tag), markdown, step));
     }
 
     /** Logs a text at the tag's next automatic step (0, 1, 2, ...). */
@@ -644,16 +625,6 @@ public final class Logger implements AutoCloseable {
         if (markdown == null) {
             throw new IllegalArgumentException("text of addText('" + tag + "') must not be null");
         }
-    }
-
-    /**
-     * Publishes a payload for the consumer (the seam for every event kind other than scalars).
-     *
-     * @param droppable whether the {@code drop} policy may drop it; if not, the call waits for room
-     * @return false when the {@code drop} policy dropped it (the payload is then released here)
-     */
-    boolean publishPayload(Payload payload, boolean droppable) {
-        return core.publishPayload(payload, droppable);
     }
 
     /**
@@ -707,27 +678,9 @@ public final class Logger implements AutoCloseable {
         return "Logger[" + core.runDir() + (core.isClosing() ? ", closed" : "") + "]";
     }
 
-    /** The pool that payloads copy the caller's data into; its budget is payload.maxPendingBytes. */
-    PayloadPool payloadPool() {
-        return core.payloadPool();
-    }
-
-    /**
-     * For payload builders: false once the logger is closed or its consumer stopped; pass it to
-     * the pool so that a producer waiting for memory under {@code block} stops waiting then.
-     */
-    BooleanSupplier accepting() {
-        return core.accepting();
-    }
-
-    /** Counts one call of a payload kind dropped because the payload pool was full under {@code drop}. */
-    void countDropped(String kind) {
-        core.countDropped(kind);
-    }
-
-    /** Throws if the logger is closed: payload builders check before copying the caller's data. */
-    void ensureOpen() {
-        core.ensureOpen();
+    /** The seam the producer halves publish through. */
+    Publisher publisher() {
+        return core.publisher();
     }
 
     private long nextAutoStep(String tag) {

@@ -1,6 +1,6 @@
 package dev.tblog.config;
 
-import dev.tblog.ring.OverflowPolicy;
+import dev.tblog.config.OverflowPolicy;
 
 import java.util.Locale;
 import java.util.function.Function;

@@ -1,6 +1,6 @@
 package dev.tblog.config;
 
-import dev.tblog.ring.OverflowPolicy;
+import dev.tblog.config.OverflowPolicy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,7 +1,7 @@
-package dev.tblog.ring;
+package dev.tblog.config;
 
 /**
- * What a producer does when the ring (or the bounded payload pool) is full.
+ * What a producer does when the ring (or the bounded payload memory) is full.
  *
  * <p>Thread contract: immutable constants, any thread.
  */
@@ -12,22 +12,9 @@ public enum OverflowPolicy {
      * no progress for {@code overflow.stallTimeoutMillis}, and with {@link IllegalStateException} when
      * the logger closes or its consumer stops.
      */
-    BLOCK("block") {
-        @Override
-        long whenFull(RingClaimer claimer) {
-            return claimer.claimBlocking();
-        }
-    },
+    BLOCK("block"),
     /** Never wait: the call is counted as dropped and returns at once. */
-    DROP("drop") {
-        @Override
-        long whenFull(RingClaimer claimer) {
-            return RingClaimer.DROPPED;
-        }
-    };
-
-    /** What a producer gets when the ring is full: a claimed sequence, or {@link RingClaimer#DROPPED}. */
-    abstract long whenFull(RingClaimer claimer);
+    DROP("drop");
 
     private final String configName;
 

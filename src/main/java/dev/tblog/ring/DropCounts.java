@@ -1,4 +1,4 @@
-package dev.tblog;
+package dev.tblog.ring;
 
 import org.jctools.counters.Counter;
 import org.jctools.counters.CountersFactory;
