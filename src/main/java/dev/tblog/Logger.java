@@ -2,19 +2,22 @@ package dev.tblog;
 
 import dev.tblog.config.TblogConfig;
 import dev.tblog.histogram.HistogramBins;
+import dev.tblog.histogram.HistogramData;
+import dev.tblog.histogram.HistogramProducer;
 import dev.tblog.hparams.HParams;
-import dev.tblog.hparams.HParamsPayload;
-import dev.tblog.hparams.TextPayload;
-import dev.tblog.hparams.TextSummary;
+import dev.tblog.hparams.HParamsProducer;
 import dev.tblog.image.BufferedImages;
+import dev.tblog.image.ImageProducer;
+import dev.tblog.image.ImageScaling;
+import dev.tblog.image.Picture;
 import dev.tblog.ring.Publisher;
+import dev.tblog.text.TextProducer;
 import dev.tblog.sink.EventSinkFactory;
 
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -49,8 +52,10 @@ import java.util.function.Consumer;
 public final class Logger implements AutoCloseable {
     private final LoggerCore core;
     private final AutoSteps autoSteps = new AutoSteps();
-    /** addParameters calls so far; call k >= 2 writes its session to the sub-run trial-000k. */
-    private final AtomicInteger parameterCalls = new AtomicInteger();
+    private final ImageProducer images;
+    private final HistogramProducer histograms;
+    private final TextProducer texts;
+    private final HParamsProducer parameters;
 
     /** A logger writing to {@code runs/<MonDD_HH-mm-ss>_<hostname>}. */
     public Logger() {
@@ -82,6 +87,11 @@ public final class Logger implements AutoCloseable {
 
     Logger(Path runDir, TblogConfig config, EventSinkFactory sinkFactory, Consumer<Throwable> errorHandler) {
         this.core = new LoggerCore(runDir, config, sinkFactory, errorHandler);
+        Publisher publisher = core.publisher();
+        this.images = new ImageProducer(publisher, config.imageMaxPixels(), config.imagePngCompressionLevel());
+        this.histograms = new HistogramProducer(publisher, config.histogramConsumerBinMaxValues());
+        this.texts = new TextProducer(publisher);
+        this.parameters = new HParamsProducer(publisher);
     }
 
     /**
@@ -163,7 +173,7 @@ public final class Logger implements AutoCloseable {
      * equalWidth(N)} over the values' [min, max], {@link HistogramBins#explicitEdges(double...)} given edges.
      */
     public void addHistogram(String tag, double[] values, long step, HistogramBins bins) {
-        HistogramCalls.add(this, tag, values, 0, values == null ? 0 : values.length, step, bins);
+        histogram(tag, HistogramData.of(values).bins(bins), step, false);
     }
 
     /**
@@ -172,7 +182,7 @@ public final class Logger implements AutoCloseable {
      * @throws IllegalArgumentException also when the range is not inside the array or {@code length == 0}
      */
     public void addHistogram(String tag, double[] values, int offset, int length, long step, HistogramBins bins) {
-        HistogramCalls.add(this, tag, values, offset, length, step, bins);
+        histogram(tag, HistogramData.of(values).range(offset, length).bins(bins), step, false);
     }
 
     /** As {@link #addHistogram(String, double[], long)}, at the tag's next automatic step. */
@@ -182,8 +192,7 @@ public final class Logger implements AutoCloseable {
 
     /** As {@link #addHistogram(String, double[], long, HistogramBins)}, at the tag's next automatic step. */
     public void addHistogram(String tag, double[] values, HistogramBins bins) {
-        HistogramCalls.check(tag, values, values == null ? 0 : values.length, bins);
-        addHistogram(tag, values, nextAutoStep(tag), bins);
+        histogram(tag, HistogramData.of(values).bins(bins), 0, true);
     }
 
     /** As {@link #addHistogram(String, double[], long)}; each {@code float} is widened exactly. */
@@ -193,12 +202,12 @@ public final class Logger implements AutoCloseable {
 
     /** As {@link #addHistogram(String, double[], long, HistogramBins)}, for floats. */
     public void addHistogram(String tag, float[] values, long step, HistogramBins bins) {
-        HistogramCalls.add(this, tag, values, 0, values == null ? 0 : values.length, step, bins);
+        histogram(tag, HistogramData.of(values).bins(bins), step, false);
     }
 
     /** As {@link #addHistogram(String, double[], int, int, long, HistogramBins)}, for floats. */
     public void addHistogram(String tag, float[] values, int offset, int length, long step, HistogramBins bins) {
-        HistogramCalls.add(this, tag, values, offset, length, step, bins);
+        histogram(tag, HistogramData.of(values).range(offset, length).bins(bins), step, false);
     }
 
     /** As {@link #addHistogram(String, double[])}, for floats. */
@@ -208,8 +217,7 @@ public final class Logger implements AutoCloseable {
 
     /** As {@link #addHistogram(String, double[], HistogramBins)}, for floats. */
     public void addHistogram(String tag, float[] values, HistogramBins bins) {
-        HistogramCalls.check(tag, values, values == null ? 0 : values.length, bins);
-        addHistogram(tag, values, nextAutoStep(tag), bins);
+        histogram(tag, HistogramData.of(values).bins(bins), 0, true);
     }
 
     /** As {@link #addHistogram(String, double[], long)}; each {@code int} is converted exactly. */
@@ -219,12 +227,12 @@ public final class Logger implements AutoCloseable {
 
     /** As {@link #addHistogram(String, double[], long, HistogramBins)}, for ints. */
     public void addHistogram(String tag, int[] values, long step, HistogramBins bins) {
-        HistogramCalls.add(this, tag, values, 0, values == null ? 0 : values.length, step, bins);
+        histogram(tag, HistogramData.of(values).bins(bins), step, false);
     }
 
     /** As {@link #addHistogram(String, double[], int, int, long, HistogramBins)}, for ints. */
     public void addHistogram(String tag, int[] values, int offset, int length, long step, HistogramBins bins) {
-        HistogramCalls.add(this, tag, values, offset, length, step, bins);
+        histogram(tag, HistogramData.of(values).range(offset, length).bins(bins), step, false);
     }
 
     /** As {@link #addHistogram(String, double[])}, for ints. */
@@ -234,8 +242,7 @@ public final class Logger implements AutoCloseable {
 
     /** As {@link #addHistogram(String, double[], HistogramBins)}, for ints. */
     public void addHistogram(String tag, int[] values, HistogramBins bins) {
-        HistogramCalls.check(tag, values, values == null ? 0 : values.length, bins);
-        addHistogram(tag, values, nextAutoStep(tag), bins);
+        histogram(tag, HistogramData.of(values).bins(bins), 0, true);
     }
 
     /** As {@link #addHistogram(String, double[], long)}; each {@code long} is rounded to the nearest double. */
@@ -245,12 +252,12 @@ public final class Logger implements AutoCloseable {
 
     /** As {@link #addHistogram(String, double[], long, HistogramBins)}, for longs. */
     public void addHistogram(String tag, long[] values, long step, HistogramBins bins) {
-        HistogramCalls.add(this, tag, values, 0, values == null ? 0 : values.length, step, bins);
+        histogram(tag, HistogramData.of(values).bins(bins), step, false);
     }
 
     /** As {@link #addHistogram(String, double[], int, int, long, HistogramBins)}, for longs. */
     public void addHistogram(String tag, long[] values, int offset, int length, long step, HistogramBins bins) {
-        HistogramCalls.add(this, tag, values, offset, length, step, bins);
+        histogram(tag, HistogramData.of(values).range(offset, length).bins(bins), step, false);
     }
 
     /** As {@link #addHistogram(String, double[])}, for longs. */
@@ -260,8 +267,7 @@ public final class Logger implements AutoCloseable {
 
     /** As {@link #addHistogram(String, double[], HistogramBins)}, for longs. */
     public void addHistogram(String tag, long[] values, HistogramBins bins) {
-        HistogramCalls.check(tag, values, values == null ? 0 : values.length, bins);
-        addHistogram(tag, values, nextAutoStep(tag), bins);
+        histogram(tag, HistogramData.of(values).bins(bins), 0, true);
     }
 
     /**
@@ -277,7 +283,8 @@ public final class Logger implements AutoCloseable {
      */
     public void addHistogramRaw(String tag, double min, double max, double num, double sum, double sumSquares,
                                 double[] bucketLimits, double[] bucketCounts, long step) {
-        HistogramCalls.addRaw(this, tag, min, max, num, sum, sumSquares, bucketLimits, bucketCounts, step);
+        histogram(tag, HistogramData.binned(bucketLimits, bucketCounts).min(min).max(max).num(num).sum(sum)
+            .sumSquares(sumSquares), step, false);
     }
 
     /**
@@ -309,86 +316,77 @@ public final class Logger implements AutoCloseable {
      * @throws IllegalStateException the logger is closed
      */
     public void addImage(String tag, float[] data, int height, int width, int channels, long step, boolean equalize) {
-        ImageCalls.floats(this, "addImage", tag, data, 1, height, width, channels, equalize, false,
-            step, null);
+        image(tag, Picture.floats(data, 1, height, width, channels).scaled(ImageScaling.of(equalize, false)), step, false);
     }
 
     /** Logs a float picture without equalize; see {@link #addImage(String, float[], int, int, int, long, boolean)}. */
     public void addImage(String tag, float[] data, int height, int width, int channels, long step) {
-        ImageCalls.floats(this, "addImage", tag, data, 1, height, width, channels, false, false, step, null);
+        image(tag, Picture.floats(data, 1, height, width, channels), step, false);
     }
 
     /** Logs a gray float picture {@code (height, width)}; see {@link #addImage(String, float[], int, int, int, long, boolean)}. */
     public void addImage(String tag, float[] data, int height, int width, long step, boolean equalize) {
-        ImageCalls.floats(this, "addImage", tag, data, 1, height, width, 1, equalize, false, step,
-            null);
+        image(tag, Picture.floats(data, 1, height, width, 1).scaled(ImageScaling.of(equalize, false)), step, false);
     }
 
     /** Logs a gray float picture {@code (height, width)} without equalize. */
     public void addImage(String tag, float[] data, int height, int width, long step) {
-        ImageCalls.floats(this, "addImage", tag, data, 1, height, width, 1, false, false, step, null);
+        image(tag, Picture.floats(data, 1, height, width, 1), step, false);
     }
 
     /** Logs a gray float picture at the tag's next automatic step (0, 1, 2, ...); no step is used up by a bad call. */
     public void addImage(String tag, float[] data, int height, int width) {
-        ImageCalls.floats(this, "addImage", tag, data, 1, height, width, 1, false, false, 0,
-            () -> nextAutoStep(tag));
+        image(tag, Picture.floats(data, 1, height, width, 1), 0, true);
     }
 
     /** As {@link #addImage(String, float[], int, int, int, long, boolean)}, for doubles (computed in double precision). */
     public void addImage(String tag, double[] data, int height, int width, int channels, long step, boolean equalize) {
-        ImageCalls.doubles(this, "addImage", tag, data, 1, height, width, channels, equalize, false,
-            step, null);
+        image(tag, Picture.doubles(data, 1, height, width, channels).scaled(ImageScaling.of(equalize, false)), step, false);
     }
 
     /** Logs a double picture without equalize; see {@link #addImage(String, float[], int, int, int, long, boolean)}. */
     public void addImage(String tag, double[] data, int height, int width, int channels, long step) {
-        ImageCalls.doubles(this, "addImage", tag, data, 1, height, width, channels, false, false, step, null);
+        image(tag, Picture.doubles(data, 1, height, width, channels), step, false);
     }
 
     /** Logs a gray double picture {@code (height, width)}; see {@link #addImage(String, float[], int, int, int, long, boolean)}. */
     public void addImage(String tag, double[] data, int height, int width, long step, boolean equalize) {
-        ImageCalls.doubles(this, "addImage", tag, data, 1, height, width, 1, equalize, false, step,
-            null);
+        image(tag, Picture.doubles(data, 1, height, width, 1).scaled(ImageScaling.of(equalize, false)), step, false);
     }
 
     /** Logs a gray double picture {@code (height, width)} without equalize. */
     public void addImage(String tag, double[] data, int height, int width, long step) {
-        ImageCalls.doubles(this, "addImage", tag, data, 1, height, width, 1, false, false, step, null);
+        image(tag, Picture.doubles(data, 1, height, width, 1), step, false);
     }
 
     /** Logs a gray double picture at the tag's next automatic step (0, 1, 2, ...); no step is used up by a bad call. */
     public void addImage(String tag, double[] data, int height, int width) {
-        ImageCalls.doubles(this, "addImage", tag, data, 1, height, width, 1, false, false, 0,
-            () -> nextAutoStep(tag));
+        image(tag, Picture.doubles(data, 1, height, width, 1), 0, true);
     }
 
     /** As {@link #addImage(String, float[], int, int, int, long, boolean)}, for bytes 0..255 (unsigned pixels). */
     public void addImage(String tag, byte[] data, int height, int width, int channels, long step, boolean equalize) {
-        ImageCalls.bytes(this, "addImage", tag, data, 1, height, width, channels, equalize, false,
-            step, null);
+        image(tag, Picture.bytes(data, 1, height, width, channels).scaled(ImageScaling.of(equalize, false)), step, false);
     }
 
     /** Logs a byte picture without equalize; see {@link #addImage(String, float[], int, int, int, long, boolean)}. */
     public void addImage(String tag, byte[] data, int height, int width, int channels, long step) {
-        ImageCalls.bytes(this, "addImage", tag, data, 1, height, width, channels, false, false, step, null);
+        image(tag, Picture.bytes(data, 1, height, width, channels), step, false);
     }
 
     /** Logs a gray byte picture {@code (height, width)}; see {@link #addImage(String, float[], int, int, int, long, boolean)}. */
     public void addImage(String tag, byte[] data, int height, int width, long step, boolean equalize) {
-        ImageCalls.bytes(this, "addImage", tag, data, 1, height, width, 1, equalize, false, step,
-            null);
+        image(tag, Picture.bytes(data, 1, height, width, 1).scaled(ImageScaling.of(equalize, false)), step, false);
     }
 
     /** Logs a gray byte picture {@code (height, width)} without equalize. */
     public void addImage(String tag, byte[] data, int height, int width, long step) {
-        ImageCalls.bytes(this, "addImage", tag, data, 1, height, width, 1, false, false, step, null);
+        image(tag, Picture.bytes(data, 1, height, width, 1), step, false);
     }
 
     /** Logs a gray byte picture at the tag's next automatic step (0, 1, 2, ...); no step is used up by a bad call. */
     public void addImage(String tag, byte[] data, int height, int width) {
-        ImageCalls.bytes(this, "addImage", tag, data, 1, height, width, 1, false, false, 0,
-            () -> nextAutoStep(tag));
+        image(tag, Picture.bytes(data, 1, height, width, 1), 0, true);
     }
 
     /**
@@ -408,112 +406,100 @@ public final class Logger implements AutoCloseable {
      */
     public void addImages(String tag, float[] data, int n, int height, int width, int channels, long step,
                           boolean equalize, boolean equalizePerImage) {
-        ImageCalls.floats(this, "addImages", tag, data, n, height, width, channels,
-            equalize, equalizePerImage, step, null);
+        image(tag, Picture.floats(data, n, height, width, channels).scaled(ImageScaling.of(equalize, equalizePerImage)), step, false);
     }
 
     /** Logs a tiled batch of float pictures, equalized over the whole batch or not. */
     public void addImages(String tag, float[] data, int n, int height, int width, int channels, long step,
                           boolean equalize) {
-        ImageCalls.floats(this, "addImages", tag, data, n, height, width, channels, equalize, false,
-            step, null);
+        image(tag, Picture.floats(data, n, height, width, channels).scaled(ImageScaling.of(equalize, false)), step, false);
     }
 
     /** Logs a tiled batch of float pictures without equalize. */
     public void addImages(String tag, float[] data, int n, int height, int width, int channels, long step) {
-        ImageCalls.floats(this, "addImages", tag, data, n, height, width, channels, false, false, step, null);
+        image(tag, Picture.floats(data, n, height, width, channels), step, false);
     }
 
     /** Logs a tiled batch of gray float pictures {@code (n, height, width)}. */
     public void addImages(String tag, float[] data, int n, int height, int width, long step, boolean equalize,
                           boolean equalizePerImage) {
-        ImageCalls.floats(this, "addImages", tag, data, n, height, width, 1,
-            equalize, equalizePerImage, step, null);
+        image(tag, Picture.floats(data, n, height, width, 1).scaled(ImageScaling.of(equalize, equalizePerImage)), step, false);
     }
 
     /** Logs a tiled batch of gray float pictures {@code (n, height, width)}, equalized over the batch or not. */
     public void addImages(String tag, float[] data, int n, int height, int width, long step, boolean equalize) {
-        ImageCalls.floats(this, "addImages", tag, data, n, height, width, 1, equalize, false, step,
-            null);
+        image(tag, Picture.floats(data, n, height, width, 1).scaled(ImageScaling.of(equalize, false)), step, false);
     }
 
     /** Logs a tiled batch of gray float pictures {@code (n, height, width)} without equalize. */
     public void addImages(String tag, float[] data, int n, int height, int width, long step) {
-        ImageCalls.floats(this, "addImages", tag, data, n, height, width, 1, false, false, step, null);
+        image(tag, Picture.floats(data, n, height, width, 1), step, false);
     }
 
     /** As {@link #addImages(String, float[], int, int, int, int, long, boolean, boolean)}, for doubles. */
     public void addImages(String tag, double[] data, int n, int height, int width, int channels, long step,
                           boolean equalize, boolean equalizePerImage) {
-        ImageCalls.doubles(this, "addImages", tag, data, n, height, width, channels,
-            equalize, equalizePerImage, step, null);
+        image(tag, Picture.doubles(data, n, height, width, channels).scaled(ImageScaling.of(equalize, equalizePerImage)), step, false);
     }
 
     /** Logs a tiled batch of double pictures, equalized over the whole batch or not. */
     public void addImages(String tag, double[] data, int n, int height, int width, int channels, long step,
                           boolean equalize) {
-        ImageCalls.doubles(this, "addImages", tag, data, n, height, width, channels, equalize, false,
-            step, null);
+        image(tag, Picture.doubles(data, n, height, width, channels).scaled(ImageScaling.of(equalize, false)), step, false);
     }
 
     /** Logs a tiled batch of double pictures without equalize. */
     public void addImages(String tag, double[] data, int n, int height, int width, int channels, long step) {
-        ImageCalls.doubles(this, "addImages", tag, data, n, height, width, channels, false, false, step, null);
+        image(tag, Picture.doubles(data, n, height, width, channels), step, false);
     }
 
     /** Logs a tiled batch of gray double pictures {@code (n, height, width)}. */
     public void addImages(String tag, double[] data, int n, int height, int width, long step, boolean equalize,
                           boolean equalizePerImage) {
-        ImageCalls.doubles(this, "addImages", tag, data, n, height, width, 1,
-            equalize, equalizePerImage, step, null);
+        image(tag, Picture.doubles(data, n, height, width, 1).scaled(ImageScaling.of(equalize, equalizePerImage)), step, false);
     }
 
     /** Logs a tiled batch of gray double pictures {@code (n, height, width)}, equalized over the batch or not. */
     public void addImages(String tag, double[] data, int n, int height, int width, long step, boolean equalize) {
-        ImageCalls.doubles(this, "addImages", tag, data, n, height, width, 1, equalize, false, step,
-            null);
+        image(tag, Picture.doubles(data, n, height, width, 1).scaled(ImageScaling.of(equalize, false)), step, false);
     }
 
     /** Logs a tiled batch of gray double pictures {@code (n, height, width)} without equalize. */
     public void addImages(String tag, double[] data, int n, int height, int width, long step) {
-        ImageCalls.doubles(this, "addImages", tag, data, n, height, width, 1, false, false, step, null);
+        image(tag, Picture.doubles(data, n, height, width, 1), step, false);
     }
 
     /** As {@link #addImages(String, float[], int, int, int, int, long, boolean, boolean)}, for bytes. */
     public void addImages(String tag, byte[] data, int n, int height, int width, int channels, long step,
                           boolean equalize, boolean equalizePerImage) {
-        ImageCalls.bytes(this, "addImages", tag, data, n, height, width, channels,
-            equalize, equalizePerImage, step, null);
+        image(tag, Picture.bytes(data, n, height, width, channels).scaled(ImageScaling.of(equalize, equalizePerImage)), step, false);
     }
 
     /** Logs a tiled batch of byte pictures, equalized over the whole batch or not. */
     public void addImages(String tag, byte[] data, int n, int height, int width, int channels, long step,
                           boolean equalize) {
-        ImageCalls.bytes(this, "addImages", tag, data, n, height, width, channels, equalize, false,
-            step, null);
+        image(tag, Picture.bytes(data, n, height, width, channels).scaled(ImageScaling.of(equalize, false)), step, false);
     }
 
     /** Logs a tiled batch of byte pictures without equalize. */
     public void addImages(String tag, byte[] data, int n, int height, int width, int channels, long step) {
-        ImageCalls.bytes(this, "addImages", tag, data, n, height, width, channels, false, false, step, null);
+        image(tag, Picture.bytes(data, n, height, width, channels), step, false);
     }
 
     /** Logs a tiled batch of gray byte pictures {@code (n, height, width)}. */
     public void addImages(String tag, byte[] data, int n, int height, int width, long step, boolean equalize,
                           boolean equalizePerImage) {
-        ImageCalls.bytes(this, "addImages", tag, data, n, height, width, 1,
-            equalize, equalizePerImage, step, null);
+        image(tag, Picture.bytes(data, n, height, width, 1).scaled(ImageScaling.of(equalize, equalizePerImage)), step, false);
     }
 
     /** Logs a tiled batch of gray byte pictures {@code (n, height, width)}, equalized over the batch or not. */
     public void addImages(String tag, byte[] data, int n, int height, int width, long step, boolean equalize) {
-        ImageCalls.bytes(this, "addImages", tag, data, n, height, width, 1, equalize, false, step,
-            null);
+        image(tag, Picture.bytes(data, n, height, width, 1).scaled(ImageScaling.of(equalize, false)), step, false);
     }
 
     /** Logs a tiled batch of gray byte pictures {@code (n, height, width)} without equalize. */
     public void addImages(String tag, byte[] data, int n, int height, int width, long step) {
-        ImageCalls.bytes(this, "addImages", tag, data, n, height, width, 1, false, false, step, null);
+        image(tag, Picture.bytes(data, n, height, width, 1), step, false);
     }
 
     /**
@@ -526,12 +512,12 @@ public final class Logger implements AutoCloseable {
      * @throws IllegalStateException the logger is closed
      */
     public void addImage(String tag, BufferedImage image, long step) {
-        ImageCalls.bufferedImage(this, "addImage", tag, image, step, null);
+        image(tag, Picture.of(image), step, false);
     }
 
     /** Logs a {@link BufferedImage} at the tag's next automatic step (0, 1, 2, ...). */
     public void addImage(String tag, BufferedImage image) {
-        ImageCalls.bufferedImage(this, "addImage", tag, image, 0, () -> nextAutoStep(tag));
+        image(tag, Picture.of(image), 0, true);
     }
 
     /**
@@ -539,7 +525,7 @@ public final class Logger implements AutoCloseable {
      * same as {@link #addImage(String, BufferedImage, long)}.
      */
     public void addFigure(String tag, BufferedImage figure, long step) {
-        ImageCalls.bufferedImage(this, "addFigure", tag, figure, step, null);
+        image(tag, Picture.of(figure), step, false);
     }
 
     /**
@@ -561,12 +547,12 @@ public final class Logger implements AutoCloseable {
      * @throws IllegalStateException the logger is closed
      */
     public void addFigure(String tag, int width, int height, Consumer<? super Graphics2D> draw, long step) {
-        ImageCalls.figure(this, tag, width, height, draw, step, null);
+        image(tag, Picture.drawn(width, height, draw), step, false);
     }
 
     /** Logs a drawn figure at the tag's next automatic step (0, 1, 2, ...). */
     public void addFigure(String tag, int width, int height, Consumer<? super Graphics2D> draw) {
-        ImageCalls.figure(this, tag, width, height, draw, 0, () -> nextAutoStep(tag));
+        image(tag, Picture.drawn(width, height, draw), 0, true);
     }
 
     /**
@@ -594,10 +580,7 @@ public final class Logger implements AutoCloseable {
      * @see HParams
      */
     public void addParameters(Map<String, ?> params, Map<String, ? extends Number> metrics) {
-        HParams hp = HParams.of(params, metrics);
-        // Once per run and never worth losing to a burst: waits for room even under the drop
-        // policy, bounded by the stall timeout like every other wait.
-        core.publisher().publishUnlessStalled(new HParamsPayload(hp, parameterCalls.incrementAndGet()));
+        parameters.add(params, metrics);
     }
 
     /**
@@ -611,13 +594,13 @@ public final class Logger implements AutoCloseable {
      */
     public void addText(String tag, String markdown, long step) {
         checkText(tag, markdown);
-        core.publisher().publish(new TextPayload(TextSummary.tagFor(tag), markdown, step));
+        texts.add(tag, markdown, step);
     }
 
     /** Logs a text at the tag's next automatic step (0, 1, 2, ...). */
     public void addText(String tag, String markdown) {
         checkText(tag, markdown);
-        addText(tag, markdown, nextAutoStep(TextSummary.tagFor(tag)));
+        addText(tag, markdown, nextAutoStep(TextProducer.fullTag(tag)));
     }
 
     private static void checkText(String tag, String markdown) {
@@ -678,9 +661,15 @@ public final class Logger implements AutoCloseable {
         return "Logger[" + core.runDir() + (core.isClosing() ? ", closed" : "") + "]";
     }
 
-    /** The seam the producer halves publish through. */
-    Publisher publisher() {
-        return core.publisher();
+    private void image(String tag, Picture picture, long step, boolean autoStep) {
+        TagRules.tag(tag);
+        images.check(tag, picture);
+        images.add(tag, picture, autoStep ? nextAutoStep(tag) : step);
+    }
+
+    private void histogram(String tag, HistogramData histogram, long step, boolean autoStep) {
+        TagRules.tag(tag);
+        histograms.add(tag, histogram, autoStep ? nextAutoStep(tag) : step);
     }
 
     private long nextAutoStep(String tag) {

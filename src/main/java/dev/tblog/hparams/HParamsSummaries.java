@@ -1,11 +1,9 @@
 package dev.tblog.hparams;
 
 import com.google.protobuf.ByteString;
-import dev.tblog.proto.DataType;
 import dev.tblog.proto.Summary;
 import dev.tblog.proto.SummaryMetadata;
 import dev.tblog.proto.TensorProto;
-import dev.tblog.proto.TensorShapeProto;
 import dev.tblog.proto.hparams.Status;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,10 +25,7 @@ import java.util.Map;
 public final class HParamsSummaries {
 
     /** DT_FLOAT, shape [0], no data: TensorBoard's {@code NULL_TENSOR}. */
-    public static final TensorProto NULL_TENSOR = TensorProto.newBuilder()
-            .setDtype(DataType.DT_FLOAT)
-            .setTensorShape(TensorShapeProto.newBuilder().addDim(TensorShapeProto.Dim.newBuilder().setSize(0)))
-            .build();
+    public static final TensorProto NULL_TENSOR = NullTensorBody.NULL_TENSOR;
 
     private HParamsSummaries() {
     }

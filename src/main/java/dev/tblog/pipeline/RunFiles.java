@@ -1,7 +1,7 @@
 package dev.tblog.pipeline;
 
 import dev.tblog.encode.EventEncoder;
-import dev.tblog.encode.PayloadWriter;
+import dev.tblog.encode.EventWriter;
 import dev.tblog.encode.SummaryBody;
 import dev.tblog.encode.TagEntry;
 import dev.tblog.record.EventFileNames;
@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * The event files of one logger: the main run's, and one per sub-run (the keys of
@@ -27,7 +26,7 @@ import java.util.function.Supplier;
  * bad folder fails the caller, runs on the thread that builds the logger, before the consumer
  * starts; the consumer thread's start gives the happens-before edge).
  */
-public final class RunFiles implements PayloadWriter {
+public final class RunFiles implements EventWriter {
     /** The name written in each file's first record. */
     public static final String WRITER_NAME = "tblog";
 
@@ -40,8 +39,6 @@ public final class RunFiles implements PayloadWriter {
     /** mainTag, then key: the sub-run of an addScalars member, found without building its name. */
     private final Map<String, Map<String, RunFile>> scalarsRuns = new HashMap<>();
     private final List<RunFile> all = new ArrayList<>();
-    /** Consumer-confined scratch per payload kind; see {@link #scratch}. */
-    private final Map<Class<?>, Object> scratch = new HashMap<>();
     private final long maxFileBytes;
     private final boolean forceOnRotate;
     private long bytesWritten;
@@ -137,16 +134,6 @@ public final class RunFiles implements PayloadWriter {
         return file == null ? Long.MIN_VALUE : file.tags().maxStep();
     }
 
-    @Override
-    public <T> T scratch(Class<T> type, Supplier<? extends T> factory) {
-        Object instance = scratch.get(type);
-        if (instance == null) {
-            instance = type.cast(factory.get());
-            scratch.put(type, instance);
-        }
-        return type.cast(instance);
-    }
-
     /** Writes every file's pending bytes to its sink. */
     public void writeAll() throws IOException {
         for (int i = 0; i < all.size(); i++) {
@@ -161,12 +148,8 @@ public final class RunFiles implements PayloadWriter {
         }
     }
 
-    /**
-     * Closes every file, trying all of them; pending bytes are not written (call writeAll first).
-     * Closes the {@link AutoCloseable} scratch instances too (native memory of PNG deflaters).
-     */
+    /** Closes every file, trying all of them; pending bytes are not written (call writeAll first). */
     public void closeAll() throws IOException {
-        closeScratch();
         IOException first = null;
         for (RunFile file : all) {
             try {
@@ -182,19 +165,6 @@ public final class RunFiles implements PayloadWriter {
         if (first != null) {
             throw first;
         }
-    }
-
-    private void closeScratch() {
-        for (Object instance : scratch.values()) {
-            if (instance instanceof AutoCloseable closeable) {
-                try {
-                    closeable.close();
-                } catch (Exception e) {
-                    // Scratch holds no data: a failure to free it must not hide the files' outcome.
-                }
-            }
-        }
-        scratch.clear();
     }
 
     private void scalar(RunFile file, String tag, long step, long wallTimeMillis, double value) throws IOException {

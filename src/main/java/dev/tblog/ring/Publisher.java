@@ -4,6 +4,7 @@ import com.lmax.disruptor.InsufficientCapacityException;
 import com.lmax.disruptor.RingBuffer;
 import dev.tblog.config.OverflowPolicy;
 import dev.tblog.encode.Payload;
+import dev.tblog.encode.PayloadKind;
 
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -134,7 +135,7 @@ public final class Publisher {
     public boolean publish(Payload payload) {
         long sequence;
         try {
-            sequence = claim(payload.kind());
+            sequence = claim(payload.kind().name());
         } catch (RuntimeException e) {
             payload.release();
             throw e;
@@ -153,7 +154,7 @@ public final class Publisher {
         long sequence;
         try {
             ensureOpen();
-            sequence = toDropped(backoff.await(slots, 1, true, false, 0, true), payload.kind());
+            sequence = toDropped(backoff.await(slots, 1, true, false, 0, true), payload.kind().name());
         } catch (RuntimeException e) {
             payload.release();
             throw e;
@@ -209,30 +210,30 @@ public final class Publisher {
      * @throws IllegalArgumentException the array alone is bigger than {@code payload.maxPendingBytes}
      * @throws IllegalStateException the logger is closed
      */
-    public float[] floats(int length, String kind) {
+    public float[] floats(int length, PayloadKind<?> kind) {
         int sizeClass = PayloadPool.sizeClass(length);
         return reserve(pool.bytesOf(Float.BYTES, sizeClass), kind) ? pool.floats(sizeClass) : null;
     }
 
     /** As {@link #floats}, for doubles. */
-    public double[] doubles(int length, String kind) {
+    public double[] doubles(int length, PayloadKind<?> kind) {
         int sizeClass = PayloadPool.sizeClass(length);
         return reserve(pool.bytesOf(Double.BYTES, sizeClass), kind) ? pool.doubles(sizeClass) : null;
     }
 
     /** As {@link #floats}, for bytes. */
-    public byte[] bytes(int length, String kind) {
+    public byte[] bytes(int length, PayloadKind<?> kind) {
         int sizeClass = PayloadPool.sizeClass(length);
         return reserve(pool.bytesOf(Byte.BYTES, sizeClass), kind) ? pool.bytes(sizeClass) : null;
     }
 
-    private boolean reserve(long bytes, String kind) {
+    private boolean reserve(long bytes, PayloadKind<?> kind) {
         ensureOpen();
         if (pool.tryTake(bytes) != Backoff.Room.NONE) {
             return true;
         }
         long result = policy == OverflowPolicy.BLOCK ? backoff.await(pool, bytes, true, false, 0, true) : DROPPED;
-        return toDropped(result, kind) != DROPPED;
+        return toDropped(result, kind.name()) != DROPPED;
     }
 
     /** The pool payloads give their arrays back to. */

@@ -11,6 +11,7 @@ import dev.tblog.proto.hparams.Experiment;
 import dev.tblog.proto.hparams.HParamInfo;
 import dev.tblog.proto.hparams.HParamsPluginData;
 import dev.tblog.proto.hparams.SessionStartInfo;
+import dev.tblog.text.TextSummary;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

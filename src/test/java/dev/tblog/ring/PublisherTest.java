@@ -3,8 +3,11 @@ package dev.tblog.ring;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.Sequence;
 import dev.tblog.config.OverflowPolicy;
+import dev.tblog.encode.Encoders;
+import dev.tblog.encode.EventWriter;
 import dev.tblog.encode.Payload;
-import dev.tblog.encode.PayloadWriter;
+import dev.tblog.encode.PayloadEncoder;
+import dev.tblog.encode.PayloadKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -52,23 +55,29 @@ class PublisherTest {
         consumer.set(consumer.get() + n);
     }
 
-    /** A payload that counts its releases. */
+    /** A kind of payload that only counts its releases. */
     private static final class CountingPayload implements Payload {
+        static final PayloadKind<NoEncoder> KIND = PayloadKind.of("counting", NoEncoder.class, NoEncoder::new);
+
         final AtomicInteger released = new AtomicInteger();
 
         @Override
-        public void writeTo(PayloadWriter out, long wallTimeMillis) {
+        public PayloadKind<NoEncoder> kind() {
+            return KIND;
+        }
+
+        @Override
+        public void writeTo(Encoders encoders, EventWriter out, long wallTimeMillis) {
+            throw new AssertionError("the test plays the consumer: nothing is written");
         }
 
         @Override
         public void release() {
             released.incrementAndGet();
         }
+    }
 
-        @Override
-        public String kind() {
-            return "counting";
-        }
+    private static final class NoEncoder implements PayloadEncoder {
     }
 
     @Test
@@ -188,19 +197,21 @@ class PublisherTest {
     @Test
     void shouldHandPooledArraysUnderThePolicyAndGiveUpOnAStall() throws Exception {
         Publisher drop = publisher(OverflowPolicy.DROP, STALL_MILLIS, 65536);
-        byte[] held = drop.bytes(40_000, "image");
+        PayloadKind<NoEncoder> image = PayloadKind.of("image", NoEncoder.class, NoEncoder::new);
+        PayloadKind<NoEncoder> histogram = PayloadKind.of("histogram", NoEncoder.class, NoEncoder::new);
+        byte[] held = drop.bytes(40_000, image);
         assertThat(held.length).isGreaterThanOrEqualTo(40_000);
         assertThat(drop.pool().pendingBytes()).isEqualTo(held.length);
-        assertThat(drop.bytes(40_000, "image")).as("past the budget under drop").isNull();
+        assertThat(drop.bytes(40_000, image)).as("past the budget under drop").isNull();
         assertThat(drop.droppedByKind()).containsEntry("image", 1L);
         drop.pool().release(held);
-        assertThat(drop.bytes(40_000, "image")).isNotNull();
-        assertThatThrownBy(() -> drop.floats(100_000, "image")).isInstanceOf(IllegalArgumentException.class)
+        assertThat(drop.bytes(40_000, image)).isNotNull();
+        assertThatThrownBy(() -> drop.floats(100_000, image)).isInstanceOf(IllegalArgumentException.class)
             .hasMessageContaining("payload.maxPendingBytes=65536");
 
         Publisher block = publisher(OverflowPolicy.BLOCK, STALL_MILLIS, 65536);
-        double[] first = block.doubles(5_000, "histogram");
-        CompletableFuture<double[]> waiting = CompletableFuture.supplyAsync(() -> block.doubles(5_000, "histogram"));
+        double[] first = block.doubles(5_000, histogram);
+        CompletableFuture<double[]> waiting = CompletableFuture.supplyAsync(() -> block.doubles(5_000, histogram));
         Thread.sleep(50);
         assertThat(waiting).as("waits for memory").isNotDone();
         block.pool().release(first);
@@ -210,7 +221,7 @@ class PublisherTest {
         // The consumer has work (an event in the ring) and does not move: the memory wait gives up.
         block.scalar("pending", 0, 0, 0);
         long start = System.nanoTime();
-        assertThat(block.doubles(5_000, "histogram")).isNull();
+        assertThat(block.doubles(5_000, histogram)).isNull();
         assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isGreaterThanOrEqualTo(STALL_MILLIS);
         assertThat(block.stalls()).isEqualTo(1);
         assertThat(block.droppedByKind()).containsEntry("histogram", 1L);

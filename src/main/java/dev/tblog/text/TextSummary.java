@@ -1,4 +1,4 @@
-package dev.tblog.hparams;
+package dev.tblog.text;
 
 import com.google.protobuf.ByteString;
 import dev.tblog.proto.DataType;

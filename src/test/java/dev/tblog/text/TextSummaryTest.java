@@ -1,4 +1,4 @@
-package dev.tblog.hparams;
+package dev.tblog.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
