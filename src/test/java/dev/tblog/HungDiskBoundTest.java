@@ -1,6 +1,5 @@
 package dev.tblog;
 
-import dev.tblog.histogram.HistogramBins;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -75,7 +74,8 @@ class HungDiskBoundTest {
         Logger l = hungLogger(policy);
         float[] pixels = new float[100 * 100]; // a 16,384-float pooled array: the whole 64 KiB budget
         long[] step = {0};
-        eachCallBounded(20, () -> l.addImage("img", pixels, 100, 100, step[0]++));
+        Image image = Image.gray(pixels, 100, 100);
+        eachCallBounded(20, () -> l.addImage("img", image, step[0]++));
         assertThat(l.stats().dropped("image")).as("the calls past the full pool are dropped").isPositive();
         if (policy.equals("block")) {
             assertThat(l.stats().stalls()).isPositive();
@@ -88,7 +88,7 @@ class HungDiskBoundTest {
         Logger l = hungLogger(policy);
         double[] values = new double[6_000]; // an 8,192-double pooled array: the whole 64 KiB budget
         long[] step = {0};
-        eachCallBounded(20, () -> l.addHistogram("h", values, step[0]++, HistogramBins.tensorflowDefault()));
+        eachCallBounded(20, () -> l.addHistogram("h", values, step[0]++));
         assertThat(l.stats().dropped("histogram")).isPositive();
     }
 

@@ -18,14 +18,14 @@ import java.io.IOException;
 final class CopiedHistogramPayload implements Payload {
     private final String tag;
     private final long step;
-    private final HistogramBins bins;
+    private final Bins bins;
     private final PayloadPool pool;
     private final double[] doubles;
     private final float[] floats;
     private final int length;
 
     /** @param doubles, floats exactly one not null: pooled, from {@code pool}, the first {@code length} are the values */
-    CopiedHistogramPayload(String tag, long step, HistogramBins bins, PayloadPool pool, double[] doubles,
+    CopiedHistogramPayload(String tag, long step, Bins bins, PayloadPool pool, double[] doubles,
                            float[] floats, int length) {
         this.tag = tag;
         this.step = step;
@@ -63,7 +63,7 @@ final class CopiedHistogramPayload implements Payload {
         return step;
     }
 
-    HistogramBins bins() {
+    Bins bins() {
         return bins;
     }
 

@@ -1,7 +1,5 @@
 package dev.tblog.histogram;
 
-import java.util.Objects;
-
 /**
  * What one histogram call logs, validated when it is made, in one of two forms:
  * <ul>
@@ -22,7 +20,7 @@ public final class HistogramData {
     private final int arrayLength;
     private final int offset;
     private final int length;
-    private final HistogramBins bins;
+    private final Bins bins;
     private final double[] limits;
     private final double[] counts;
     private final double min;
@@ -31,7 +29,7 @@ public final class HistogramData {
     private final double sum;
     private final double sumSquares;
 
-    private HistogramData(Object values, int arrayLength, int offset, int length, HistogramBins bins,
+    private HistogramData(Object values, int arrayLength, int offset, int length, Bins bins,
                           double[] limits, double[] counts, double min, double max, double num, double sum,
                           double sumSquares) {
         this.values = values;
@@ -77,7 +75,7 @@ public final class HistogramData {
             throw new IllegalArgumentException("histogram values must not be null");
         }
         checkNotEmpty(arrayLength);
-        return new HistogramData(array, arrayLength, 0, arrayLength, HistogramBins.tensorflowDefault(), null, null,
+        return new HistogramData(array, arrayLength, 0, arrayLength, Bins.tensorflowDefault(), null, null,
             0, 0, 0, 0, 0);
     }
 
@@ -109,7 +107,7 @@ public final class HistogramData {
      * @throws IllegalArgumentException null bins
      * @throws IllegalStateException on a binned histogram
      */
-    public HistogramData bins(HistogramBins newBins) {
+    public HistogramData bins(Bins newBins) {
         requireValues("bins");
         if (newBins == null) {
             throw new IllegalArgumentException("histogram bins must not be null");
@@ -216,7 +214,7 @@ public final class HistogramData {
         return length;
     }
 
-    HistogramBins bins() {
+    Bins bins() {
         return bins;
     }
 
@@ -253,6 +251,6 @@ public final class HistogramData {
         return isBinned()
             ? "HistogramData[binned, " + limits.length + " buckets, num " + num + "]"
             : "HistogramData[" + values.getClass().getSimpleName() + " [" + offset + ", " + (offset + length) + "), "
-                + Objects.toString(bins) + "]";
+                + bins.describe() + "]";
     }
 }

@@ -19,7 +19,7 @@ import java.util.Map;
  *       step, the number of NaN and infinite values left out. All values non-finite: only that scalar.</li>
  * </ul>
  * Accumulators, one per bins: the default bins' always, others (caller-given edges by identity of
- * the {@link HistogramBins}, equal width by bucket count) in a small LRU map, so a run logging with a
+ * the {@link Bins}, equal width by bucket count) in a small LRU map, so a run logging with a
  * handful of bins allocates once and a run with ever-new bins stays bounded.
  *
  * <p>Thread contract: consumer thread only.
@@ -39,7 +39,7 @@ public final class HistogramEncoder implements PayloadEncoder {
         .build().toByteArray();
 
     private final HistogramBody body = new HistogramBody();
-    private final HistogramAccumulator tensorflowDefault = new HistogramAccumulator(HistogramBins.tensorflowDefault());
+    private final HistogramAccumulator tensorflowDefault = new HistogramAccumulator(Bins.tensorflowDefault());
     private final Map<Object, HistogramAccumulator> others = new LinkedHashMap<>(16, 0.75f, true) {
         private static final long serialVersionUID = 1L;
 
@@ -80,12 +80,12 @@ public final class HistogramEncoder implements PayloadEncoder {
     }
 
     /** An empty accumulator for {@code bins}. */
-    private HistogramAccumulator accumulator(HistogramBins bins) {
+    private HistogramAccumulator accumulator(Bins bins) {
         HistogramAccumulator acc;
-        if (bins.kind() == HistogramBins.Kind.TENSORFLOW_DEFAULT) {
+        if (bins.kind() == Bins.Kind.TENSORFLOW_DEFAULT) {
             acc = tensorflowDefault;
         } else {
-            Object key = bins.kind() == HistogramBins.Kind.EQUAL_WIDTH ? (Object) bins.bucketCount() : bins;
+            Object key = bins.kind() == Bins.Kind.EQUAL_WIDTH ? (Object) bins.bucketCount() : bins;
             acc = others.get(key);
             if (acc == null) {
                 acc = new HistogramAccumulator(bins);

@@ -27,7 +27,7 @@ import dev.tblog.ring.Publisher;
  */
 public final class HistogramProducer {
     private static final ThreadLocal<HistogramAccumulator> DEFAULT_ACCUMULATOR =
-        ThreadLocal.withInitial(() -> new HistogramAccumulator(HistogramBins.tensorflowDefault()));
+        ThreadLocal.withInitial(() -> new HistogramAccumulator(Bins.tensorflowDefault()));
 
     private final Publisher publisher;
     private final int consumerBinMaxValues;
@@ -53,7 +53,7 @@ public final class HistogramProducer {
         Object values = histogram.values();
         int offset = histogram.offset();
         int length = histogram.length();
-        HistogramBins bins = histogram.bins();
+        Bins bins = histogram.bins();
         PayloadPool pool = publisher.pool();
         if (values instanceof float[] floats) {
             if (!binsOnConsumer(length, Float.BYTES)) {
@@ -111,8 +111,8 @@ public final class HistogramProducer {
     }
 
     /** Bins on this thread and publishes the small result. {@code values} is one of the four array types. */
-    private void bin(String tag, Object values, int offset, int length, long step, HistogramBins bins) {
-        HistogramAccumulator acc = bins == HistogramBins.tensorflowDefault()
+    private void bin(String tag, Object values, int offset, int length, long step, Bins bins) {
+        HistogramAccumulator acc = bins == Bins.tensorflowDefault()
             ? DEFAULT_ACCUMULATOR.get() : new HistogramAccumulator(bins);
         acc.reset();
         if (values instanceof double[] doubles) {

@@ -4,7 +4,7 @@
  * writers' default ("tensorflow") edges.
  *
  * <ul>
- *   <li>{@link dev.tblog.histogram.HistogramBins}: which edges (immutable, any thread).</li>
+ *   <li>{@link dev.tblog.histogram.Bins}: which edges (immutable, any thread).</li>
  *   <li>{@link dev.tblog.histogram.HistogramAccumulator}: one pass over the values, then the stored
  *       (trimmed) bucket range (not thread-safe, one per thread).</li>
  *   <li>{@link dev.tblog.histogram.HistogramBody}: the accumulator's stored range encoded straight into a

@@ -20,7 +20,7 @@ class HistogramBucketProperties {
 
     @Property(tries = 2000)
     void defaultBinsShouldMatchBruteForceAndPyTorchTrimming(@ForAll @Size(min = 1, max = 40) List<@From("interestingDoubles") Double> values) {
-        HistogramAccumulator acc = new HistogramAccumulator(HistogramBins.tensorflowDefault());
+        HistogramAccumulator acc = new HistogramAccumulator(Bins.tensorflowDefault());
         double[] v = values.stream().mapToDouble(d -> d).toArray();
         acc.set(v);
         assertMatchesReference(acc, E, v);
@@ -34,7 +34,7 @@ class HistogramBucketProperties {
             f[i] = values.get(i);
             d[i] = f[i];
         }
-        HistogramAccumulator acc = new HistogramAccumulator(HistogramBins.tensorflowDefault());
+        HistogramAccumulator acc = new HistogramAccumulator(Bins.tensorflowDefault());
         acc.add(f, 0, f.length);
         assertMatchesReference(acc, E, d);
     }
@@ -43,7 +43,7 @@ class HistogramBucketProperties {
     void nonFiniteValuesShouldBeCountedApartAndLeaveTheRestUntouched(
             @ForAll @Size(min = 1, max = 40) List<@From("doublesWithNonFinite") Double> values) {
         double[] v = values.stream().mapToDouble(d -> d).toArray();
-        HistogramAccumulator acc = new HistogramAccumulator(HistogramBins.tensorflowDefault());
+        HistogramAccumulator acc = new HistogramAccumulator(Bins.tensorflowDefault());
         acc.set(v);
         assertThat(acc.nanCount()).isEqualTo(values.stream().filter(d -> d.isNaN()).count());
         assertThat(acc.positiveInfinityCount()).isEqualTo(values.stream().filter(d -> d == Double.POSITIVE_INFINITY).count());
@@ -54,7 +54,7 @@ class HistogramBucketProperties {
     @Property(tries = 1000)
     void explicitEdgesShouldMatchBruteForce(@ForAll("sortedDistinctEdges") double[] edges,
                                             @ForAll @Size(min = 1, max = 40) List<@From("interestingDoubles") Double> values) {
-        HistogramAccumulator acc = new HistogramAccumulator(HistogramBins.explicitEdges(edges));
+        HistogramAccumulator acc = new HistogramAccumulator(Bins.explicitEdges(edges));
         double[] v = values.stream().mapToDouble(d -> d).toArray();
         acc.set(v);
         assertMatchesReference(acc, edges, v);
@@ -65,7 +65,7 @@ class HistogramBucketProperties {
             @ForAll @IntRange(min = 1, max = 60) int buckets,
             @ForAll @Size(min = 1, max = 40) List<@From("equalWidthValues") Double> values) {
         double[] v = values.stream().mapToDouble(d -> d).toArray();
-        HistogramAccumulator acc = new HistogramAccumulator(HistogramBins.equalWidth(buckets));
+        HistogramAccumulator acc = new HistogramAccumulator(Bins.equalWidth(buckets));
         acc.set(v);
         double lo = firstMin(v);
         double hi = firstMax(v);
@@ -90,7 +90,7 @@ class HistogramBucketProperties {
     void equalWidthBinsShouldStayExactOnHugeAndTinyRanges(
             @ForAll @IntRange(min = 1, max = 2000) int buckets,
             @ForAll("extremePairs") double[] v) {
-        HistogramAccumulator acc = new HistogramAccumulator(HistogramBins.equalWidth(buckets));
+        HistogramAccumulator acc = new HistogramAccumulator(Bins.equalWidth(buckets));
         acc.set(v);
         double[] edges = new double[buckets + 1];
         for (int i = 0; i <= buckets; i++) {

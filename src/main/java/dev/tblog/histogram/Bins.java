@@ -4,14 +4,15 @@ import java.util.Arrays;
 
 /**
  * How values are split into buckets: the Python writers' default edges, caller-given edges, or {@code N}
- * equal-width buckets over the data's {@code [min, max]}. Immutable and validated at construction; any thread.
+ * equal-width buckets over the data's {@code [min, max]}; what the public {@code dev.tblog.HistogramBins}
+ * carries. Immutable and validated at construction; any thread.
  *
  * <p>In every kind, bucket {@code i} is {@code [edge(i), edge(i + 1))} and the last bucket is closed
  * {@code [edge(n - 2), edge(n - 1)]} (numpy's rule). Unlike numpy, values outside
  * {@code [edge(0), edge(n - 1)]} are not dropped but counted in the outermost bucket, so {@code num} always
  * equals the sum of the bucket counts (see {@link HistogramAccumulator}).
  */
-public final class HistogramBins {
+public final class Bins {
 
     /** The three ways to choose edges. */
     public enum Kind {
@@ -26,21 +27,21 @@ public final class HistogramBins {
     /** Most buckets any kind may have: bounds the accumulator's arrays. */
     public static final int MAX_BUCKETS = 1 << 20;
 
-    private static final HistogramBins TENSORFLOW_DEFAULT =
-            new HistogramBins(Kind.TENSORFLOW_DEFAULT, TensorFlowEdges.edges(), TensorFlowEdges.EDGE_COUNT - 1);
+    private static final Bins TENSORFLOW_DEFAULT =
+            new Bins(Kind.TENSORFLOW_DEFAULT, TensorFlowEdges.edges(), TensorFlowEdges.EDGE_COUNT - 1);
 
     private final Kind kind;
     private final double[] edges; // null for EQUAL_WIDTH; never written after construction
     private final int bucketCount;
 
-    private HistogramBins(Kind kind, double[] edges, int bucketCount) {
+    private Bins(Kind kind, double[] edges, int bucketCount) {
         this.kind = kind;
         this.edges = edges;
         this.bucketCount = bucketCount;
     }
 
     /** The Python writers' default ("tensorflow") bins: 1549 edges, 1548 buckets. */
-    public static HistogramBins tensorflowDefault() {
+    public static Bins tensorflowDefault() {
         return TENSORFLOW_DEFAULT;
     }
 
@@ -51,7 +52,7 @@ public final class HistogramBins {
      *              {@code 0.0} count as equal)
      * @throws IllegalArgumentException naming the first bad index and value
      */
-    public static HistogramBins explicitEdges(double... edges) {
+    public static Bins explicitEdges(double... edges) {
         if (edges.length < 2 || edges.length > MAX_BUCKETS + 1) {
             throw new IllegalArgumentException("edges.length must be in [2, " + (MAX_BUCKETS + 1)
                     + "]: edges.length=" + edges.length);
@@ -66,7 +67,7 @@ public final class HistogramBins {
                         + copy[i] + " <= edges[" + (i - 1) + "]=" + copy[i - 1]);
             }
         }
-        return new HistogramBins(Kind.EXPLICIT_EDGES, copy, copy.length - 1);
+        return new Bins(Kind.EXPLICIT_EDGES, copy, copy.length - 1);
     }
 
     /**
@@ -76,11 +77,11 @@ public final class HistogramBins {
      *
      * @param buckets in {@code [1, MAX_BUCKETS]}
      */
-    public static HistogramBins equalWidth(int buckets) {
+    public static Bins equalWidth(int buckets) {
         if (buckets < 1 || buckets > MAX_BUCKETS) {
             throw new IllegalArgumentException("buckets must be in [1, " + MAX_BUCKETS + "]: buckets=" + buckets);
         }
-        return new HistogramBins(Kind.EQUAL_WIDTH, null, buckets);
+        return new Bins(Kind.EQUAL_WIDTH, null, buckets);
     }
 
     public Kind kind() {
@@ -123,17 +124,21 @@ public final class HistogramBins {
         return edges;
     }
 
-    @Override
-    public String toString() {
+    /** What the bins are, for messages: e.g. {@code equalWidth 30}. */
+    public String describe() {
         switch (kind) {
             case TENSORFLOW_DEFAULT:
-                return "HistogramBins{tensorflowDefault, 1549 edges}";
+                return "tensorflowDefault, 1549 edges";
             case EXPLICIT_EDGES:
-                return "HistogramBins{explicitEdges " + edges.length + ": "
-                        + (edges.length <= 8 ? Arrays.toString(edges) : "[" + edges[0] + ", ..., " + edges[edges.length - 1] + "]")
-                        + "}";
+                return "explicitEdges " + edges.length + ": "
+                        + (edges.length <= 8 ? Arrays.toString(edges) : "[" + edges[0] + ", ..., " + edges[edges.length - 1] + "]");
             default:
-                return "HistogramBins{equalWidth " + bucketCount + "}";
+                return "equalWidth " + bucketCount;
         }
+    }
+
+    @Override
+    public String toString() {
+        return "Bins{" + describe() + "}";
     }
 }
