@@ -11,9 +11,9 @@ import dev.tblog.pipeline.SelfMetrics;
 import dev.tblog.ring.Backoff;
 import dev.tblog.ring.LogSlot;
 import dev.tblog.ring.Publisher;
+import dev.tblog.ring.Rings;
 import dev.tblog.ring.SlotKind;
 import dev.tblog.sink.EventSinkFactory;
-import io.netty.util.concurrent.DefaultThreadFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -66,9 +66,7 @@ final class LoggerCore {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create an event file in " + runDir + ": " + e, e);
         }
-        this.disruptor = new Disruptor<>(LogSlot::new, config.ringSize(),
-            new DefaultThreadFactory("tblog-consumer", true), config.producerType().producerType(),
-            config.waitStrategy().create());
+        this.disruptor = Rings.create(config.ringSize(), config.waitStrategy(), config.producerType());
         this.publisher = new Publisher(disruptor.getRingBuffer(), config.overflowPolicy(),
             config.overflowStallTimeoutMillis(), config.payloadMaxPendingBytes(), state::running,
             "logger of " + runDir);

@@ -22,11 +22,6 @@ public enum OverflowPolicy {
         this.configName = configName;
     }
 
-    /** The name used in config files. */
-    public String configName() {
-        return configName;
-    }
-
     @Override
     public String toString() {
         return configName;

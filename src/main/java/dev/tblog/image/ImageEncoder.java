@@ -35,14 +35,14 @@ import java.util.zip.Deflater;
  *
  * <p>The picture is {@code shape.gridHeight() x shape.gridWidth()} with {@code shape.channels()}
  * channels: gray stays a 1-channel gray PNG (colour type 0), RGB colour type 2, RGBA colour type 6
- * (see benchmarks/results-images.md: gray as gray is 2.9x faster and 37 % smaller than the RGB layout
+ * (see benchmarks/results/images-kernels.md: gray as gray is 2.9x faster and 37 % smaller than the RGB layout
  * of the Python writers, and TensorBoard shows both the same).
  *
  * <p>Large pictures of measured data ({@link #LARGE_PIXELS} pixels and more, from {@code float[]},
  * {@code double[]} or {@code byte[]} arrays) are deflated with {@link Deflater#HUFFMAN_ONLY}: on a noisy
  * 512x512 field it took 1.29 ms against 4.08 ms for the default strategy at the same level, and gave a
  * smaller file (182 KB against 193 KB), because the UP-filtered residuals of a measured field have
- * almost no repeated strings for LZ77 to find (benchmarks/results-images.md, "Pipeline"). Rendered
+ * almost no repeated strings for LZ77 to find (benchmarks/results/images-kernels.md, "Pipeline"). Rendered
  * pictures (figures, {@code BufferedImage}s) keep the default strategy: their flat areas and
  * repeated rows are what LZ77 is for, and Huffman coding alone cannot go below 1 bit per byte.
  *
