@@ -171,7 +171,7 @@ class BadInputCatalogTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("badCalls")
-    void eachBadCallGetsItsDocumentedOutcomeAndTheLoggerKeepsWorking(Consumer<Logger> call,
+    void shouldGiveEachBadCallItsDocumentedOutcomeAndKeepTheLoggerWorking(Consumer<Logger> call,
                                                                       Class<? extends Throwable> expected)
         throws IOException {
         Path logdir = root.resolve("logs");
@@ -205,7 +205,7 @@ class BadInputCatalogTest {
 
     @ParameterizedTest(name = "config: {0}")
     @MethodSource("badConfigs")
-    void aBadConfigFileFailsFastNamingTheKeyAndAGoodLoggerStillWorks(String name, String text, String message)
+    void shouldFailFastOnABadConfigFileNamingTheKeyAndStillBuildAGoodLogger(String name, String text, String message)
         throws IOException {
         Path file = Files.writeString(root.resolve("bad.properties"), text);
         assertThatThrownBy(() -> ConfigLoader.load(Map.of("tblog.config", file.toString()), Map.of(), null))

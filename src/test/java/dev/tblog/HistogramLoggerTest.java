@@ -1,9 +1,7 @@
 package dev.tblog;
 
-import com.google.protobuf.CodedOutputStream;
 import dev.tblog.histogram.HistogramAccumulator;
 import dev.tblog.histogram.Bins;
-import dev.tblog.histogram.HistogramBody;
 import dev.tblog.histogram.HistogramProtos;
 import dev.tblog.proto.Event;
 import dev.tblog.proto.HistogramProto;
@@ -248,36 +246,6 @@ class HistogramLoggerTest {
         List<Event> w = TestEvents.withTag(events, "w");
         assertThat(w.get(0).getSummary().getValue(0).hasMetadata()).isTrue();
         assertThat(w.get(1).getSummary().getValue(0).hasMetadata()).isFalse();
-    }
-
-    /** The hand encoding is byte for byte what the generated classes write, zeros and -0.0 included. */
-    @ParameterizedTest
-    @ValueSource(strings = {"1,2", "-0.0", "0.0", "0,0,0", "-3.5,1e-13,7e19,-7e19", "1e300,1e300"})
-    void shouldEncodeExactlyTheBytesOfTheGeneratedClasses(String csv) throws IOException {
-        double[] values = Arrays.stream(csv.split(",")).mapToDouble(Double::parseDouble).toArray();
-        for (Bins bins : List.of(Bins.tensorflowDefault(), Bins.equalWidth(4))) {
-            HistogramAccumulator acc = new HistogramAccumulator(bins);
-            acc.set(values);
-            byte[] expected = Summary.Value.newBuilder().setHisto(HistogramProtos.toProto(acc)).build().toByteArray();
-            HistogramBody body = new HistogramBody().of(acc);
-            byte[] actual = new byte[body.serializedSize()];
-            CodedOutputStream out = CodedOutputStream.newInstance(actual);
-            body.writeTo(out);
-            out.checkNoSpaceLeft();
-            assertThat(actual).as(bins + " " + csv).isEqualTo(expected);
-        }
-    }
-
-    @Test
-    void shouldEncodeRawZerosAsTheGeneratedClassesDo() throws IOException {
-        double[] data = {0.0, 1.0, 0.0, 0.0};
-        HistogramBody body = new HistogramBody().of(0.0, -0.0, 0.0, 0.0, 0.0, data, 2);
-        byte[] actual = new byte[body.serializedSize()];
-        CodedOutputStream out = CodedOutputStream.newInstance(actual);
-        body.writeTo(out);
-        out.checkNoSpaceLeft();
-        assertThat(actual).isEqualTo(Summary.Value.newBuilder().setHisto(HistogramProto.newBuilder().setMax(-0.0)
-            .addBucketLimit(0).addBucketLimit(1).addBucket(0).addBucket(0)).build().toByteArray());
     }
 
     /**

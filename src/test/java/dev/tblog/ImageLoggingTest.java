@@ -82,7 +82,7 @@ class ImageLoggingTest {
     }
 
     @Test
-    void grayFloatsAreClippedTruncatedAndStoredAsGrayPngWithImagesMetadataOnTheFirstValueOnly() {
+    void shouldClipTruncateAndStoreGrayFloatsAsGrayPngWithImagesMetadataOnTheFirstValueOnly() {
         float[] v = floats(100 * 80, 1);
         try (Logger log = logger()) {
             log.addImage("gray", Image.gray(v, 100, 80), 3);
@@ -104,7 +104,7 @@ class ImageLoggingTest {
     }
 
     @Test
-    void clipAndNanRulesOnHandPickedValues() {
+    void shouldApplyTheClipAndNanRulesToHandPickedValues() {
         float[] v = {-0.5f, 0f, 0.5f, 0.999f, 1f, 1.7f, Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, 0.2f};
         try (Logger log = logger()) {
             log.addImage("rules", Image.gray(v, 2, 5), 0);
@@ -124,7 +124,7 @@ class ImageLoggingTest {
 
     @ParameterizedTest(name = "equalize={0}")
     @ValueSource(booleans = {false, true})
-    void grayRgbRgbaOfFloatsDoublesAndBytesRoundTripExactly(boolean equalize) {
+    void shouldRoundTripGrayRgbAndRgbaOfFloatsDoublesAndBytesExactly(boolean equalize) {
         float[] grayF = floats(12 * 7, 2);
         double[] rgbD = doubles(9 * 11 * 3, 3);
         byte[] rgbaB = bytes(6 * 5 * 4, 4);
@@ -162,7 +162,7 @@ class ImageLoggingTest {
     }
 
     @Test
-    void equalizeOfAFlatFieldIsBlackNotNan() {
+    void shouldEqualizeAFlatFieldToBlackNotNan() {
         float[] flat = new float[25];
         Arrays.fill(flat, 0.7f);
         byte[] flatBytes = new byte[25];
@@ -181,7 +181,7 @@ class ImageLoggingTest {
 
     @ParameterizedTest(name = "n={0}")
     @ValueSource(ints = {1, 7, 8, 9, 100})
-    void batchesTileIntoMinN8ColumnsAndCeilN8RowsInEveryScaling(int n) {
+    void shouldTileBatchesIntoMinN8ColumnsAndCeilN8RowsInEveryScaling(int n) {
         int h = 6;
         int w = 5;
         float[] gray = floats(n * h * w, 10 + n);
@@ -223,7 +223,7 @@ class ImageLoggingTest {
     }
 
     @Test
-    void theCallerMayOverwriteItsArrayAsSoonAsTheCallReturns() {
+    void shouldLetTheCallerOverwriteItsArrayAsSoonAsTheCallReturns() {
         float[] v = floats(64 * 64, 40);
         float[] original = v.clone();
         byte[] b = bytes(32 * 32 * 3, 41);
@@ -255,7 +255,7 @@ class ImageLoggingTest {
     }
 
     @Test
-    void bufferedImagesKeepTheirChannelsAndFiguresAreRgb() {
+    void shouldKeepTheChannelsOfBufferedImagesAndDrawFiguresInRgb() {
         BufferedImage gray = new BufferedImage(7, 3, BufferedImage.TYPE_BYTE_GRAY);
         gray.getRaster().setSample(2, 1, 0, 200);
         BufferedImage argb = new BufferedImage(4, 5, BufferedImage.TYPE_INT_ARGB);
@@ -291,7 +291,7 @@ class ImageLoggingTest {
     }
 
     @Test
-    void autoStepsCountPerTagAndABadCallUsesNoStep() {
+    void shouldCountAutomaticStepsPerTagAndUseNoStepForABadCall() {
         try (Logger log = logger()) {
             log.addImage("auto", Image.gray(new float[4], 2, 2));
             try {
@@ -307,7 +307,7 @@ class ImageLoggingTest {
     }
 
     @Test
-    void theCompressionLevelKeyIsUsed() {
+    void shouldUseTheCompressionLevelKey() {
         float[] v = new float[200 * 200]; // a smooth field: deflate has something to find
         for (int i = 0; i < v.length; i++) {
             v[i] = (i % 200) / 200f;
@@ -328,7 +328,7 @@ class ImageLoggingTest {
     }
 
     @Test
-    void badShapesThrowNamingTheValuesAndPublishNothing() {
+    void shouldThrowOnBadShapesNamingTheValuesAndPublishNothing() {
         try (Logger log = logger()) {
             assertThatThrownBy(() -> Image.gray(new float[99], 10, 10))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -358,7 +358,7 @@ class ImageLoggingTest {
     }
 
     @Test
-    void aFullPixelPoolDropsCountedAsImageUnderDropAndWaitsUnderBlock() {
+    void shouldDropOnAFullPixelPoolCountedAsImageUnderDropAndWaitUnderBlock() {
         float[] v = floats(100 * 100, 60); // 10,000 floats: a 16,384-float pooled array, the whole 64 KiB budget
         try (Logger drop = logger("payload.maxPendingBytes", "65536", "overflow.policy", "drop")) {
             for (int step = 0; step < 300; step++) {
@@ -389,7 +389,7 @@ class ImageLoggingTest {
     }
 
     @Test
-    void largePicturesUseHuffmanOnlyAndStillRoundTripExactly() {
+    void shouldEncodeLargePicturesHuffmanOnlyAndStillRoundTripExactly() {
         float[] big = floats(300 * 256, 70);         // 76,800 pixels: past ImageEncoder.LARGE_PIXELS
         byte[] bigRgb = bytes(260 * 260 * 3, 71);
         BufferedImage flat = new BufferedImage(400, 300, BufferedImage.TYPE_INT_RGB);

@@ -40,7 +40,7 @@ class ImagePeerShapesTest {
     Path logdir;
 
     @Test
-    void theSeedCallsGiveThePeersTagsAndSizes() {
+    void shouldGiveThePeersTagsAndSizesForTheSeedCalls() {
         Random r = new Random(7);
         float[] firing = new float[10 * 10];
         for (int i = 0; i < firing.length; i++) {

@@ -34,7 +34,7 @@ class ReadmeHistogramsExampleTest {
     }
 
     @Test
-    void readmeExamplesRun() {
+    void shouldRunTheReadmeExamples() {
         Network network = new Network();
         int[] counts = {0, 3, 3, 7, 12, 1};
         float[] delays = {0.5f, 1.5f, 3f, 4f, 25f};

@@ -22,7 +22,7 @@ class ReadmeImagesExampleTest {
     Path runs;
 
     @Test
-    void readmeExamplesRun() {
+    void shouldRunTheReadmeExamples() {
         long step = 0;
         int[] spikes = new Random(1).ints(40, 0, 100).toArray();
         try (Logger log = Logger.builder().logdir(runs).experiment("images").set("shutdownHook.enabled", "false").build()) {

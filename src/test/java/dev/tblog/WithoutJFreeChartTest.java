@@ -27,7 +27,7 @@ class WithoutJFreeChartTest {
     Path logdir;
 
     @Test
-    void loggerLoadsReflectsAndLogsImagesAndFiguresWithoutJFreeChart() throws Exception {
+    void shouldLoadReflectAndLogImagesAndFiguresWithoutJFreeChart() throws Exception {
         List<URL> urls = new ArrayList<>();
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
             if (entry.contains("jfreechart") || entry.contains("test-classes") || entry.isEmpty()) {

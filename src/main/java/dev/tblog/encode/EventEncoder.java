@@ -23,7 +23,7 @@ import java.nio.charset.StandardCharsets;
  * </pre>
  * The field numbers are the generated classes' {@code *_FIELD_NUMBER} constants, as in every body.
  *
- * <p>A scalar event allocates nothing here: the tag's bytes come from the {@link TagEntry}, and the
+ * <p>A scalar event allocates nothing here: the tag's bytes come from the consumer's tag cache, and the
  * one {@code CodedOutputStream} is reused for every record.
  *
  * <p>Thread contract: not thread-safe; one encoder per consumer thread.

@@ -5,7 +5,9 @@ import java.util.Arrays;
 /**
  * How values are split into buckets: the Python writers' default edges, caller-given edges, or {@code N}
  * equal-width buckets over the data's {@code [min, max]}; what the public {@code dev.tblog.HistogramBins}
- * carries. Immutable and validated at construction; any thread.
+ * carries. Validated at construction.
+ *
+ * <p>Thread contract: immutable, any thread.
  *
  * <p>In every kind, bucket {@code i} is {@code [edge(i), edge(i + 1))} and the last bucket is closed
  * {@code [edge(n - 2), edge(n - 1)]} (numpy's rule). Unlike numpy, values outside

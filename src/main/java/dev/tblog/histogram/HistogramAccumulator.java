@@ -6,7 +6,7 @@ import java.util.Objects;
 /**
  * A reusable histogram of {@code double}, {@code float}, {@code int} or {@code long} values: one pass for
  * min, max, sum, sum of squares and bucket counts, then the bucket range a TensorBoard histogram stores.
- * Allocates only in its constructor. <b>Not thread-safe: confine each accumulator to one thread</b> (the
+ * Allocates only in its constructor. <b>Thread contract: not thread-safe, confine each accumulator to one thread</b> (the
  * consumer thread owns one per bins kind and reuses it).
  *
  * <h2>Behaviour</h2>

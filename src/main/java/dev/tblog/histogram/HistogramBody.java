@@ -26,7 +26,7 @@ import java.io.IOException;
  * <p>Thread contract: not thread-safe; the consumer's {@link HistogramEncoder} keeps one and points it
  * at each histogram in turn.
  */
-public final class HistogramBody implements SummaryBody {
+final class HistogramBody implements SummaryBody {
     private static final int HISTO_FIELD = Summary.Value.HISTO_FIELD_NUMBER;
     private static final int MIN_FIELD = HistogramProto.MIN_FIELD_NUMBER;
     private static final int MAX_FIELD = HistogramProto.MAX_FIELD_NUMBER;

@@ -24,7 +24,7 @@ import java.util.Map;
  *
  * <p>Thread contract: consumer thread only.
  */
-public final class HistogramEncoder implements PayloadEncoder {
+final class HistogramEncoder implements PayloadEncoder {
     /** The histogram kind: drops are counted as {@code "histogram"}. */
     public static final PayloadKind<HistogramEncoder> KIND =
         PayloadKind.of("histogram", HistogramEncoder.class, HistogramEncoder::new);

@@ -37,7 +37,7 @@ import java.util.OptionalLong;
  *
  * <p>Thread contract: consumer thread only.
  */
-public final class HParamsEncoder implements PayloadEncoder {
+final class HParamsEncoder implements PayloadEncoder {
     /** The hparams kind: given-up calls are counted as {@code "hparams"}. */
     public static final PayloadKind<HParamsEncoder> KIND =
         PayloadKind.of("hparams", HParamsEncoder.class, HParamsEncoder::new);

@@ -1,5 +1,6 @@
 package dev.tblog.hparams;
 
+import dev.tblog.record.RunNames;
 import dev.tblog.ring.Publisher;
 
 import java.util.Map;
@@ -8,7 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The producer half of the hparams kind ({@code addParameters}): validates and types the call
  * ({@link HParams#of}), numbers it (call 1 is the run's own session, call k &ge; 2 goes to the
- * sub-run {@code trial-000k}, see {@link TrialRuns}), encodes the session-start content, and
+ * sub-run {@code trial-000k}, see {@link dev.tblog.record.RunNames#trialSubRun}), encodes the session-start content, and
  * publishes it.
  *
  * <p>Once per run and never worth losing to a burst: it waits for room under either overflow
@@ -34,7 +35,7 @@ public final class HParamsProducer {
     public void add(Map<String, ?> params, Map<String, ? extends Number> metrics) {
         HParams hp = HParams.of(params, metrics);
         publisher.ensureOpen();
-        String folder = TrialRuns.subRunFor(calls.incrementAndGet());
+        String folder = RunNames.trialSubRun(calls.incrementAndGet());
         String[] tags = new String[hp.metrics().size()];
         double[] values = new double[tags.length];
         int i = 0;

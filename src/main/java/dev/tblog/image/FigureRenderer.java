@@ -18,7 +18,7 @@ import java.util.function.Consumer;
  *
  * <p>Thread contract: not thread-safe; confine to one thread. The callback runs on that thread.
  */
-public final class FigureRenderer {
+final class FigureRenderer {
 
     private BufferedImage canvas;
 

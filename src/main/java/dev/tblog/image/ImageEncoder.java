@@ -49,7 +49,7 @@ import java.util.zip.Deflater;
  * <p>Thread contract: not thread-safe; confine to one thread (the consumer). {@link #close()} frees
  * the deflater's native memory.
  */
-public final class ImageEncoder implements PayloadEncoder {
+final class ImageEncoder implements PayloadEncoder {
     /** The image kind: drops are counted as {@code "image"}; the consumer keeps one encoder per logger. */
     public static final PayloadKind<ImageEncoder> KIND = PayloadKind.of("image", ImageEncoder.class, ImageEncoder::new);
     /** Pictures of measured data with at least this many pixels (256x256) use {@link Deflater#HUFFMAN_ONLY}. */

@@ -18,7 +18,7 @@ import java.io.IOException;
  * the pool exactly once, in {@link #release}: by the consumer after (or instead of) writing, or by
  * the publisher when the payload is dropped.
  */
-public final class ImagePayload implements Payload {
+final class ImagePayload implements Payload {
     private final PayloadPool pool;
     private final String tag;
     private final long step;

@@ -33,11 +33,6 @@ public final class ConsumerHandler implements EventHandler<LogSlot> {
     private long writtenInBatch;
 
     public ConsumerHandler(RunFiles runs, PipelineState state, FsyncPolicy fsyncPolicy,
-                           Consumer<Throwable> errorHandler) {
-        this(runs, state, fsyncPolicy, errorHandler, SelfMetrics.off());
-    }
-
-    public ConsumerHandler(RunFiles runs, PipelineState state, FsyncPolicy fsyncPolicy,
                            Consumer<Throwable> errorHandler, SelfMetrics selfMetrics) {
         this.selfMetrics = selfMetrics;
         this.runs = runs;

@@ -3,8 +3,7 @@ package dev.tblog.pipeline;
 import dev.tblog.encode.EventEncoder;
 import dev.tblog.encode.EventWriter;
 import dev.tblog.encode.SummaryBody;
-import dev.tblog.encode.TagEntry;
-import dev.tblog.record.EventFileNames;
+import dev.tblog.record.RunNames;
 import dev.tblog.sink.EventSink;
 import dev.tblog.sink.EventSinkFactory;
 
@@ -42,20 +41,11 @@ public final class RunFiles implements EventWriter {
     private final long maxFileBytes;
     private final boolean forceOnRotate;
     private long bytesWritten;
-    private long rotations;
 
     /**
      * Opens the main run's file (creating the folder) and writes its first record.
      *
      * @param writeThresholdBytes a file's pending bytes are written once past this
-     */
-    public RunFiles(Path runDir, EventSinkFactory sinkFactory, int writeThresholdBytes) throws IOException {
-        this(runDir, sinkFactory, writeThresholdBytes, 0, false);
-    }
-
-    /**
-     * Opens the main run's file, as above, with rotation.
-     *
      * @param maxFileBytes a file that reached this many bytes is closed and continued in a new one; 0 never
      * @param forceOnRotate whether a file is fsynced before it is closed by rotation
      */
@@ -79,11 +69,6 @@ public final class RunFiles implements EventWriter {
         return bytesWritten;
     }
 
-    /** Files closed by rotation so far. */
-    public long rotations() {
-        return rotations;
-    }
-
     /** Encodes one scalar of the main run. */
     public void scalar(String tag, long step, long wallTimeMillis, double value) throws IOException {
         scalar(main, tag, step, wallTimeMillis, value);
@@ -95,7 +80,7 @@ public final class RunFiles implements EventWriter {
         Map<String, RunFile> byKey = scalarsRuns.get(mainTag);
         RunFile file = byKey == null ? null : byKey.get(key);
         if (file == null) {
-            file = subRun(SubRunNames.scalarsMember(mainTag, key));
+            file = subRun(RunNames.scalarsMember(mainTag, key));
             scalarsRuns.computeIfAbsent(mainTag, t -> new HashMap<>()).put(key, file);
         }
         scalar(file, mainTag, step, wallTimeMillis, value);
@@ -208,7 +193,6 @@ public final class RunFiles implements EventWriter {
         EventSink old = file.replaceSink(next);
         encoder.fileVersion(file.pending(), seconds(now), WRITER_NAME);
         long n = file.writePending();
-        rotations++;
         FileRotation.retire(old, forceOnRotate);
         return n;
     }
@@ -227,7 +211,7 @@ public final class RunFiles implements EventWriter {
         EventSink sink = null;
         for (int attempt = 0; sink == null; attempt++) {
             try {
-                sink = sinkFactory.create(dir, EventFileNames.next(now / 1000));
+                sink = sinkFactory.create(dir, RunNames.nextEventFile(now / 1000));
             } catch (FileAlreadyExistsException e) {
                 if (attempt >= 100) {
                     throw e;

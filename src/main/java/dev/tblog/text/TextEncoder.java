@@ -28,7 +28,7 @@ import java.io.IOException;
  *
  * <p>Thread contract: consumer thread only.
  */
-public final class TextEncoder implements PayloadEncoder {
+final class TextEncoder implements PayloadEncoder {
     /** The text kind: drops are counted as {@code "text"}. */
     public static final PayloadKind<TextEncoder> KIND = PayloadKind.of("text", TextEncoder.class, TextEncoder::new);
 

@@ -100,14 +100,14 @@ class ConfigTest {
     }
 
     @Test
-    void theDocumentedFileLoadsAsItIs() {
+    void shouldLoadTheDocumentedFileAsItIs() {
         TblogConfig config = ConfigLoader.load(Map.of("tblog.config", DOCUMENTED.toString()), Map.of(), null);
         assertThat(config.toString()).isEqualTo(TblogConfig.defaults().toString().replace("from defaults",
             "from file " + DOCUMENTED));
     }
 
     @Test
-    void fileNamedBySystemPropertyWinsOverEnvironmentAndSystemPropertiesOverrideKeys() throws IOException {
+    void shouldPreferTheFileNamedBySystemPropertyOverTheEnvironmentAndLetSystemPropertiesOverrideKeys() throws IOException {
         Path byProperty = write("a.properties", "ring.size=1024\noverflow.policy=drop\n");
         Path byEnv = write("b.properties", "ring.size=2048\n");
         TblogConfig config = ConfigLoader.load(
@@ -119,14 +119,14 @@ class ConfigTest {
     }
 
     @Test
-    void environmentVariableIsUsedWithoutTheSystemProperty() throws IOException {
+    void shouldUseTheEnvironmentVariableWithoutTheSystemProperty() throws IOException {
         Path byEnv = write("b.properties", "ring.size=2048\n");
         TblogConfig config = ConfigLoader.load(Map.of(), Map.of("TBLOG_CONFIG", byEnv.toString()), null);
         assertThat(config.ringSize()).isEqualTo(2048);
     }
 
     @Test
-    void classPathResourceIsUsedWhenNoFileIsNamed() throws IOException {
+    void shouldUseTheClassPathResourceWhenNoFileIsNamed() throws IOException {
         write("tblog.properties", "fsync.policy=never\n");
         ClassLoader loader = new java.net.URLClassLoader(new java.net.URL[] {dir.toUri().toURL()}, null);
         TblogConfig config = ConfigLoader.load(Map.of(), Map.of(), loader);
@@ -134,7 +134,7 @@ class ConfigTest {
     }
 
     @Test
-    void defaultsWhenNothingIsFound() {
+    void shouldUseTheDefaultsWhenNothingIsFound() {
         TblogConfig config = ConfigLoader.load(Map.of(), Map.of(), null);
         assertThat(config.ringSize()).isEqualTo(65536);
         assertThat(config.overflowPolicy()).isEqualTo(OverflowPolicy.BLOCK);
@@ -142,14 +142,14 @@ class ConfigTest {
     }
 
     @Test
-    void unknownKeyInAFileFailsNamingTheKey() throws IOException {
+    void shouldFailOnAnUnknownKeyInAFileNamingTheKey() throws IOException {
         Path file = write("x.properties", "ring.sise=1024\n");
         assertThatThrownBy(() -> ConfigLoader.load(Map.of("tblog.config", file.toString()), Map.of(), null))
             .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ring.sise");
     }
 
     @Test
-    void missingNamedFileFails() {
+    void shouldFailOnAMissingNamedFile() {
         assertThatThrownBy(() -> ConfigLoader.load(Map.of("tblog.config", "/no/such/file"), Map.of(), null))
             .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("/no/such/file");
     }

@@ -214,7 +214,7 @@ class HistogramAccumulatorContractTest {
     }
 
     @Test
-    void equalWidthEdgesNeverDecreaseOnSubnormalRanges() {
+    void shouldNeverDecreaseEqualWidthEdgesOnSubnormalRanges() {
         // Regression (found by the jqwik property): with a rounded subnormal step the last inner edge
         // went past the range's top, 1.5e-323 after 2.0e-323.
         double[][] ranges = {{Double.MIN_VALUE, 4 * Double.MIN_VALUE}, {Double.MIN_VALUE, 3 * Double.MIN_VALUE},

@@ -19,7 +19,7 @@ class HistogramBucketProperties {
     private static final double[] E = HistogramReference.pythonDefaultEdges();
 
     @Property(tries = 2000)
-    void defaultBinsShouldMatchBruteForceAndPyTorchTrimming(@ForAll @Size(min = 1, max = 40) List<@From("interestingDoubles") Double> values) {
+    void shouldMatchBruteForceAndPyTorchTrimmingWithDefaultBins(@ForAll @Size(min = 1, max = 40) List<@From("interestingDoubles") Double> values) {
         HistogramAccumulator acc = new HistogramAccumulator(Bins.tensorflowDefault());
         double[] v = values.stream().mapToDouble(d -> d).toArray();
         acc.set(v);
@@ -27,7 +27,7 @@ class HistogramBucketProperties {
     }
 
     @Property(tries = 1000)
-    void floatInputShouldMatchBruteForceOnWidenedValues(@ForAll @Size(min = 1, max = 40) List<@From("interestingFloats") Float> values) {
+    void shouldMatchBruteForceOnWidenedValuesForFloatInput(@ForAll @Size(min = 1, max = 40) List<@From("interestingFloats") Float> values) {
         float[] f = new float[values.size()];
         double[] d = new double[f.length];
         for (int i = 0; i < f.length; i++) {
@@ -40,7 +40,7 @@ class HistogramBucketProperties {
     }
 
     @Property(tries = 1000)
-    void nonFiniteValuesShouldBeCountedApartAndLeaveTheRestUntouched(
+    void shouldCountNonFiniteValuesApartAndLeaveTheRestUntouched(
             @ForAll @Size(min = 1, max = 40) List<@From("doublesWithNonFinite") Double> values) {
         double[] v = values.stream().mapToDouble(d -> d).toArray();
         HistogramAccumulator acc = new HistogramAccumulator(Bins.tensorflowDefault());
@@ -52,7 +52,7 @@ class HistogramBucketProperties {
     }
 
     @Property(tries = 1000)
-    void explicitEdgesShouldMatchBruteForce(@ForAll("sortedDistinctEdges") double[] edges,
+    void shouldMatchBruteForceWithExplicitEdges(@ForAll("sortedDistinctEdges") double[] edges,
                                             @ForAll @Size(min = 1, max = 40) List<@From("interestingDoubles") Double> values) {
         HistogramAccumulator acc = new HistogramAccumulator(Bins.explicitEdges(edges));
         double[] v = values.stream().mapToDouble(d -> d).toArray();
@@ -61,7 +61,7 @@ class HistogramBucketProperties {
     }
 
     @Property(tries = 1000)
-    void equalWidthBinsShouldUseNumpyLinspaceEdgesAndMatchBruteForce(
+    void shouldUseNumpyLinspaceEdgesForEqualWidthBinsAndMatchBruteForce(
             @ForAll @IntRange(min = 1, max = 60) int buckets,
             @ForAll @Size(min = 1, max = 40) List<@From("equalWidthValues") Double> values) {
         double[] v = values.stream().mapToDouble(d -> d).toArray();
@@ -87,7 +87,7 @@ class HistogramBucketProperties {
     }
 
     @Property(tries = 300)
-    void equalWidthBinsShouldStayExactOnHugeAndTinyRanges(
+    void shouldStayExactWithEqualWidthBinsOnHugeAndTinyRanges(
             @ForAll @IntRange(min = 1, max = 2000) int buckets,
             @ForAll("extremePairs") double[] v) {
         HistogramAccumulator acc = new HistogramAccumulator(Bins.equalWidth(buckets));

@@ -1,4 +1,4 @@
-package dev.tblog.encode;
+package dev.tblog.pipeline;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -13,14 +13,14 @@ import java.util.Map;
  *
  * <p>Thread contract: consumer thread only.
  */
-public final class TagCache {
+final class TagCache {
     /** Tags kept per file. */
-    public static final int MAX_ENTRIES = 16_384;
+    static final int MAX_ENTRIES = 16_384;
 
     private final Map<String, TagEntry> entries = new HashMap<>();
 
     /** The entry of a tag, created on first use. */
-    public TagEntry get(String tag) {
+    TagEntry get(String tag) {
         TagEntry entry = entries.get(tag);
         if (entry == null) {
             entry = new TagEntry(tag);
@@ -32,12 +32,12 @@ public final class TagCache {
     }
 
     /** The entry of a tag if it was seen in this file, else {@code null}. */
-    public TagEntry find(String tag) {
+    TagEntry find(String tag) {
         return entries.get(tag);
     }
 
     /** The highest last step over all tags seen, or {@link Long#MIN_VALUE} when none. */
-    public long maxStep() {
+    long maxStep() {
         long max = Long.MIN_VALUE;
         for (TagEntry e : entries.values()) {
             max = Math.max(max, e.lastStep());

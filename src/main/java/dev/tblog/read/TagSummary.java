@@ -1,4 +1,4 @@
-package dev.tblog.inspect;
+package dev.tblog.read;
 
 /**
  * What one tag of one run holds: its kind, how many values, the step range, and a detail of the

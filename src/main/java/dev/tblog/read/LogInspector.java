@@ -1,4 +1,4 @@
-package dev.tblog.inspect;
+package dev.tblog.read;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
@@ -7,9 +7,9 @@ import dev.tblog.proto.HistogramProto;
 import dev.tblog.proto.Summary;
 import dev.tblog.proto.TensorProto;
 import dev.tblog.proto.hparams.HParamsPluginData;
-import dev.tblog.record.CorruptRecordException;
-import dev.tblog.record.EventFileNames;
-import dev.tblog.record.RecordReader;
+import dev.tblog.read.CorruptRecordException;
+import dev.tblog.record.RunNames;
+import dev.tblog.read.RecordReader;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -46,7 +46,7 @@ public final class LogInspector {
         Map<Path, List<Path>> byFolder = new TreeMap<>();
         try (Stream<Path> walk = Files.walk(path)) {
             for (Path file : walk.filter(Files::isRegularFile)
-                .filter(p -> EventFileNames.isEventFile(p.getFileName().toString()))
+                .filter(p -> RunNames.isEventFile(p.getFileName().toString()))
                 .collect(Collectors.toList())) {
                 byFolder.computeIfAbsent(file.getParent(), f -> new ArrayList<>()).add(file);
             }

@@ -1,4 +1,4 @@
-package dev.tblog.encode;
+package dev.tblog.pipeline;
 
 import java.nio.charset.StandardCharsets;
 
@@ -8,40 +8,40 @@ import java.nio.charset.StandardCharsets;
  *
  * <p>Thread contract: consumer thread only.
  */
-public final class TagEntry {
+final class TagEntry {
     private final String tag;
     private final byte[] utf8;
     private boolean metadataWritten;
     private long lastStep = Long.MIN_VALUE;
 
-    public TagEntry(String tag) {
+    TagEntry(String tag) {
         this.tag = tag;
         this.utf8 = tag.getBytes(StandardCharsets.UTF_8);
     }
 
-    public String tag() {
+    String tag() {
         return tag;
     }
 
     /** The tag's UTF-8 bytes; do not modify. */
-    public byte[] utf8() {
+    byte[] utf8() {
         return utf8;
     }
 
-    public boolean metadataWritten() {
+    boolean metadataWritten() {
         return metadataWritten;
     }
 
-    public void markMetadataWritten() {
+    void markMetadataWritten() {
         metadataWritten = true;
     }
 
     /** The last step written for this tag, or {@link Long#MIN_VALUE} before the first. */
-    public long lastStep() {
+    long lastStep() {
         return lastStep;
     }
 
-    public void recordStep(long step) {
+    void recordStep(long step) {
         lastStep = step;
     }
 }

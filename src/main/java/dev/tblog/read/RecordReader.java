@@ -1,4 +1,6 @@
-package dev.tblog.record;
+package dev.tblog.read;
+
+import dev.tblog.record.RecordDescriptor;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.tblog.record;
+package dev.tblog.read;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package dev.tblog.inspect;
+package dev.tblog.read;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,7 +1,9 @@
-package dev.tblog.record;
+package dev.tblog.read;
 
 import dev.tblog.PeerFolder;
 import dev.tblog.proto.Event;
+import dev.tblog.record.RecordDescriptor;
+import dev.tblog.record.RunNames;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,7 +52,7 @@ class RecordReaderTest {
     }
 
     @Test
-    void tornLastRecordIsTheEndOfTheFileNotAnError() throws IOException {
+    void shouldTakeATornLastRecordAsTheEndOfTheFileNotAnError() throws IOException {
         byte[] whole = frame("first".getBytes(), "second record".getBytes());
         int secondStart = 5 + RecordDescriptor.OVERHEAD_BYTES;
         for (int cut = secondStart + 1; cut < whole.length; cut += 3) {
@@ -65,7 +67,7 @@ class RecordReaderTest {
     }
 
     @Test
-    void badDataCrcIsReportedWithOffsetAndReadingGoesOn() throws IOException {
+    void shouldReportABadDataCrcWithItsOffsetAndGoOnReading() throws IOException {
         byte[] bytes = frame("first".getBytes(), "second".getBytes(), "third".getBytes());
         int secondStart = 5 + RecordDescriptor.OVERHEAD_BYTES;
         bytes[secondStart + RecordDescriptor.HEADER_BYTES + 2] ^= 1;
@@ -84,7 +86,7 @@ class RecordReaderTest {
     }
 
     @Test
-    void badLengthCrcEndsTheFile() throws IOException {
+    void shouldEndTheFileAtABadLengthCrc() throws IOException {
         byte[] bytes = frame("first".getBytes(), "second".getBytes());
         int secondStart = 5 + RecordDescriptor.OVERHEAD_BYTES;
         bytes[secondStart] ^= 0x40;
@@ -101,10 +103,10 @@ class RecordReaderTest {
     }
 
     @Test
-    void readsEveryFileOfThePeerWithEveryCrcSound() throws IOException {
+    void shouldReadEveryFileOfThePeerWithEveryCrcSound() throws IOException {
         List<Path> files;
         try (Stream<Path> walk = Files.walk(INTEROP)) {
-            files = walk.filter(p -> EventFileNames.isEventFile(p.getFileName().toString())).sorted()
+            files = walk.filter(p -> RunNames.isEventFile(p.getFileName().toString())).sorted()
                 .collect(Collectors.toList());
         }
         assertThat(files).hasSize(4);
