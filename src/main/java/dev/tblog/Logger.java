@@ -5,7 +5,6 @@ import dev.tblog.histogram.HistogramData;
 import dev.tblog.histogram.HistogramProducer;
 import dev.tblog.hparams.HParamsProducer;
 import dev.tblog.image.ImageProducer;
-import dev.tblog.image.Picture;
 import dev.tblog.ring.Publisher;
 import dev.tblog.text.TextProducer;
 import dev.tblog.sink.EventSinkFactory;
@@ -215,8 +214,7 @@ public final class Logger implements AutoCloseable {
     /** Logs a picture at the tag's next automatic step (0, 1, 2, ...); a bad call uses no step. */
     public void addImage(String tag, Image image) {
         TagRules.tag(tag);
-        images.check(tag, requireValue(image, "image", "addImage", tag).picture());
-        addImage(tag, image, autoSteps.next(tag));
+        images.addAtNextStep(tag, requireValue(image, "image", "addImage", tag).picture(), autoSteps::next);
     }
 
     /**
@@ -247,9 +245,7 @@ public final class Logger implements AutoCloseable {
     /** Logs a figure at the tag's next automatic step (0, 1, 2, ...); a bad call uses no step. */
     public void addFigure(String tag, Figure figure) {
         TagRules.tag(tag);
-        Picture picture = requireValue(figure, "figure", "addFigure", tag).picture();
-        images.check(tag, picture);
-        images.add(tag, picture, autoSteps.next(tag));
+        images.addAtNextStep(tag, requireValue(figure, "figure", "addFigure", tag).picture(), autoSteps::next);
     }
 
     /**

@@ -301,9 +301,20 @@ class ImageLoggingTest {
             }
             log.addImage("auto", Image.gray(new byte[4], 2, 2));
             log.addImage("auto", Image.gray(new double[4], 2, 2));
+            log.addFigure("figure", Figure.drawn(2, 2, g -> { }));
+            try {
+                log.addFigure("figure", Figure.drawn(2, 2, g -> {
+                    throw new IllegalStateException("the chart broke");
+                }));
+            } catch (IllegalStateException expected) {
+                // the caller's exception; no step used
+            }
+            log.addFigure("figure", Figure.drawn(2, 2, g -> { }));
         }
         assertThat(TestEvents.withTag(TestEvents.read(logOf()), "auto")).extracting(Event::getStep)
             .containsExactly(0L, 1L, 2L);
+        assertThat(TestEvents.withTag(TestEvents.read(logOf()), "figure")).extracting(Event::getStep)
+            .containsExactly(0L, 1L);
     }
 
     @Test

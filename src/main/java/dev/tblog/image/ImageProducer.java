@@ -4,6 +4,7 @@ import dev.tblog.ring.PayloadPool;
 import dev.tblog.ring.Publisher;
 
 import java.awt.image.BufferedImage;
+import java.util.function.ToLongFunction;
 
 /**
  * The producer half of the image kind ({@code addImage}, {@code addImages}, {@code addFigure}):
@@ -55,56 +56,68 @@ public final class ImageProducer {
      * @throws IllegalStateException the logger is closed
      */
     public void add(String tag, Picture picture, long step) {
+        add(tag, picture, step, null);
+    }
+
+    /**
+     * Logs one picture at the tag's next automatic step, drawn only once the pixels are copied (or
+     * the figure drawn): a call that fails, or finds the payload memory full under {@code drop},
+     * uses no step.
+     *
+     * @param nextStep the tag's next automatic step
+     */
+    public void addAtNextStep(String tag, Picture picture, ToLongFunction<String> nextStep) {
+        add(tag, picture, 0, nextStep);
+    }
+
+    private void add(String tag, Picture picture, long explicitStep, ToLongFunction<String> nextStep) {
         check(tag, picture);
         publisher.ensureOpen();
         ImageShape shape = picture.shape();
         int n = shape.values();
         PayloadPool pool = publisher.pool();
-        ImagePayload payload;
+        float[] floats = null;
+        double[] doubles = null;
+        byte[] bytes = null;
         switch (picture.source()) {
             case FLOATS -> {
-                float[] copy = publisher.floats(n, ImageEncoder.KIND);
-                if (copy == null) {
+                floats = publisher.floats(n, ImageEncoder.KIND);
+                if (floats == null) {
                     return;
                 }
-                System.arraycopy((float[]) picture.pixels(), 0, copy, 0, n);
-                payload = new ImagePayload(pool, tag, step, shape, picture.scaling(), compressionLevel, copy, null,
-                    null, false);
+                System.arraycopy((float[]) picture.pixels(), 0, floats, 0, n);
             }
             case DOUBLES -> {
-                double[] copy = publisher.doubles(n, ImageEncoder.KIND);
-                if (copy == null) {
+                doubles = publisher.doubles(n, ImageEncoder.KIND);
+                if (doubles == null) {
                     return;
                 }
-                System.arraycopy((double[]) picture.pixels(), 0, copy, 0, n);
-                payload = new ImagePayload(pool, tag, step, shape, picture.scaling(), compressionLevel, null, copy,
-                    null, false);
+                System.arraycopy((double[]) picture.pixels(), 0, doubles, 0, n);
             }
             case BYTES -> {
-                byte[] copy = publisher.bytes(n, ImageEncoder.KIND);
-                if (copy == null) {
+                bytes = publisher.bytes(n, ImageEncoder.KIND);
+                if (bytes == null) {
                     return;
                 }
-                System.arraycopy((byte[]) picture.pixels(), 0, copy, 0, n);
-                payload = new ImagePayload(pool, tag, step, shape, picture.scaling(), compressionLevel, null, null,
-                    copy, false);
+                System.arraycopy((byte[]) picture.pixels(), 0, bytes, 0, n);
             }
             default -> {
-                byte[] copy = publisher.bytes(n, ImageEncoder.KIND);
-                if (copy == null) {
+                bytes = publisher.bytes(n, ImageEncoder.KIND);
+                if (bytes == null) {
                     return;
                 }
                 try {
-                    render(picture, copy);
+                    render(picture, bytes);
                 } catch (RuntimeException | Error e) {
-                    pool.release(copy);
+                    pool.release(bytes);
                     throw e;
                 }
-                payload = new ImagePayload(pool, tag, step, shape, picture.scaling(), compressionLevel, null, null,
-                    copy, true);
             }
         }
-        publisher.publish(payload);
+        long step = nextStep == null ? explicitStep : nextStep.applyAsLong(tag);
+        boolean rendered = picture.source() == Picture.Source.BUFFERED_IMAGE || picture.source() == Picture.Source.DRAWN;
+        publisher.publish(new ImagePayload(pool, tag, step, shape, picture.scaling(), compressionLevel, floats, doubles,
+            bytes, rendered));
     }
 
     /**
