@@ -1,23 +1,16 @@
 package dev.tblog;
 
 import dev.tblog.config.TblogConfig;
-import dev.tblog.encode.Payload;
-import dev.tblog.histogram.HistogramBins;
-import dev.tblog.hparams.HParams;
-import dev.tblog.hparams.HParamsPayload;
-import dev.tblog.hparams.TextPayload;
-import dev.tblog.hparams.TextSummary;
-import dev.tblog.image.BufferedImages;
-import dev.tblog.ring.PayloadPool;
-import dev.tblog.ring.RingClaimer;
+import dev.tblog.histogram.HistogramData;
+import dev.tblog.histogram.HistogramProducer;
+import dev.tblog.hparams.HParamsProducer;
+import dev.tblog.image.ImageProducer;
+import dev.tblog.ring.Publisher;
+import dev.tblog.text.TextProducer;
 import dev.tblog.sink.EventSinkFactory;
 
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -27,23 +20,37 @@ import java.util.function.Consumer;
  * try (Logger log = new Logger(Path.of("runs"), "sweep-lr-0.01")) {
  *     for (long step = 0; step < 1000; step++) {
  *         log.addScalar("Accuracy", accuracy(step), step);
+ *         log.addImage("Firing rate", Image.gray(rate, 64, 64).equalized(), step);
+ *         log.addHistogram("Weights", weights, step);
  *     }
  * }   // then: tensorboard --logdir runs
  * }</pre>
  *
- * <p>A call validates its arguments, copies them into a preallocated slot of a ring buffer and
- * returns: {@code addScalar} allocates nothing and costs tens of nanoseconds. One consumer thread
- * encodes the events and appends them to the run's event file; data reach the OS within
- * milliseconds, without {@link #flush()}.
+ * <p>One method per event kind. What a call logs and how (the shape, the options) is carried by a
+ * small immutable value: {@link Image}, {@link Images}, {@link Figure}, {@link Histogram}. A call
+ * validates its arguments, copies them into a preallocated slot of a ring buffer (and the bulk of
+ * pixels and values into pooled memory) and returns: {@code addScalar} allocates nothing and costs
+ * tens of nanoseconds. One consumer thread encodes the events and appends them to the run's event
+ * file; data reach the OS within milliseconds, without {@link #flush()}.
  *
  * <p>Steps: TensorBoard keeps one value per step and tag, and a step lower than an earlier one
- * erases the later history. The overloads without a step use a counter per tag (0, 1, 2, ...);
- * do not mix them with explicit steps on the same tag.
+ * erases the later history. The methods without a step use a counter per tag (0, 1, 2, ...); do
+ * not mix them with explicit steps on the same tag. A call that fails uses no step.
  *
- * <p>Bad input ({@code null} or blank tags, tags or keys that would lead outside the run folder)
- * throws {@link IllegalArgumentException} at the call site, and nothing is published. After
- * {@link #close()}, every {@code add*} call throws {@link IllegalStateException}; {@link #flush()}
- * returns at once.
+ * <p>Bad input ({@code null} or blank tags, tags or keys that would lead outside the run folder, a
+ * picture over {@code image.maxPixels}) throws {@link IllegalArgumentException} at the call site,
+ * naming the value, and nothing is published. After {@link #close()}, every {@code add*} call
+ * throws {@link IllegalStateException}; {@link #flush()} and {@link #close()} return once close has
+ * finished.
+ *
+ * <p>A full ring (or full payload memory, {@code payload.maxPendingBytes}) is handled by the
+ * overflow policy: {@code block} waits, {@code drop} counts the call dropped and returns. Either
+ * way no call waits longer than {@code overflow.stallTimeoutMillis} on a consumer that makes no
+ * progress (a hung disk): it is then dropped and counted as a stall.
+ *
+ * <p>Interrupts: a thread's interrupt flag changes nothing: a waiting call waits (parked, no CPU)
+ * and returns with the flag still set; {@code flush()} and {@code close()} do their work, keep the
+ * flag, and throw only for a real failure.
  *
  * <p>Thread contract: any thread; the {@code add*} calls are lock-free (under the {@code block}
  * overflow policy they wait while the ring is full), {@code flush()} and {@code close()} block
@@ -52,8 +59,11 @@ import java.util.function.Consumer;
 public final class Logger implements AutoCloseable {
     private final LoggerCore core;
     private final AutoSteps autoSteps = new AutoSteps();
-    /** addParameters calls so far; call k >= 2 writes its session to the sub-run trial-000k. */
-    private final AtomicInteger parameterCalls = new AtomicInteger();
+    private final Publisher publisher;
+    private final ImageProducer images;
+    private final HistogramProducer histograms;
+    private final TextProducer texts;
+    private final HParamsProducer parameters;
 
     /** A logger writing to {@code runs/<MonDD_HH-mm-ss>_<hostname>}. */
     public Logger() {
@@ -85,6 +95,11 @@ public final class Logger implements AutoCloseable {
 
     Logger(Path runDir, TblogConfig config, EventSinkFactory sinkFactory, Consumer<Throwable> errorHandler) {
         this.core = new LoggerCore(runDir, config, sinkFactory, errorHandler);
+        this.publisher = core.publisher();
+        this.images = new ImageProducer(publisher, config.imageMaxPixels(), config.imagePngCompressionLevel());
+        this.histograms = new HistogramProducer(publisher, config.histogramConsumerBinMaxValues());
+        this.texts = new TextProducer(publisher);
+        this.parameters = new HParamsProducer(publisher);
     }
 
     /**
@@ -98,22 +113,13 @@ public final class Logger implements AutoCloseable {
      */
     public void addScalar(String tag, double value, long step) {
         TagRules.tag(tag);
-        long now = System.currentTimeMillis();
-        long sequence = core.claim(null);
-        if (sequence == RingClaimer.DROPPED) {
-            return;
-        }
-        try {
-            core.slot(sequence).setScalar(tag, step, value, now);
-        } finally {
-            core.publish(sequence);
-        }
+        publisher.scalar(tag, step, value, System.currentTimeMillis());
     }
 
     /** Logs a scalar at the tag's next automatic step (0, 1, 2, ...). */
     public void addScalar(String tag, double value) {
         TagRules.tag(tag);
-        addScalar(tag, value, nextAutoStep(tag));
+        addScalar(tag, value, autoSteps.next(tag));
     }
 
     /**
@@ -124,8 +130,23 @@ public final class Logger implements AutoCloseable {
      *
      * @throws IllegalArgumentException a null map, key or value; a bad tag; a key that is not a
      *     plain folder name
+     * @throws IllegalStateException the logger is closed
      */
     public void addScalars(String mainTag, Map<String, ? extends Number> values, long step) {
+        checkScalars(mainTag, values);
+        long now = System.currentTimeMillis();
+        for (Map.Entry<String, ? extends Number> e : values.entrySet()) {
+            publisher.scalarsMember(mainTag, e.getKey(), step, e.getValue().doubleValue(), now);
+        }
+    }
+
+    /** Logs several scalars on one chart at the main tag's next automatic step. */
+    public void addScalars(String mainTag, Map<String, ? extends Number> values) {
+        checkScalars(mainTag, values);
+        addScalars(mainTag, values, autoSteps.next(mainTag));
+    }
+
+    private static void checkScalars(String mainTag, Map<String, ? extends Number> values) {
         TagRules.tag(mainTag);
         if (values == null) {
             throw new IllegalArgumentException("values of addScalars('" + mainTag + "') must not be null");
@@ -136,457 +157,120 @@ public final class Logger implements AutoCloseable {
                 throw new IllegalArgumentException("value of addScalars key '" + e.getKey() + "' is null");
             }
         }
-        long now = System.currentTimeMillis();
-        for (Map.Entry<String, ? extends Number> e : values.entrySet()) {
-            double value = e.getValue().doubleValue();
-            long sequence = core.claim(null);
-            if (sequence == RingClaimer.DROPPED) {
-                continue;
-            }
-            try {
-                core.slot(sequence).setScalarsMember(mainTag, e.getKey(), step, value, now);
-            } finally {
-                core.publish(sequence);
-            }
-        }
-    }
-
-    /** Logs several scalars on one chart at the main tag's next automatic step. */
-    public void addScalars(String mainTag, Map<String, ? extends Number> values) {
-        TagRules.tag(mainTag);
-        addScalars(mainTag, values, nextAutoStep(mainTag));
     }
 
     /**
      * Logs a histogram of {@code values} for TensorBoard's HISTOGRAMS and DISTRIBUTIONS tabs, with the
-     * Python writers' default bucket edges ({@link HistogramBins#tensorflowDefault()}): min, max, count,
-     * sum and sum of squares exact over the values, the buckets trimmed as the Python writers do.
+     * Python writers' default bucket edges; the same as {@code addHistogram(tag, Histogram.of(values), step)}.
      *
-     * <p>The call copies the values (small calls) or bins them on this thread (large calls, see
-     * {@code histogram.consumerBinMaxValues}); the caller may change the array once it returns.
-     *
-     * <p>NaN and infinite values are left out of the histogram and counted in the scalar
-     * {@code <tag>/nonfinite} at the same step (written only when there were any); when every value
-     * is non-finite only that scalar is written.
-     *
-     * @param tag the chart's name; rules as for {@link #addScalar(String, double, long)}
-     * @param values at least one value; not kept
+     * @param values at least one value; copied (or binned on this thread) before the call returns
      * @throws IllegalArgumentException a bad tag, null or empty values
      * @throws IllegalStateException the logger is closed
      */
     public void addHistogram(String tag, double[] values, long step) {
-        addHistogram(tag, values, step, HistogramBins.tensorflowDefault());
+        TagRules.tag(tag);
+        histograms.add(tag, HistogramData.of(values), step);
     }
 
     /**
-     * As {@link #addHistogram(String, double[], long)}, with other bins: {@link HistogramBins#equalWidth(int)
-     * equalWidth(N)} over the values' [min, max], {@link HistogramBins#explicitEdges(double...)} given edges.
-     */
-    public void addHistogram(String tag, double[] values, long step, HistogramBins bins) {
-        HistogramCalls.add(this, tag, values, 0, values == null ? 0 : values.length, step, bins);
-    }
-
-    /**
-     * As {@link #addHistogram(String, double[], long, HistogramBins)}, for {@code values[offset, offset + length)}.
+     * Logs a histogram: values binned by tblog (other element types, a range, other bins) or one you
+     * binned; see {@link Histogram}. Min, max, count, sum and sum of squares are exact over the
+     * values. NaN and infinite values are left out and counted in the scalar {@code <tag>/nonfinite}.
      *
-     * @throws IllegalArgumentException also when the range is not inside the array or {@code length == 0}
-     */
-    public void addHistogram(String tag, double[] values, int offset, int length, long step, HistogramBins bins) {
-        HistogramCalls.add(this, tag, values, offset, length, step, bins);
-    }
-
-    /** As {@link #addHistogram(String, double[], long)}, at the tag's next automatic step. */
-    public void addHistogram(String tag, double[] values) {
-        addHistogram(tag, values, HistogramBins.tensorflowDefault());
-    }
-
-    /** As {@link #addHistogram(String, double[], long, HistogramBins)}, at the tag's next automatic step. */
-    public void addHistogram(String tag, double[] values, HistogramBins bins) {
-        HistogramCalls.check(tag, values, values == null ? 0 : values.length, bins);
-        addHistogram(tag, values, nextAutoStep(tag), bins);
-    }
-
-    /** As {@link #addHistogram(String, double[], long)}; each {@code float} is widened exactly. */
-    public void addHistogram(String tag, float[] values, long step) {
-        addHistogram(tag, values, step, HistogramBins.tensorflowDefault());
-    }
-
-    /** As {@link #addHistogram(String, double[], long, HistogramBins)}, for floats. */
-    public void addHistogram(String tag, float[] values, long step, HistogramBins bins) {
-        HistogramCalls.add(this, tag, values, 0, values == null ? 0 : values.length, step, bins);
-    }
-
-    /** As {@link #addHistogram(String, double[], int, int, long, HistogramBins)}, for floats. */
-    public void addHistogram(String tag, float[] values, int offset, int length, long step, HistogramBins bins) {
-        HistogramCalls.add(this, tag, values, offset, length, step, bins);
-    }
-
-    /** As {@link #addHistogram(String, double[])}, for floats. */
-    public void addHistogram(String tag, float[] values) {
-        addHistogram(tag, values, HistogramBins.tensorflowDefault());
-    }
-
-    /** As {@link #addHistogram(String, double[], HistogramBins)}, for floats. */
-    public void addHistogram(String tag, float[] values, HistogramBins bins) {
-        HistogramCalls.check(tag, values, values == null ? 0 : values.length, bins);
-        addHistogram(tag, values, nextAutoStep(tag), bins);
-    }
-
-    /** As {@link #addHistogram(String, double[], long)}; each {@code int} is converted exactly. */
-    public void addHistogram(String tag, int[] values, long step) {
-        addHistogram(tag, values, step, HistogramBins.tensorflowDefault());
-    }
-
-    /** As {@link #addHistogram(String, double[], long, HistogramBins)}, for ints. */
-    public void addHistogram(String tag, int[] values, long step, HistogramBins bins) {
-        HistogramCalls.add(this, tag, values, 0, values == null ? 0 : values.length, step, bins);
-    }
-
-    /** As {@link #addHistogram(String, double[], int, int, long, HistogramBins)}, for ints. */
-    public void addHistogram(String tag, int[] values, int offset, int length, long step, HistogramBins bins) {
-        HistogramCalls.add(this, tag, values, offset, length, step, bins);
-    }
-
-    /** As {@link #addHistogram(String, double[])}, for ints. */
-    public void addHistogram(String tag, int[] values) {
-        addHistogram(tag, values, HistogramBins.tensorflowDefault());
-    }
-
-    /** As {@link #addHistogram(String, double[], HistogramBins)}, for ints. */
-    public void addHistogram(String tag, int[] values, HistogramBins bins) {
-        HistogramCalls.check(tag, values, values == null ? 0 : values.length, bins);
-        addHistogram(tag, values, nextAutoStep(tag), bins);
-    }
-
-    /** As {@link #addHistogram(String, double[], long)}; each {@code long} is rounded to the nearest double. */
-    public void addHistogram(String tag, long[] values, long step) {
-        addHistogram(tag, values, step, HistogramBins.tensorflowDefault());
-    }
-
-    /** As {@link #addHistogram(String, double[], long, HistogramBins)}, for longs. */
-    public void addHistogram(String tag, long[] values, long step, HistogramBins bins) {
-        HistogramCalls.add(this, tag, values, 0, values == null ? 0 : values.length, step, bins);
-    }
-
-    /** As {@link #addHistogram(String, double[], int, int, long, HistogramBins)}, for longs. */
-    public void addHistogram(String tag, long[] values, int offset, int length, long step, HistogramBins bins) {
-        HistogramCalls.add(this, tag, values, offset, length, step, bins);
-    }
-
-    /** As {@link #addHistogram(String, double[])}, for longs. */
-    public void addHistogram(String tag, long[] values) {
-        addHistogram(tag, values, HistogramBins.tensorflowDefault());
-    }
-
-    /** As {@link #addHistogram(String, double[], HistogramBins)}, for longs. */
-    public void addHistogram(String tag, long[] values, HistogramBins bins) {
-        HistogramCalls.check(tag, values, values == null ? 0 : values.length, bins);
-        addHistogram(tag, values, nextAutoStep(tag), bins);
-    }
-
-    /**
-     * Logs a histogram the caller binned: written as given ({@code bucketLimits[i]} is the right edge
-     * of bucket {@code i}), with plugin "histograms" metadata. The arrays are copied.
+     * <p>The call copies the values (small calls) or bins them on this thread (large calls, see
+     * {@code histogram.consumerBinMaxValues}); the caller may change the array once it returns.
      *
-     * @param num the number of values (TensorBoard reads it as a double)
-     * @param bucketLimits at least one, strictly increasing (infinities allowed, NaN not)
-     * @param bucketCounts as many as limits, each finite and non-negative
-     * @throws IllegalArgumentException a bad tag, null arrays, lengths that differ (the message names
-     *     both) or are 0, limits not strictly increasing, a negative or non-finite count
+     * @throws IllegalArgumentException a bad tag, a null histogram
      * @throws IllegalStateException the logger is closed
      */
-    public void addHistogramRaw(String tag, double min, double max, double num, double sum, double sumSquares,
-                                double[] bucketLimits, double[] bucketCounts, long step) {
-        HistogramCalls.addRaw(this, tag, min, max, num, sum, sumSquares, bucketLimits, bucketCounts, step);
+    public void addHistogram(String tag, Histogram histogram, long step) {
+        TagRules.tag(tag);
+        histograms.add(tag, requireValue(histogram, "histogram", "addHistogram", tag).data(), step);
+    }
+
+    /** Logs a histogram at the tag's next automatic step (0, 1, 2, ...). */
+    public void addHistogram(String tag, Histogram histogram) {
+        TagRules.tag(tag);
+        requireValue(histogram, "histogram", "addHistogram", tag);
+        addHistogram(tag, histogram, autoSteps.next(tag));
     }
 
     /**
      * Logs a picture for TensorBoard's IMAGES tab; returns in about a microsecond and does the work
-     * on the consumer thread. The pixels are copied before the call returns: the array may be reused
-     * and overwritten at once.
+     * (equalize, conversion to bytes, PNG) on the consumer thread. The pixels are copied before the
+     * call returns: the array may be reused and overwritten at once. Stored as a PNG
+     * {@code Summary.Image}: gray as a gray PNG, RGB and RGBA as they are, at the zlib level
+     * {@code image.pngCompressionLevel}.
      *
-     * <p>Data: flat, row-major, value {@code (y, x, c)} at {@code (y * width + x) * channels + c}; gray
-     * {@code (H, W)} has 1 channel, colour {@code (H, W, 3)} 3 (RGB), {@code (H, W, 4)} 4 (RGBA).
-     * {@code float[]} and {@code double[]} values are meant in [0, 1]: each becomes
-     * {@code (int) clip(x * 255, 0, 255)} (truncated, as numpy's cast; -0.5 gives 0, 0.5 gives 127,
-     * 1.7 gives 255), NaN gives 0. {@code byte[]} values are pixels 0..255 (unsigned).
-     *
-     * <p>{@code equalize}: first rescale by the array's own min and max, {@code (x - min) / (max - min)}
-     * (NaN and infinities are left out of min and max); when {@code max == min} every pixel is 0
-     * (black), not NaN. For bytes: {@code floor((v - min) * 255 / (max - min))}.
-     *
-     * <p>Stored as a PNG {@code Summary.Image}: gray as a gray PNG (colorspace 1), RGB 3, RGBA 4, at
-     * the zlib level {@code image.pngCompressionLevel}.
-     *
-     * @param tag the image's name; rules as for {@link #addScalar(String, double, long)}
-     * @param height rows, {@code >= 1}
-     * @param width columns, {@code >= 1}
-     * @param channels 1 (gray), 3 (RGB) or 4 (RGBA)
-     * @param equalize rescale by min and max first
-     * @throws IllegalArgumentException a bad tag; null data; {@code height * width * channels} not the
-     *     array's length; channels not 1, 3 or 4; a dimension below 1; more than {@code image.maxPixels}
+     * @throws IllegalArgumentException a bad tag, a null image, more than {@code image.maxPixels}
      *     pixels (the message names the values); nothing is published
      * @throws IllegalStateException the logger is closed
      */
-    public void addImage(String tag, float[] data, int height, int width, int channels, long step, boolean equalize) {
-        ImageCalls.floats(this, "addImage", tag, data, 1, height, width, channels, equalize, false,
-            step, null);
+    public void addImage(String tag, Image image, long step) {
+        TagRules.tag(tag);
+        images.add(tag, requireValue(image, "image", "addImage", tag).picture(), step);
     }
 
-    /** Logs a float picture without equalize; see {@link #addImage(String, float[], int, int, int, long, boolean)}. */
-    public void addImage(String tag, float[] data, int height, int width, int channels, long step) {
-        ImageCalls.floats(this, "addImage", tag, data, 1, height, width, channels, false, false, step, null);
-    }
-
-    /** Logs a gray float picture {@code (height, width)}; see {@link #addImage(String, float[], int, int, int, long, boolean)}. */
-    public void addImage(String tag, float[] data, int height, int width, long step, boolean equalize) {
-        ImageCalls.floats(this, "addImage", tag, data, 1, height, width, 1, equalize, false, step,
-            null);
-    }
-
-    /** Logs a gray float picture {@code (height, width)} without equalize. */
-    public void addImage(String tag, float[] data, int height, int width, long step) {
-        ImageCalls.floats(this, "addImage", tag, data, 1, height, width, 1, false, false, step, null);
-    }
-
-    /** Logs a gray float picture at the tag's next automatic step (0, 1, 2, ...); no step is used up by a bad call. */
-    public void addImage(String tag, float[] data, int height, int width) {
-        ImageCalls.floats(this, "addImage", tag, data, 1, height, width, 1, false, false, 0,
-            () -> nextAutoStep(tag));
-    }
-
-    /** As {@link #addImage(String, float[], int, int, int, long, boolean)}, for doubles (computed in double precision). */
-    public void addImage(String tag, double[] data, int height, int width, int channels, long step, boolean equalize) {
-        ImageCalls.doubles(this, "addImage", tag, data, 1, height, width, channels, equalize, false,
-            step, null);
-    }
-
-    /** Logs a double picture without equalize; see {@link #addImage(String, float[], int, int, int, long, boolean)}. */
-    public void addImage(String tag, double[] data, int height, int width, int channels, long step) {
-        ImageCalls.doubles(this, "addImage", tag, data, 1, height, width, channels, false, false, step, null);
-    }
-
-    /** Logs a gray double picture {@code (height, width)}; see {@link #addImage(String, float[], int, int, int, long, boolean)}. */
-    public void addImage(String tag, double[] data, int height, int width, long step, boolean equalize) {
-        ImageCalls.doubles(this, "addImage", tag, data, 1, height, width, 1, equalize, false, step,
-            null);
-    }
-
-    /** Logs a gray double picture {@code (height, width)} without equalize. */
-    public void addImage(String tag, double[] data, int height, int width, long step) {
-        ImageCalls.doubles(this, "addImage", tag, data, 1, height, width, 1, false, false, step, null);
-    }
-
-    /** Logs a gray double picture at the tag's next automatic step (0, 1, 2, ...); no step is used up by a bad call. */
-    public void addImage(String tag, double[] data, int height, int width) {
-        ImageCalls.doubles(this, "addImage", tag, data, 1, height, width, 1, false, false, 0,
-            () -> nextAutoStep(tag));
-    }
-
-    /** As {@link #addImage(String, float[], int, int, int, long, boolean)}, for bytes 0..255 (unsigned pixels). */
-    public void addImage(String tag, byte[] data, int height, int width, int channels, long step, boolean equalize) {
-        ImageCalls.bytes(this, "addImage", tag, data, 1, height, width, channels, equalize, false,
-            step, null);
-    }
-
-    /** Logs a byte picture without equalize; see {@link #addImage(String, float[], int, int, int, long, boolean)}. */
-    public void addImage(String tag, byte[] data, int height, int width, int channels, long step) {
-        ImageCalls.bytes(this, "addImage", tag, data, 1, height, width, channels, false, false, step, null);
-    }
-
-    /** Logs a gray byte picture {@code (height, width)}; see {@link #addImage(String, float[], int, int, int, long, boolean)}. */
-    public void addImage(String tag, byte[] data, int height, int width, long step, boolean equalize) {
-        ImageCalls.bytes(this, "addImage", tag, data, 1, height, width, 1, equalize, false, step,
-            null);
-    }
-
-    /** Logs a gray byte picture {@code (height, width)} without equalize. */
-    public void addImage(String tag, byte[] data, int height, int width, long step) {
-        ImageCalls.bytes(this, "addImage", tag, data, 1, height, width, 1, false, false, step, null);
-    }
-
-    /** Logs a gray byte picture at the tag's next automatic step (0, 1, 2, ...); no step is used up by a bad call. */
-    public void addImage(String tag, byte[] data, int height, int width) {
-        ImageCalls.bytes(this, "addImage", tag, data, 1, height, width, 1, false, false, 0,
-            () -> nextAutoStep(tag));
+    /** Logs a picture at the tag's next automatic step (0, 1, 2, ...); a bad call uses no step. */
+    public void addImage(String tag, Image image) {
+        TagRules.tag(tag);
+        images.addAtNextStep(tag, requireValue(image, "image", "addImage", tag).picture(), autoSteps::next);
     }
 
     /**
-     * Logs a batch of {@code n} pictures of one shape as one tiled picture, as the Python writers do:
-     * {@code min(n, 8)} columns and {@code ceil(n / 8)} rows of cells, filled row by row, no padding,
-     * unused cells black. Six 5x5 images give a picture 5 high and 30 wide; nine give 2 rows of 8.
-     * The data are the images one after the other, layout {@code (n, H, W[, C])}. Pixel rules as
-     * {@link #addImage(String, float[], int, int, int, long, boolean)}; {@code image.maxPixels} limits
-     * the tiled picture.
+     * Logs a batch of pictures of one shape as one tiled picture, as the Python writers do; see
+     * {@link Images}. {@code image.maxPixels} limits the tiled picture.
      *
-     * @param equalize rescale by the min and max of the whole batch
-     * @param equalizePerImage with {@code equalize}: each image by its own min and max instead;
-     *     ignored without {@code equalize}
-     * @throws IllegalArgumentException as addImage, with {@code n * height * width * channels} the
-     *     array's length and {@code n >= 1}; nothing is published
+     * @throws IllegalArgumentException a bad tag, null images, a tiled picture over {@code image.maxPixels}
      * @throws IllegalStateException the logger is closed
      */
-    public void addImages(String tag, float[] data, int n, int height, int width, int channels, long step,
-                          boolean equalize, boolean equalizePerImage) {
-        ImageCalls.floats(this, "addImages", tag, data, n, height, width, channels,
-            equalize, equalizePerImage, step, null);
-    }
-
-    /** Logs a tiled batch of float pictures, equalized over the whole batch or not. */
-    public void addImages(String tag, float[] data, int n, int height, int width, int channels, long step,
-                          boolean equalize) {
-        ImageCalls.floats(this, "addImages", tag, data, n, height, width, channels, equalize, false,
-            step, null);
-    }
-
-    /** Logs a tiled batch of float pictures without equalize. */
-    public void addImages(String tag, float[] data, int n, int height, int width, int channels, long step) {
-        ImageCalls.floats(this, "addImages", tag, data, n, height, width, channels, false, false, step, null);
-    }
-
-    /** Logs a tiled batch of gray float pictures {@code (n, height, width)}. */
-    public void addImages(String tag, float[] data, int n, int height, int width, long step, boolean equalize,
-                          boolean equalizePerImage) {
-        ImageCalls.floats(this, "addImages", tag, data, n, height, width, 1,
-            equalize, equalizePerImage, step, null);
-    }
-
-    /** Logs a tiled batch of gray float pictures {@code (n, height, width)}, equalized over the batch or not. */
-    public void addImages(String tag, float[] data, int n, int height, int width, long step, boolean equalize) {
-        ImageCalls.floats(this, "addImages", tag, data, n, height, width, 1, equalize, false, step,
-            null);
-    }
-
-    /** Logs a tiled batch of gray float pictures {@code (n, height, width)} without equalize. */
-    public void addImages(String tag, float[] data, int n, int height, int width, long step) {
-        ImageCalls.floats(this, "addImages", tag, data, n, height, width, 1, false, false, step, null);
-    }
-
-    /** As {@link #addImages(String, float[], int, int, int, int, long, boolean, boolean)}, for doubles. */
-    public void addImages(String tag, double[] data, int n, int height, int width, int channels, long step,
-                          boolean equalize, boolean equalizePerImage) {
-        ImageCalls.doubles(this, "addImages", tag, data, n, height, width, channels,
-            equalize, equalizePerImage, step, null);
-    }
-
-    /** Logs a tiled batch of double pictures, equalized over the whole batch or not. */
-    public void addImages(String tag, double[] data, int n, int height, int width, int channels, long step,
-                          boolean equalize) {
-        ImageCalls.doubles(this, "addImages", tag, data, n, height, width, channels, equalize, false,
-            step, null);
-    }
-
-    /** Logs a tiled batch of double pictures without equalize. */
-    public void addImages(String tag, double[] data, int n, int height, int width, int channels, long step) {
-        ImageCalls.doubles(this, "addImages", tag, data, n, height, width, channels, false, false, step, null);
-    }
-
-    /** Logs a tiled batch of gray double pictures {@code (n, height, width)}. */
-    public void addImages(String tag, double[] data, int n, int height, int width, long step, boolean equalize,
-                          boolean equalizePerImage) {
-        ImageCalls.doubles(this, "addImages", tag, data, n, height, width, 1,
-            equalize, equalizePerImage, step, null);
-    }
-
-    /** Logs a tiled batch of gray double pictures {@code (n, height, width)}, equalized over the batch or not. */
-    public void addImages(String tag, double[] data, int n, int height, int width, long step, boolean equalize) {
-        ImageCalls.doubles(this, "addImages", tag, data, n, height, width, 1, equalize, false, step,
-            null);
-    }
-
-    /** Logs a tiled batch of gray double pictures {@code (n, height, width)} without equalize. */
-    public void addImages(String tag, double[] data, int n, int height, int width, long step) {
-        ImageCalls.doubles(this, "addImages", tag, data, n, height, width, 1, false, false, step, null);
-    }
-
-    /** As {@link #addImages(String, float[], int, int, int, int, long, boolean, boolean)}, for bytes. */
-    public void addImages(String tag, byte[] data, int n, int height, int width, int channels, long step,
-                          boolean equalize, boolean equalizePerImage) {
-        ImageCalls.bytes(this, "addImages", tag, data, n, height, width, channels,
-            equalize, equalizePerImage, step, null);
-    }
-
-    /** Logs a tiled batch of byte pictures, equalized over the whole batch or not. */
-    public void addImages(String tag, byte[] data, int n, int height, int width, int channels, long step,
-                          boolean equalize) {
-        ImageCalls.bytes(this, "addImages", tag, data, n, height, width, channels, equalize, false,
-            step, null);
-    }
-
-    /** Logs a tiled batch of byte pictures without equalize. */
-    public void addImages(String tag, byte[] data, int n, int height, int width, int channels, long step) {
-        ImageCalls.bytes(this, "addImages", tag, data, n, height, width, channels, false, false, step, null);
-    }
-
-    /** Logs a tiled batch of gray byte pictures {@code (n, height, width)}. */
-    public void addImages(String tag, byte[] data, int n, int height, int width, long step, boolean equalize,
-                          boolean equalizePerImage) {
-        ImageCalls.bytes(this, "addImages", tag, data, n, height, width, 1,
-            equalize, equalizePerImage, step, null);
-    }
-
-    /** Logs a tiled batch of gray byte pictures {@code (n, height, width)}, equalized over the batch or not. */
-    public void addImages(String tag, byte[] data, int n, int height, int width, long step, boolean equalize) {
-        ImageCalls.bytes(this, "addImages", tag, data, n, height, width, 1, equalize, false, step,
-            null);
-    }
-
-    /** Logs a tiled batch of gray byte pictures {@code (n, height, width)} without equalize. */
-    public void addImages(String tag, byte[] data, int n, int height, int width, long step) {
-        ImageCalls.bytes(this, "addImages", tag, data, n, height, width, 1, false, false, step, null);
+    public void addImages(String tag, Images images, long step) {
+        TagRules.tag(tag);
+        this.images.add(tag, requireValue(images, "images", "addImages", tag).picture(), step);
     }
 
     /**
-     * Logs a {@link BufferedImage} as it is: {@code TYPE_BYTE_GRAY} as gray, an image with alpha as
-     * RGBA, any other as RGB. Its pixels are read on the caller's thread before the call returns
-     * (fast for the common types, see {@link BufferedImages}); do not draw into it
-     * meanwhile from another thread.
+     * Logs a figure as an RGB picture ({@code add_figure} of the Python writers); see {@link Figure}.
+     * A drawn figure is rendered on this thread, inside the call; the PNG is made on the consumer.
      *
-     * @throws IllegalArgumentException a bad tag, a null image, more than {@code image.maxPixels} pixels
+     * @throws IllegalArgumentException a bad tag, a null figure, a size over {@code image.maxPixels};
+     *     nothing is published
      * @throws IllegalStateException the logger is closed
      */
-    public void addImage(String tag, BufferedImage image, long step) {
-        ImageCalls.bufferedImage(this, "addImage", tag, image, step, null);
+    public void addFigure(String tag, Figure figure, long step) {
+        TagRules.tag(tag);
+        images.add(tag, requireValue(figure, "figure", "addFigure", tag).picture(), step);
     }
 
-    /** Logs a {@link BufferedImage} at the tag's next automatic step (0, 1, 2, ...). */
-    public void addImage(String tag, BufferedImage image) {
-        ImageCalls.bufferedImage(this, "addImage", tag, image, 0, () -> nextAutoStep(tag));
-    }
-
-    /**
-     * Logs a figure already rendered to an image (e.g. {@code chart.createBufferedImage(w, h)}); the
-     * same as {@link #addImage(String, BufferedImage, long)}.
-     */
-    public void addFigure(String tag, BufferedImage figure, long step) {
-        ImageCalls.bufferedImage(this, "addFigure", tag, figure, step, null);
+    /** Logs a figure at the tag's next automatic step (0, 1, 2, ...); a bad call uses no step. */
+    public void addFigure(String tag, Figure figure) {
+        TagRules.tag(tag);
+        images.addAtNextStep(tag, requireValue(figure, "figure", "addFigure", tag).picture(), autoSteps::next);
     }
 
     /**
-     * Logs a figure drawn by {@code draw} on a white {@code width x height} canvas (antialiased), as
-     * an RGB image: {@code add_figure} of the Python writers. For a JFreeChart chart use
-     * {@link JFreeChartLogging#addFigure}, or {@code g -> chart.draw(g, new Rectangle2D.Double(0, 0, w, h))}.
+     * Logs a text for TensorBoard's TEXT tab, rendered as Markdown (tables, lists, code). Written
+     * as the Python writers do: tag {@code <tag>/text_summary}, plugin "text", a string tensor.
      *
-     * <p>{@code draw} runs on the caller's thread, inside this call, as the Python writers render on
-     * theirs: it reads the simulation's state at the time of the call (the consumer would see a later
-     * state, or race with the simulation changing it), its exceptions reach the caller, and a slow
-     * chart cannot stall the consumer that writes every other thread's events. What moves off the
-     * caller is the PNG encoding, the costly part; rendering a 150x100 line chart takes a few
-     * milliseconds the first time and well under one after warm-up.
-     *
-     * @param width pixels, {@code >= 1}
-     * @param height pixels, {@code >= 1}
-     * @throws IllegalArgumentException a bad tag, a null callback, a size below 1 or over
-     *     {@code image.maxPixels}; nothing is published
+     * @param tag the text's name; rules as for {@link #addScalar(String, double, long)}
+     * @param markdown the text, not null
+     * @throws IllegalArgumentException a null, blank or unsafe tag, a null text
      * @throws IllegalStateException the logger is closed
      */
-    public void addFigure(String tag, int width, int height, Consumer<? super Graphics2D> draw, long step) {
-        ImageCalls.figure(this, tag, width, height, draw, step, null);
+    public void addText(String tag, String markdown, long step) {
+        checkText(tag, markdown);
+        texts.add(tag, markdown, step);
     }
 
-    /** Logs a drawn figure at the tag's next automatic step (0, 1, 2, ...). */
-    public void addFigure(String tag, int width, int height, Consumer<? super Graphics2D> draw) {
-        ImageCalls.figure(this, tag, width, height, draw, 0, () -> nextAutoStep(tag));
+    /** Logs a text at the tag's next automatic step (0, 1, 2, ...), counted apart from the tag's scalars. */
+    public void addText(String tag, String markdown) {
+        checkText(tag, markdown);
+        addText(tag, markdown, autoSteps.next(TextProducer.fullTag(tag)));
+    }
+
+    private static void checkText(String tag, String markdown) {
+        TagRules.tag(tag);
+        requireValue(markdown, "text", "addText", tag);
     }
 
     /**
@@ -605,55 +289,19 @@ public final class Logger implements AutoCloseable {
      * (FLOAT64, must be finite), an enum (its {@code name()}, STRING); a {@code null} value leaves
      * the key out of this run.
      *
+     * <p>Never dropped while the consumer makes progress: it waits for room under either overflow
+     * policy. Like every call, it gives up (counted as an "hparams" drop and a stall) on a consumer
+     * that made no progress for {@code overflow.stallTimeoutMillis}.
+     *
      * @param params parameter name to value; {@code Map.of()} for none
      * @param metrics metric name to value (NaN and infinities allowed); {@code Map.of()} for none
      * @throws IllegalArgumentException a null map, a null or blank key, a value of another type
      *     (the message names the key and the type), a null metric value, a non-finite number
      *     parameter, a metric named {@code _hparams_/...}; nothing is published
      * @throws IllegalStateException the logger is closed
-     * @see HParams
      */
     public void addParameters(Map<String, ?> params, Map<String, ? extends Number> metrics) {
-        HParams hp = HParams.of(params, metrics);
-        // Once per run and never worth losing: waits for room even under the drop policy.
-        publishPayload(new HParamsPayload(hp, parameterCalls.incrementAndGet()), false);
-    }
-
-    /**
-     * Logs a text for TensorBoard's TEXT tab, rendered as Markdown (tables, lists, code). Written
-     * as the Python writers do: tag {@code <tag>/text_summary}, plugin "text", a string tensor.
-     *
-     * @param tag the text's name; rules as for {@link #addScalar(String, double, long)}
-     * @param markdown the text, not null
-     * @throws IllegalArgumentException a null, blank or unsafe tag, a null text
-     * @throws IllegalStateException the logger is closed
-     */
-    public void addText(String tag, String markdown, long step) {
-        checkText(tag, markdown);
-        publishPayload(new TextPayload(TextSummary.tagFor(tag), markdown, step), true);
-    }
-
-    /** Logs a text at the tag's next automatic step (0, 1, 2, ...). */
-    public void addText(String tag, String markdown) {
-        checkText(tag, markdown);
-        addText(tag, markdown, nextAutoStep(TextSummary.tagFor(tag)));
-    }
-
-    private static void checkText(String tag, String markdown) {
-        TagRules.tag(tag);
-        if (markdown == null) {
-            throw new IllegalArgumentException("text of addText('" + tag + "') must not be null");
-        }
-    }
-
-    /**
-     * Publishes a payload for the consumer (the seam for every event kind other than scalars).
-     *
-     * @param droppable whether the {@code drop} policy may drop it; if not, the call waits for room
-     * @return false when the {@code drop} policy dropped it (the payload is then released here)
-     */
-    boolean publishPayload(Payload payload, boolean droppable) {
-        return core.publishPayload(payload, droppable);
+        parameters.add(params, metrics);
     }
 
     /**
@@ -661,8 +309,8 @@ public final class Logger implements AutoCloseable {
      * {@code fsync.policy=flush}). Racing or after close: returns once close has finished, or throws
      * close's {@link LoggerFailedException}.
      *
-     * @throws LoggerFailedException the storage or the consumer failed; nothing after the failure
-     *     is guaranteed written
+     * @throws LoggerFailedException the storage or the consumer failed, or the flush timed out
+     *     ({@code shutdown.timeoutMillis}); nothing after the failure is guaranteed written
      */
     public void flush() {
         core.flush();
@@ -707,30 +355,10 @@ public final class Logger implements AutoCloseable {
         return "Logger[" + core.runDir() + (core.isClosing() ? ", closed" : "") + "]";
     }
 
-    /** The pool that payloads copy the caller's data into; its budget is payload.maxPendingBytes. */
-    PayloadPool payloadPool() {
-        return core.payloadPool();
-    }
-
-    /**
-     * For payload builders: false once the logger is closed or its consumer stopped; pass it to
-     * the pool so that a producer waiting for memory under {@code block} stops waiting then.
-     */
-    BooleanSupplier accepting() {
-        return core.accepting();
-    }
-
-    /** Counts one call of a payload kind dropped because the payload pool was full under {@code drop}. */
-    void countDropped(String kind) {
-        core.countDropped(kind);
-    }
-
-    /** Throws if the logger is closed: payload builders check before copying the caller's data. */
-    void ensureOpen() {
-        core.ensureOpen();
-    }
-
-    private long nextAutoStep(String tag) {
-        return autoSteps.next(tag);
+    private static <T> T requireValue(T value, String what, String call, String tag) {
+        if (value == null) {
+            throw new IllegalArgumentException(what + " of " + call + "('" + tag + "') must not be null");
+        }
+        return value;
     }
 }

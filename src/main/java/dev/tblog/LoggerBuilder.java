@@ -2,8 +2,8 @@ package dev.tblog;
 
 import dev.tblog.config.ConfigLoader;
 import dev.tblog.config.TblogConfig;
+import dev.tblog.record.RunNames;
 import dev.tblog.sink.EventSinkFactory;
-import dev.tblog.sink.FileChannelSink;
 
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -33,7 +33,7 @@ public final class LoggerBuilder {
     private Path runDir;
     private TblogConfig config;
     private final Map<String, String> overrides = new LinkedHashMap<>();
-    private EventSinkFactory sinkFactory = FileChannelSink.FACTORY;
+    private EventSinkFactory sinkFactory = EventSinkFactory.LOCAL_FILES;
     private Consumer<Throwable> errorHandler;
 
     LoggerBuilder() {

@@ -35,12 +35,6 @@ public record LoggerStats(long published, long written, long dropped, long lost,
         droppedByKind = droppedByKind == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(droppedByKind));
     }
 
-    /** The original eight counters; the rest empty. */
-    public LoggerStats(long published, long written, long dropped, long lost, long bytes, long failures,
-                       long pendingPayloadBytes, String failure) {
-        this(published, written, dropped, lost, bytes, failures, pendingPayloadBytes, failure, Map.of(), 0, 0);
-    }
-
     /** Drops of one kind ({@code "scalar"}, {@code "text"}, ...), 0 if none. */
     public long dropped(String kind) {
         return droppedByKind.getOrDefault(kind, 0L);

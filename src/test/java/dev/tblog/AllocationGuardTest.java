@@ -26,7 +26,7 @@ class AllocationGuardTest {
         (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
     @Test
-    void addScalarAllocatesNothingOnTheCallingThreadNorOnTheConsumer() {
+    void shouldAllocateNothingInAddScalarOnTheCallingThreadNorOnTheConsumer() {
         // A small ring, so that the warm-up already runs the full-ring wait path many times: its
         // first run links call sites (a one-off allocation), which must not land in the measurement.
         try (Logger log = Logger.builder().logdir(logdir).experiment("alloc")

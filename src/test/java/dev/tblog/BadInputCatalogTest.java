@@ -1,7 +1,6 @@
 package dev.tblog;
 
 import dev.tblog.config.ConfigLoader;
-import dev.tblog.histogram.HistogramBins;
 import dev.tblog.proto.Event;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,9 +25,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * The bad-input catalog: each bad call gets its documented outcome, nothing is written outside the
  * run folder, and the logger keeps working (a good scalar logged after the bad call is in the file).
- * Images (wrong shapes) get their rows here when they land. Histograms: no value, null arrays or
- * bins, bad ranges and bad raw input throw IllegalArgumentException; non-finite values are left out
- * of the histogram and counted in {@code <tag>/nonfinite} (only that scalar when all are).
+ * Images: wrong shapes throw IllegalArgumentException where the value is made or at the call.
+ * Histograms: no value, null arrays or bins, bad ranges and bad binned input throw
+ * IllegalArgumentException; non-finite values are left out of the histogram and counted in
+ * {@code <tag>/nonfinite} (only that scalar when all are).
  */
 class BadInputCatalogTest {
     private static final Class<? extends Throwable> OK = null;
@@ -68,83 +68,100 @@ class BadInputCatalogTest {
             row("huge step, written as is", OK, l -> l.addScalar("step", 1, Long.MAX_VALUE)),
             row("minimum step, written as is", OK, l -> l.addScalar("step", 1, Long.MIN_VALUE)),
             row("NaN in addScalars, written as is", OK, l -> l.addScalars("m", Map.of("k", Double.NaN), 1)),
-            // Images: wrong shapes (rank, channels, empty)
-            // Images: wrong shapes (rank, channels, empty)
+            // Images: wrong shapes (rank, channels, empty). Channels other than 1, 3, 4 cannot be
+            // asked for: gray, rgb and rgba are the only shapes (ImageShapeTest covers the rule).
             row("image shape not the array's length", IllegalArgumentException.class,
-                l -> l.addImage("img", new float[99], 10, 10, 1)),
+                l -> l.addImage("img", Image.gray(new float[99], 10, 10), 1)),
             row("image of a rank-3 array given as gray", IllegalArgumentException.class,
-                l -> l.addImage("img", new float[300], 10, 10, 1)),
-            row("image with 2 channels", IllegalArgumentException.class,
-                l -> l.addImage("img", new double[200], 10, 10, 2, 1)),
-            row("image with 5 channels", IllegalArgumentException.class,
-                l -> l.addImage("img", new byte[500], 10, 10, 5, 1)),
-            row("image with 0 channels", IllegalArgumentException.class,
-                l -> l.addImage("img", new byte[0], 10, 10, 0, 1)),
-            row("image of height 0", IllegalArgumentException.class, l -> l.addImage("img", new float[0], 0, 10, 1)),
+                l -> l.addImage("img", Image.gray(new float[300], 10, 10), 1)),
+            row("RGB image of a gray-sized array", IllegalArgumentException.class,
+                l -> l.addImage("img", Image.rgb(new double[200], 10, 10), 1)),
+            row("RGBA image of an RGB-sized array", IllegalArgumentException.class,
+                l -> l.addImage("img", Image.rgba(new byte[300], 10, 10), 1)),
+            row("image of height 0", IllegalArgumentException.class,
+                l -> l.addImage("img", Image.gray(new float[0], 0, 10), 1)),
             row("image of negative width", IllegalArgumentException.class,
-                l -> l.addImage("img", new float[10], 10, -1, 1)),
-            row("images, n = 0", IllegalArgumentException.class, l -> l.addImages("img", new float[0], 0, 5, 5, 1)),
+                l -> l.addImage("img", Image.gray(new float[10], 10, -1), 1)),
+            row("images, n = 0", IllegalArgumentException.class,
+                l -> l.addImages("img", Images.gray(new float[0], 0, 5, 5), 1)),
             row("images, negative n", IllegalArgumentException.class,
-                l -> l.addImages("img", new float[25], -1, 5, 5, 1)),
+                l -> l.addImages("img", Images.gray(new float[25], -1, 5, 5), 1)),
             row("images, shape not the array's length", IllegalArgumentException.class,
-                l -> l.addImages("img", new byte[6 * 25 - 1], 6, 5, 5, 1)),
+                l -> l.addImages("img", Images.gray(new byte[6 * 25 - 1], 6, 5, 5), 1)),
             row("images tiled over image.maxPixels", IllegalArgumentException.class,
-                l -> l.addImages("img", new byte[9 * 1025 * 1025], 9, 1025, 1025, 1)), // 2050 x 8200 > 2^24
-            row("image null data", IllegalArgumentException.class, l -> l.addImage("img", (float[]) null, 2, 2, 1)),
-            row("image '..' tag", IllegalArgumentException.class, l -> l.addImage("../escape", new float[4], 2, 2, 1)),
+                l -> l.addImages("img", Images.gray(new byte[9 * 1025 * 1025], 9, 1025, 1025), 1)), // 2050 x 8200 > 2^24
+            row("image null data", IllegalArgumentException.class,
+                l -> l.addImage("img", Image.gray((float[]) null, 2, 2), 1)),
+            row("image null", IllegalArgumentException.class, l -> l.addImage("img", null, 1)),
+            row("images null", IllegalArgumentException.class, l -> l.addImages("img", null, 1)),
+            row("image '..' tag", IllegalArgumentException.class,
+                l -> l.addImage("../escape", Image.gray(new float[4], 2, 2), 1)),
             row("image null BufferedImage", IllegalArgumentException.class,
-                l -> l.addImage("img", (java.awt.image.BufferedImage) null, 1)),
-            row("figure of width 0", IllegalArgumentException.class, l -> l.addFigure("fig", 0, 10, g -> { }, 1)),
+                l -> l.addImage("img", Image.of(null), 1)),
+            row("figure of width 0", IllegalArgumentException.class,
+                l -> l.addFigure("fig", Figure.drawn(0, 10, g -> { }), 1)),
             row("figure over image.maxPixels", IllegalArgumentException.class,
-                l -> l.addFigure("fig", 5000, 4000, g -> { }, 1)),
-            row("figure null callback", IllegalArgumentException.class, l -> l.addFigure("fig", 10, 10, null, 1)),
+                l -> l.addFigure("fig", Figure.drawn(5000, 4000, g -> { }), 1)),
+            row("figure null callback", IllegalArgumentException.class,
+                l -> l.addFigure("fig", Figure.drawn(10, 10, null), 1)),
+            row("figure null", IllegalArgumentException.class, l -> l.addFigure("fig", null, 1)),
+            row("figure whose callback throws: the caller's exception, nothing published", IllegalStateException.class,
+                l -> l.addFigure("fig", Figure.drawn(10, 10, g -> {
+                    throw new IllegalStateException("chart broke");
+                }), 1)),
             row("NaN and infinite pixels, black and white", OK,
-                l -> l.addImage("img", new float[] {Float.NaN, Float.POSITIVE_INFINITY, -1, 2}, 2, 2, 1)),
+                l -> l.addImage("img", Image.gray(new float[] {Float.NaN, Float.POSITIVE_INFINITY, -1, 2}, 2, 2), 1)),
             // Histograms: empty, NaN/inf values
             row("histogram of no value", IllegalArgumentException.class, l -> l.addHistogram("h", new double[0], 1)),
             row("histogram of no value, auto step", IllegalArgumentException.class,
-                l -> l.addHistogram("h", new float[0])),
+                l -> l.addHistogram("h", Histogram.of(new float[0]))),
             row("histogram null array", IllegalArgumentException.class, l -> l.addHistogram("h", (double[]) null, 1)),
             row("histogram null array, auto step", IllegalArgumentException.class,
-                l -> l.addHistogram("h", (long[]) null)),
+                l -> l.addHistogram("h", Histogram.of((long[]) null))),
+            row("histogram null", IllegalArgumentException.class, l -> l.addHistogram("h", (Histogram) null, 1)),
             row("histogram null bins", IllegalArgumentException.class,
-                l -> l.addHistogram("h", new int[] {1}, 1, null)),
+                l -> l.addHistogram("h", Histogram.of(new int[] {1}).bins(null), 1)),
             row("histogram '..' tag", IllegalArgumentException.class,
                 l -> l.addHistogram("../escape", new double[] {1}, 1)),
             row("histogram negative offset", IllegalArgumentException.class,
-                l -> l.addHistogram("h", new double[] {1, 2}, -1, 1, 1, HistogramBins.tensorflowDefault())),
+                l -> l.addHistogram("h", Histogram.of(new double[] {1, 2}).range(-1, 1), 1)),
             row("histogram range past the end", IllegalArgumentException.class,
-                l -> l.addHistogram("h", new double[] {1, 2}, 1, 2, 1, HistogramBins.tensorflowDefault())),
+                l -> l.addHistogram("h", Histogram.of(new double[] {1, 2}).range(1, 2), 1)),
             row("histogram negative length", IllegalArgumentException.class,
-                l -> l.addHistogram("h", new int[] {1, 2}, 0, -1, 1, HistogramBins.tensorflowDefault())),
+                l -> l.addHistogram("h", Histogram.of(new int[] {1, 2}).range(0, -1), 1)),
             row("histogram offset overflow", IllegalArgumentException.class,
-                l -> l.addHistogram("h", new long[] {1, 2}, Integer.MAX_VALUE, 2, 1, HistogramBins.equalWidth(3))),
+                l -> l.addHistogram("h", Histogram.of(new long[] {1, 2}).range(Integer.MAX_VALUE, 2)
+                    .bins(HistogramBins.equalWidth(3)), 1)),
             row("histogram of NaN only: only h/nonfinite", OK, l -> l.addHistogram("h", new double[] {Double.NaN}, 1)),
             row("histogram of infinities only: only h/nonfinite", OK,
-                l -> l.addHistogram("h", new float[] {Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY}, 1)),
+                l -> l.addHistogram("h", Histogram.of(new float[] {Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY}), 1)),
             row("histogram with NaN and finite values: the finite ones plus h/nonfinite", OK,
-                l -> l.addHistogram("h", new double[] {Double.NaN, 1}, 1, HistogramBins.equalWidth(4))),
+                l -> l.addHistogram("h", Histogram.of(new double[] {Double.NaN, 1}).bins(HistogramBins.equalWidth(4)), 1)),
             row("histogram of Long.MIN/MAX_VALUE, clamped in", OK,
-                l -> l.addHistogram("h", new long[] {Long.MIN_VALUE, Long.MAX_VALUE}, 1)),
+                l -> l.addHistogram("h", Histogram.of(new long[] {Long.MIN_VALUE, Long.MAX_VALUE}), 1)),
             row("histogram of +-Double.MAX_VALUE, equal width", OK,
-                l -> l.addHistogram("h", new double[] {-Double.MAX_VALUE, Double.MAX_VALUE}, 1,
-                    HistogramBins.equalWidth(10))),
-            row("raw histogram lengths differ", IllegalArgumentException.class,
-                l -> l.addHistogramRaw("h", 0, 1, 1, 1, 1, new double[] {0, 1}, new double[] {1}, 1)),
-            row("raw histogram no bucket", IllegalArgumentException.class,
-                l -> l.addHistogramRaw("h", 0, 1, 1, 1, 1, new double[0], new double[0], 1)),
-            row("raw histogram null limits", IllegalArgumentException.class,
-                l -> l.addHistogramRaw("h", 0, 1, 1, 1, 1, null, new double[] {1}, 1)),
-            row("raw histogram limits not increasing", IllegalArgumentException.class,
-                l -> l.addHistogramRaw("h", 0, 1, 2, 1, 1, new double[] {1, 1}, new double[] {1, 1}, 1)),
-            row("raw histogram NaN limit", IllegalArgumentException.class,
-                l -> l.addHistogramRaw("h", 0, 1, 2, 1, 1, new double[] {Double.NaN, 1}, new double[] {1, 1}, 1)),
-            row("raw histogram negative count", IllegalArgumentException.class,
-                l -> l.addHistogramRaw("h", 0, 1, 1, 1, 1, new double[] {1}, new double[] {-1}, 1)),
-            row("raw histogram infinite count", IllegalArgumentException.class,
-                l -> l.addHistogramRaw("h", 0, 1, 1, 1, 1, new double[] {1}, new double[] {Double.POSITIVE_INFINITY}, 1)),
-            row("raw histogram NaN count", IllegalArgumentException.class,
-                l -> l.addHistogramRaw("h", 0, 1, 1, 1, 1, new double[] {1}, new double[] {Double.NaN}, 1))
+                l -> l.addHistogram("h", Histogram.of(new double[] {-Double.MAX_VALUE, Double.MAX_VALUE})
+                    .bins(HistogramBins.equalWidth(10)), 1)),
+            row("binned histogram lengths differ", IllegalArgumentException.class,
+                l -> l.addHistogram("h", Histogram.binned(new double[] {0, 1}, new double[] {1}), 1)),
+            row("binned histogram no bucket", IllegalArgumentException.class,
+                l -> l.addHistogram("h", Histogram.binned(new double[0], new double[0]), 1)),
+            row("binned histogram null limits", IllegalArgumentException.class,
+                l -> l.addHistogram("h", Histogram.binned(null, new double[] {1}), 1)),
+            row("binned histogram limits not increasing", IllegalArgumentException.class,
+                l -> l.addHistogram("h", Histogram.binned(new double[] {1, 1}, new double[] {1, 1}), 1)),
+            row("binned histogram NaN limit", IllegalArgumentException.class,
+                l -> l.addHistogram("h", Histogram.binned(new double[] {Double.NaN, 1}, new double[] {1, 1}), 1)),
+            row("binned histogram negative count", IllegalArgumentException.class,
+                l -> l.addHistogram("h", Histogram.binned(new double[] {1}, new double[] {-1}), 1)),
+            row("binned histogram infinite count", IllegalArgumentException.class,
+                l -> l.addHistogram("h", Histogram.binned(new double[] {1}, new double[] {Double.POSITIVE_INFINITY}), 1)),
+            row("binned histogram NaN count", IllegalArgumentException.class,
+                l -> l.addHistogram("h", Histogram.binned(new double[] {1}, new double[] {Double.NaN}), 1)),
+            row("range of a binned histogram", IllegalStateException.class,
+                l -> l.addHistogram("h", Histogram.binned(new double[] {1}, new double[] {1}).range(0, 1), 1)),
+            row("min of a histogram of values", IllegalStateException.class,
+                l -> l.addHistogram("h", Histogram.of(new double[] {1}).min(0), 1))
         );
     }
 
@@ -154,7 +171,7 @@ class BadInputCatalogTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("badCalls")
-    void eachBadCallGetsItsDocumentedOutcomeAndTheLoggerKeepsWorking(Consumer<Logger> call,
+    void shouldGiveEachBadCallItsDocumentedOutcomeAndKeepTheLoggerWorking(Consumer<Logger> call,
                                                                       Class<? extends Throwable> expected)
         throws IOException {
         Path logdir = root.resolve("logs");
@@ -188,7 +205,7 @@ class BadInputCatalogTest {
 
     @ParameterizedTest(name = "config: {0}")
     @MethodSource("badConfigs")
-    void aBadConfigFileFailsFastNamingTheKeyAndAGoodLoggerStillWorks(String name, String text, String message)
+    void shouldFailFastOnABadConfigFileNamingTheKeyAndStillBuildAGoodLogger(String name, String text, String message)
         throws IOException {
         Path file = Files.writeString(root.resolve("bad.properties"), text);
         assertThatThrownBy(() -> ConfigLoader.load(Map.of("tblog.config", file.toString()), Map.of(), null))

@@ -23,8 +23,9 @@ import java.util.concurrent.atomic.AtomicLongArray;
 public final class ChildLogger {
     /** Tags as the reader sees them, per producer thread t: index into the counters. */
     static final int KINDS = 5;
-    /** The pixels of the image kind: a 4x4 gray gradient, shared read-only by all threads. */
-    private static final float[] IMAGE = {0f, .1f, .2f, .3f, .4f, .5f, .6f, .7f, .8f, .9f, 1f, .5f, .25f, 0f, 1f, 0f};
+    /** The image kind's picture: a 4x4 gray gradient, shared read-only by all threads. */
+    private static final Image IMAGE = Image.gray(
+        new float[] {0f, .1f, .2f, .3f, .4f, .5f, .6f, .7f, .8f, .9f, 1f, .5f, .25f, 0f, 1f, 0f}, 4, 4);
 
     private ChildLogger() {
     }
@@ -64,7 +65,7 @@ public final class ChildLogger {
                 log.addHistogram(prefix + "/histogram/" + t, new double[] {n, n + 0.5, -n, 1e-3 * n}, n);
                 break;
             default:
-                log.addImage(prefix + "/image/" + t, IMAGE, 4, 4, n);
+                log.addImage(prefix + "/image/" + t, IMAGE, n);
                 break;
         }
     }

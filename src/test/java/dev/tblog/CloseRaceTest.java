@@ -29,7 +29,7 @@ class CloseRaceTest {
 
     @RepeatedTest(10)
     @Timeout(value = 30, unit = TimeUnit.SECONDS)
-    void closeWhileEightProducersLogAndOthersFlushAndCloseAtOnce(org.junit.jupiter.api.RepetitionInfo info)
+    void shouldCloseWhileEightProducersLogAndOthersFlushAndCloseAtOnce(org.junit.jupiter.api.RepetitionInfo info)
         throws Exception {
         Random random = new Random(42 + info.getCurrentRepetition());
         Logger log = Logger.builder().logdir(logdir).experiment("race" + info.getCurrentRepetition())

@@ -2,14 +2,13 @@ package dev.tblog;
 
 import dev.tblog.sink.EventSink;
 import dev.tblog.sink.EventSinkFactory;
-import dev.tblog.sink.FileChannelSink;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Fault-injecting sinks: local files (FileChannelSink) that fail or hang on command. */
+/** Fault-injecting sinks: local files (EventSinkFactory.LOCAL_FILES) that fail or hang on command. */
 final class FaultySinks {
     private FaultySinks() {
     }
@@ -17,7 +16,7 @@ final class FaultySinks {
     /** Writes fail with "No space left on device" once this many bytes were written in total (all files). */
     static EventSinkFactory diskFullAfter(long bytes) {
         AtomicLong total = new AtomicLong();
-        return (dir, name) -> new Wrapped(FileChannelSink.create(dir, name)) {
+        return (dir, name) -> new Wrapped(EventSinkFactory.LOCAL_FILES.create(dir, name)) {
             @Override
             public void write(ByteBuffer b) throws IOException {
                 if (total.addAndGet(b.remaining()) > bytes) {
@@ -30,7 +29,7 @@ final class FaultySinks {
 
     /** fsync fails. */
     static EventSinkFactory fsyncFails() {
-        return (dir, name) -> new Wrapped(FileChannelSink.create(dir, name)) {
+        return (dir, name) -> new Wrapped(EventSinkFactory.LOCAL_FILES.create(dir, name)) {
             @Override
             public void force() throws IOException {
                 throw new IOException("Input/output error (fsync)");
@@ -40,7 +39,7 @@ final class FaultySinks {
 
     /** After the first file's header, every write hangs until the latch opens (a hung disk). */
     static EventSinkFactory hangingUntil(CountDownLatch release) {
-        return (dir, name) -> new Wrapped(FileChannelSink.create(dir, name)) {
+        return (dir, name) -> new Wrapped(EventSinkFactory.LOCAL_FILES.create(dir, name)) {
             private boolean headerWritten;
 
             @Override

@@ -1,9 +1,7 @@
 package dev.tblog;
 
-import com.google.protobuf.CodedOutputStream;
 import dev.tblog.histogram.HistogramAccumulator;
-import dev.tblog.histogram.HistogramBins;
-import dev.tblog.histogram.HistogramBody;
+import dev.tblog.histogram.Bins;
 import dev.tblog.histogram.HistogramProtos;
 import dev.tblog.proto.Event;
 import dev.tblog.proto.HistogramProto;
@@ -105,7 +103,7 @@ class HistogramLoggerTest {
     @ParameterizedTest(name = "binned on the {0}")
     @ValueSource(strings = {PRODUCER, CONSUMER})
     void shouldMirrorTheEdgesForNegativeValuesAndPutZeroInTheBucketAboveZero(String binning) {
-        List<Event> events = run(logger(binning), l -> l.addHistogram("w", new int[] {-1, 0}, 0));
+        List<Event> events = run(logger(binning), l -> l.addHistogram("w", Histogram.of(new int[] {-1, 0}), 0));
         HistogramProto h = histo(events, "w", 0);
         List<Double> pos = positiveEdges();
         int k = firstAbove(pos, 1.0); // -1.0 lies in [-pos[k], -pos[k-1]): right edge -pos[k-1]
@@ -130,8 +128,8 @@ class HistogramLoggerTest {
     @ValueSource(strings = {PRODUCER, CONSUMER})
     void shouldBinEqualWidthAndExplicitEdgesLikeNumpyWithTheOutlierClampedIn(String binning) {
         List<Event> events = run(logger(binning), l -> {
-            l.addHistogram("eq", new float[] {0, 1, 2, 3}, 0, HistogramBins.equalWidth(3));
-            l.addHistogram("ex", new long[] {5, 15, 15, 25}, 0, HistogramBins.explicitEdges(0, 10, 20));
+            l.addHistogram("eq", Histogram.of(new float[] {0, 1, 2, 3}).bins(HistogramBins.equalWidth(3)), 0);
+            l.addHistogram("ex", Histogram.of(new long[] {5, 15, 15, 25}).bins(HistogramBins.explicitEdges(0, 10, 20)), 0);
         });
         HistogramProto eq = histo(events, "eq", 0);
         // edges 0, 1, 2, 3: [0,1) 1, [1,2) 1, [2,3] 2; bucket 0 non-empty: a zero count with limit edge(0) first
@@ -152,7 +150,7 @@ class HistogramLoggerTest {
         List<Event> events = run(logger(binning), l -> {
             l.addHistogram("w", new double[] {1.0, Double.NaN, Double.POSITIVE_INFINITY, 2.0}, 5);
             l.addHistogram("w", new double[] {1.0, 2.0}, 6);
-            l.addHistogram("dead", new float[] {Float.NaN, Float.NEGATIVE_INFINITY}, 1);
+            l.addHistogram("dead", Histogram.of(new float[] {Float.NaN, Float.NEGATIVE_INFINITY}), 1);
         });
         HistogramProto h = histo(events, "w", 0);
         assertThat(h.getNum()).isEqualTo(2.0);
@@ -187,9 +185,9 @@ class HistogramLoggerTest {
         for (String binning : List.of(PRODUCER, CONSUMER)) {
             List<Event> events = run(logger(binning), l -> {
                 l.addHistogram("d", d, 0);
-                l.addHistogram("f", f, 0, HistogramBins.equalWidth(30));
-                l.addHistogram("i", i, 0, ex);
-                l.addHistogram("g", g, 100, 4000, 0, HistogramBins.tensorflowDefault());
+                l.addHistogram("f", Histogram.of(f).bins(HistogramBins.equalWidth(30)), 0);
+                l.addHistogram("i", Histogram.of(i).bins(ex), 0);
+                l.addHistogram("g", Histogram.of(g).range(100, 4000).bins(HistogramBins.tensorflowDefault()), 0);
             });
             List<HistogramProto> protos = new ArrayList<>();
             for (String tag : List.of("d", "f", "i", "g")) {
@@ -199,7 +197,7 @@ class HistogramLoggerTest {
         }
         assertThat(results.get(0)).isEqualTo(results.get(1));
         // And the range form is the histogram of the copied range.
-        HistogramAccumulator acc = new HistogramAccumulator(HistogramBins.tensorflowDefault());
+        HistogramAccumulator acc = new HistogramAccumulator(Bins.tensorflowDefault());
         acc.add(Arrays.copyOfRange(g, 100, 4100), 0, 4000);
         assertThat(results.get(0).get(3)).isEqualTo(HistogramProtos.toProto(acc));
         assertThat(results.get(0).get(3).getNum()).isEqualTo(4000.0);
@@ -208,10 +206,10 @@ class HistogramLoggerTest {
     @Test
     void shouldTakeAutomaticStepsPerTag() {
         List<Event> events = run(logger(CONSUMER), l -> {
-            l.addHistogram("a", new double[] {1});
-            l.addHistogram("a", new float[] {1}, HistogramBins.equalWidth(2));
-            l.addHistogram("a", new int[] {1});
-            l.addHistogram("b", new long[] {1});
+            l.addHistogram("a", Histogram.of(new double[] {1}));
+            l.addHistogram("a", Histogram.of(new float[] {1}).bins(HistogramBins.equalWidth(2)));
+            l.addHistogram("a", Histogram.of(new int[] {1}));
+            l.addHistogram("b", Histogram.of(new long[] {1}));
         });
         assertThat(TestEvents.withTag(events, "a")).extracting(Event::getStep).containsExactly(0L, 1L, 2L);
         assertThat(TestEvents.withTag(events, "b")).extracting(Event::getStep).containsExactly(0L);
@@ -224,7 +222,7 @@ class HistogramLoggerTest {
         double[] counts = {0, 4, 5};
         List<Event> events = run(logger(CONSUMER), l -> {
             l.addHistogram("v", values, 0);
-            l.addHistogramRaw("raw", -1, 2, 9, 12, 20, limits, counts, 4);
+            l.addHistogram("raw", Histogram.binned(limits, counts).min(-1).max(2).num(9).sum(12).sumSquares(20), 4);
             Arrays.fill(values, 100);
             Arrays.fill(limits, Double.NaN);
             Arrays.fill(counts, -1);
@@ -248,36 +246,6 @@ class HistogramLoggerTest {
         List<Event> w = TestEvents.withTag(events, "w");
         assertThat(w.get(0).getSummary().getValue(0).hasMetadata()).isTrue();
         assertThat(w.get(1).getSummary().getValue(0).hasMetadata()).isFalse();
-    }
-
-    /** The hand encoding is byte for byte what the generated classes write, zeros and -0.0 included. */
-    @ParameterizedTest
-    @ValueSource(strings = {"1,2", "-0.0", "0.0", "0,0,0", "-3.5,1e-13,7e19,-7e19", "1e300,1e300"})
-    void shouldEncodeExactlyTheBytesOfTheGeneratedClasses(String csv) throws IOException {
-        double[] values = Arrays.stream(csv.split(",")).mapToDouble(Double::parseDouble).toArray();
-        for (HistogramBins bins : List.of(HistogramBins.tensorflowDefault(), HistogramBins.equalWidth(4))) {
-            HistogramAccumulator acc = new HistogramAccumulator(bins);
-            acc.set(values);
-            byte[] expected = Summary.Value.newBuilder().setHisto(HistogramProtos.toProto(acc)).build().toByteArray();
-            HistogramBody body = new HistogramBody().of(acc);
-            byte[] actual = new byte[body.serializedSize()];
-            CodedOutputStream out = CodedOutputStream.newInstance(actual);
-            body.writeTo(out);
-            out.checkNoSpaceLeft();
-            assertThat(actual).as(bins + " " + csv).isEqualTo(expected);
-        }
-    }
-
-    @Test
-    void shouldEncodeRawZerosAsTheGeneratedClassesDo() throws IOException {
-        double[] data = {0.0, 1.0, 0.0, 0.0};
-        HistogramBody body = new HistogramBody().of(0.0, -0.0, 0.0, 0.0, 0.0, data, 2);
-        byte[] actual = new byte[body.serializedSize()];
-        CodedOutputStream out = CodedOutputStream.newInstance(actual);
-        body.writeTo(out);
-        out.checkNoSpaceLeft();
-        assertThat(actual).isEqualTo(Summary.Value.newBuilder().setHisto(HistogramProto.newBuilder().setMax(-0.0)
-            .addBucketLimit(0).addBucketLimit(1).addBucket(0).addBucket(0)).build().toByteArray());
     }
 
     /**

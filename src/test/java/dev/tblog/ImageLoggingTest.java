@@ -55,6 +55,10 @@ class ImageLoggingTest {
         return v;
     }
 
+    private static Image equalized(Image image, boolean equalize) {
+        return equalize ? image.equalized() : image;
+    }
+
     private static double[] doubles(int n, long seed) {
         Random r = new Random(seed);
         double[] v = new double[n];
@@ -78,11 +82,11 @@ class ImageLoggingTest {
     }
 
     @Test
-    void grayFloatsAreClippedTruncatedAndStoredAsGrayPngWithImagesMetadataOnTheFirstValueOnly() {
+    void shouldClipTruncateAndStoreGrayFloatsAsGrayPngWithImagesMetadataOnTheFirstValueOnly() {
         float[] v = floats(100 * 80, 1);
         try (Logger log = logger()) {
-            log.addImage("gray", v, 100, 80, 3);
-            log.addImage("gray", v, 100, 80, 4);
+            log.addImage("gray", Image.gray(v, 100, 80), 3);
+            log.addImage("gray", Image.gray(v, 100, 80), 4);
         }
         List<Event> events = TestEvents.withTag(TestEvents.read(logdir.resolve("run")), "gray");
         assertThat(events).extracting(Event::getStep).containsExactly(3L, 4L);
@@ -100,10 +104,10 @@ class ImageLoggingTest {
     }
 
     @Test
-    void clipAndNanRulesOnHandPickedValues() {
+    void shouldApplyTheClipAndNanRulesToHandPickedValues() {
         float[] v = {-0.5f, 0f, 0.5f, 0.999f, 1f, 1.7f, Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, 0.2f};
         try (Logger log = logger()) {
-            log.addImage("rules", v, 2, 5, 0);
+            log.addImage("rules", Image.gray(v, 2, 5), 0);
         }
         assertThat(samples(image(only(logOf(), "rules")))).containsExactly(0, 0, 127, 254, 255, 255, 0, 255, 0, 51);
     }
@@ -120,7 +124,7 @@ class ImageLoggingTest {
 
     @ParameterizedTest(name = "equalize={0}")
     @ValueSource(booleans = {false, true})
-    void grayRgbRgbaOfFloatsDoublesAndBytesRoundTripExactly(boolean equalize) {
+    void shouldRoundTripGrayRgbAndRgbaOfFloatsDoublesAndBytesExactly(boolean equalize) {
         float[] grayF = floats(12 * 7, 2);
         double[] rgbD = doubles(9 * 11 * 3, 3);
         byte[] rgbaB = bytes(6 * 5 * 4, 4);
@@ -129,13 +133,13 @@ class ImageLoggingTest {
         byte[] grayB = bytes(3 * 8, 7);
         byte[] rgbB = bytes(5 * 5 * 3, 8);
         try (Logger log = logger()) {
-            log.addImage("grayF", grayF, 12, 7, 1, 0, equalize);
-            log.addImage("rgbD", rgbD, 9, 11, 3, 0, equalize);
-            log.addImage("rgbaB", rgbaB, 6, 5, 4, 0, equalize);
-            log.addImage("rgbaF", rgbaF, 6, 5, 4, 0, equalize);
-            log.addImage("grayD", grayD, 4, 4, 0, equalize);
-            log.addImage("grayB", grayB, 3, 8, 0, equalize);
-            log.addImage("rgbB", rgbB, 5, 5, 3, 0, equalize);
+            log.addImage("grayF", equalized(Image.gray(grayF, 12, 7), equalize), 0);
+            log.addImage("rgbD", equalized(Image.rgb(rgbD, 9, 11), equalize), 0);
+            log.addImage("rgbaB", equalized(Image.rgba(rgbaB, 6, 5), equalize), 0);
+            log.addImage("rgbaF", equalized(Image.rgba(rgbaF, 6, 5), equalize), 0);
+            log.addImage("grayD", equalized(Image.gray(grayD, 4, 4), equalize), 0);
+            log.addImage("grayB", equalized(Image.gray(grayB, 3, 8), equalize), 0);
+            log.addImage("rgbB", equalized(Image.rgb(rgbB, 5, 5), equalize), 0);
         }
         check("grayF", 12, 7, 1, expected(grayF, 0, grayF.length, equalize));
         check("rgbD", 9, 11, 3, expected(rgbD, 0, rgbD.length, equalize));
@@ -158,15 +162,15 @@ class ImageLoggingTest {
     }
 
     @Test
-    void equalizeOfAFlatFieldIsBlackNotNan() {
+    void shouldEqualizeAFlatFieldToBlackNotNan() {
         float[] flat = new float[25];
         Arrays.fill(flat, 0.7f);
         byte[] flatBytes = new byte[25];
         Arrays.fill(flatBytes, (byte) 200);
         try (Logger log = logger()) {
-            log.addImage("flat", flat, 5, 5, 0, true);
-            log.addImage("flatBytes", flatBytes, 5, 5, 0, true);
-            log.addImage("flatNoEq", flat, 5, 5, 0, false);
+            log.addImage("flat", Image.gray(flat, 5, 5).equalized(), 0);
+            log.addImage("flatBytes", Image.gray(flatBytes, 5, 5).equalized(), 0);
+            log.addImage("flatNoEq", Image.gray(flat, 5, 5), 0);
         }
         check("flat", 5, 5, 1, new int[25]);
         check("flatBytes", 5, 5, 1, new int[25]);
@@ -177,20 +181,19 @@ class ImageLoggingTest {
 
     @ParameterizedTest(name = "n={0}")
     @ValueSource(ints = {1, 7, 8, 9, 100})
-    void batchesTileIntoMinN8ColumnsAndCeilN8RowsInEveryScaling(int n) {
+    void shouldTileBatchesIntoMinN8ColumnsAndCeilN8RowsInEveryScaling(int n) {
         int h = 6;
         int w = 5;
         float[] gray = floats(n * h * w, 10 + n);
         double[] rgb = doubles(n * h * w * 3, 20 + n);
         byte[] rgba = bytes(n * h * w * 4, 30 + n);
         try (Logger log = logger()) {
-            log.addImages("clip", gray, n, h, w, 0);
-            log.addImages("eq", gray, n, h, w, 0, true);
-            log.addImages("perImage", gray, n, h, w, 0, true, true);
-            log.addImages("perImageIgnoredWithoutEqualize", gray, n, h, w, 0, false, true);
-            log.addImages("rgbPerImage", rgb, n, h, w, 3, 0, true, true);
-            log.addImages("rgbaEq", rgba, n, h, w, 4, 0, true);
-            log.addImages("rgbaPerImage", rgba, n, h, w, 4, 0, true, true);
+            log.addImages("clip", Images.gray(gray, n, h, w), 0);
+            log.addImages("eq", Images.gray(gray, n, h, w).equalized(), 0);
+            log.addImages("perImage", Images.gray(gray, n, h, w).equalizedPerImage(), 0);
+            log.addImages("rgbPerImage", Images.rgb(rgb, n, h, w).equalizedPerImage(), 0);
+            log.addImages("rgbaEq", Images.rgba(rgba, n, h, w).equalized(), 0);
+            log.addImages("rgbaPerImage", Images.rgba(rgba, n, h, w).equalizedPerImage(), 0);
         }
         int rows = (n + 7) / 8;
         int cols = Math.min(n, 8);
@@ -214,28 +217,27 @@ class ImageLoggingTest {
         check("clip", rows * h, cols * w, 1, tiled(clip, h, w, 1));
         check("eq", rows * h, cols * w, 1, tiled(eq, h, w, 1));
         check("perImage", rows * h, cols * w, 1, tiled(per, h, w, 1));
-        check("perImageIgnoredWithoutEqualize", rows * h, cols * w, 1, tiled(clip, h, w, 1));
         check("rgbPerImage", rows * h, cols * w, 3, tiled(rgbPer, h, w, 3));
         check("rgbaEq", rows * h, cols * w, 4, tiled(rgbaEq, h, w, 4));
         check("rgbaPerImage", rows * h, cols * w, 4, tiled(rgbaPer, h, w, 4));
     }
 
     @Test
-    void theCallerMayOverwriteItsArrayAsSoonAsTheCallReturns() {
+    void shouldLetTheCallerOverwriteItsArrayAsSoonAsTheCallReturns() {
         float[] v = floats(64 * 64, 40);
         float[] original = v.clone();
         byte[] b = bytes(32 * 32 * 3, 41);
         byte[] originalB = b.clone();
         try (Logger log = logger()) {
             for (int step = 0; step < 50; step++) {
-                log.addImage("reused", v, 64, 64, step);
+                log.addImage("reused", Image.gray(v, 64, 64), step);
                 Arrays.fill(v, 0.5f); // overwrite at once, every time, then put the original back
                 System.arraycopy(original, 0, v, 0, v.length);
                 v[0] = step / 100f;   // each step's image differs in its first pixel
             }
-            log.addImage("reusedBytes", b, 32, 32, 3, 0);
+            log.addImage("reusedBytes", Image.rgb(b, 32, 32), 0);
             Arrays.fill(b, (byte) 0);
-            log.addImage("overwritten", v, 64, 64, 0);
+            log.addImage("overwritten", Image.gray(v, 64, 64), 0);
             Arrays.fill(v, Float.NaN);
         }
         List<Event> events = TestEvents.withTag(TestEvents.read(logOf()), "reused");
@@ -253,7 +255,7 @@ class ImageLoggingTest {
     }
 
     @Test
-    void bufferedImagesKeepTheirChannelsAndFiguresAreRgb() {
+    void shouldKeepTheChannelsOfBufferedImagesAndDrawFiguresInRgb() {
         BufferedImage gray = new BufferedImage(7, 3, BufferedImage.TYPE_BYTE_GRAY);
         gray.getRaster().setSample(2, 1, 0, 200);
         BufferedImage argb = new BufferedImage(4, 5, BufferedImage.TYPE_INT_ARGB);
@@ -261,15 +263,15 @@ class ImageLoggingTest {
         BufferedImage rgb = new BufferedImage(6, 2, BufferedImage.TYPE_INT_RGB);
         rgb.setRGB(5, 1, 0x00A0B0C0);
         try (Logger log = logger()) {
-            log.addImage("gray", gray, 0);
-            log.addImage("argb", argb, 0);
-            log.addFigure("rgbFigure", rgb, 0);
-            log.addFigure("drawn", 40, 30, g -> {
+            log.addImage("gray", Image.of(gray), 0);
+            log.addImage("argb", Image.of(argb), 0);
+            log.addFigure("rgbFigure", Figure.of(rgb), 0);
+            log.addFigure("drawn", Figure.drawn(40, 30, g -> {
                 g.setColor(Color.RED);
                 g.fillRect(10, 5, 20, 10);
-            }, 0);
-            log.addFigure("drawnAuto", 8, 4, g -> { });
-            log.addFigure("drawnAuto", 8, 4, g -> { });
+            }), 0);
+            log.addFigure("drawnAuto", Figure.drawn(8, 4, g -> { }));
+            log.addFigure("drawnAuto", Figure.drawn(8, 4, g -> { }));
         }
         int[] grayWant = new int[21];
         grayWant[1 * 7 + 2] = 200;
@@ -289,23 +291,34 @@ class ImageLoggingTest {
     }
 
     @Test
-    void autoStepsCountPerTagAndABadCallUsesNoStep() {
+    void shouldCountAutomaticStepsPerTagAndUseNoStepForABadCall() {
         try (Logger log = logger()) {
-            log.addImage("auto", new float[4], 2, 2);
+            log.addImage("auto", Image.gray(new float[4], 2, 2));
             try {
-                log.addImage("auto", new float[5], 2, 2);
+                log.addImage("../auto", Image.gray(new float[4], 2, 2));
             } catch (IllegalArgumentException expected) {
                 // no step used
             }
-            log.addImage("auto", new byte[4], 2, 2);
-            log.addImage("auto", new double[4], 2, 2);
+            log.addImage("auto", Image.gray(new byte[4], 2, 2));
+            log.addImage("auto", Image.gray(new double[4], 2, 2));
+            log.addFigure("figure", Figure.drawn(2, 2, g -> { }));
+            try {
+                log.addFigure("figure", Figure.drawn(2, 2, g -> {
+                    throw new IllegalStateException("the chart broke");
+                }));
+            } catch (IllegalStateException expected) {
+                // the caller's exception; no step used
+            }
+            log.addFigure("figure", Figure.drawn(2, 2, g -> { }));
         }
         assertThat(TestEvents.withTag(TestEvents.read(logOf()), "auto")).extracting(Event::getStep)
             .containsExactly(0L, 1L, 2L);
+        assertThat(TestEvents.withTag(TestEvents.read(logOf()), "figure")).extracting(Event::getStep)
+            .containsExactly(0L, 1L);
     }
 
     @Test
-    void theCompressionLevelKeyIsUsed() {
+    void shouldUseTheCompressionLevelKey() {
         float[] v = new float[200 * 200]; // a smooth field: deflate has something to find
         for (int i = 0; i < v.length; i++) {
             v[i] = (i % 200) / 200f;
@@ -314,8 +327,8 @@ class ImageLoggingTest {
             .set("image.pngCompressionLevel", "0").build();
              Logger best = Logger.builder().logdir(logdir).experiment("level9").set("shutdownHook.enabled", "false")
                  .set("image.pngCompressionLevel", "9").build()) {
-            stored.addImage("v", v, 200, 200, 0);
-            best.addImage("v", v, 200, 200, 0);
+            stored.addImage("v", Image.gray(v, 200, 200), 0);
+            best.addImage("v", Image.gray(v, 200, 200), 0);
         }
         Summary.Image level0 = image(only(logdir.resolve("level0"), "v"));
         Summary.Image level9 = image(only(logdir.resolve("level9"), "v"));
@@ -326,39 +339,41 @@ class ImageLoggingTest {
     }
 
     @Test
-    void badShapesThrowNamingTheValuesAndPublishNothing() {
+    void shouldThrowOnBadShapesNamingTheValuesAndPublishNothing() {
         try (Logger log = logger()) {
-            assertThatThrownBy(() -> log.addImage("img", new float[99], 10, 10, 0))
+            assertThatThrownBy(() -> Image.gray(new float[99], 10, 10))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("addImage('img')").hasMessageContaining("1x10x10x1 needs 100 values, array has 99");
-            assertThatThrownBy(() -> log.addImage("img", new float[200], 10, 10, 2, 0))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("channels must be 1 (gray), 3 (RGB) or 4 (RGBA), was 2");
-            assertThatThrownBy(() -> log.addImages("img", new float[0], 0, 5, 5, 0))
+                .hasMessageContaining("1x10x10x1 needs 100 values, array has 99");
+            assertThatThrownBy(() -> log.addImage("img", null, 0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("addImage('img')");
+            assertThatThrownBy(() -> Image.rgb(new float[200], 10, 10))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1x10x10x3 needs 300 values, array has 200");
+            assertThatThrownBy(() -> Images.gray(new float[0], 0, 5, 5))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("0x5x5x1");
             assertThat(log.stats().published()).isZero();
         }
         try (Logger small = logger("image.maxPixels", "100")) {
-            small.addImages("ok", new byte[8 * 3 * 4], 8, 3, 4, 0);     // 3 x 32 = 96 pixels
-            assertThatThrownBy(() -> small.addImages("big", new byte[9 * 3 * 4], 9, 3, 4, 0)) // 6 x 32 = 192
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("6x32 = 192 pixels, over maxPixels=100");
-            assertThatThrownBy(() -> small.addFigure("fig", 11, 10, g -> { }, 0))
+            small.addImages("ok", Images.gray(new byte[8 * 3 * 4], 8, 3, 4), 0);     // 3 x 32 = 96 pixels
+            assertThatThrownBy(() -> small.addImages("big", Images.gray(new byte[9 * 3 * 4], 9, 3, 4), 0)) // 6 x 32 = 192
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("image 'big'").hasMessageContaining("6x32 = 192 pixels, over maxPixels=100");
+            assertThatThrownBy(() -> small.addFigure("fig", Figure.drawn(11, 10, g -> { }), 0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("over maxPixels=100");
             small.flush();
             assertThat(small.stats().published()).isEqualTo(1);
         }
         Logger closed = Logger.builder().logdir(logdir).experiment("closed").set("shutdownHook.enabled", "false").build();
         closed.close();
-        assertThatThrownBy(() -> closed.addImage("x", new float[1], 1, 1, 0)).isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> closed.addFigure("x", 1, 1, g -> { }, 0)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> closed.addImage("x", Image.gray(new float[1], 1, 1), 0)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> closed.addFigure("x", Figure.drawn(1, 1, g -> { }), 0)).isInstanceOf(IllegalStateException.class);
         assertThat(closed.stats().pendingPayloadBytes()).isZero();
     }
 
     @Test
-    void aFullPixelPoolDropsCountedAsImageUnderDropAndWaitsUnderBlock() {
+    void shouldDropOnAFullPixelPoolCountedAsImageUnderDropAndWaitUnderBlock() {
         float[] v = floats(100 * 100, 60); // 10,000 floats: a 16,384-float pooled array, the whole 64 KiB budget
         try (Logger drop = logger("payload.maxPendingBytes", "65536", "overflow.policy", "drop")) {
             for (int step = 0; step < 300; step++) {
-                drop.addImage("burst", v, 100, 100, step);
+                drop.addImage("burst", Image.gray(v, 100, 100), step);
             }
             drop.flush();
             LoggerStats s = drop.stats();
@@ -372,7 +387,7 @@ class ImageLoggingTest {
         try (Logger block = Logger.builder().logdir(logdir).experiment("block").set("shutdownHook.enabled", "false")
             .set("payload.maxPendingBytes", "65536").build()) {
             for (int step = 0; step < 300; step++) {
-                block.addImage("burst", v, 100, 100, step);
+                block.addImage("burst", Image.gray(v, 100, 100), step);
             }
             block.flush();
             assertThat(block.stats().written()).isEqualTo(300);
@@ -385,14 +400,14 @@ class ImageLoggingTest {
     }
 
     @Test
-    void largePicturesUseHuffmanOnlyAndStillRoundTripExactly() {
+    void shouldEncodeLargePicturesHuffmanOnlyAndStillRoundTripExactly() {
         float[] big = floats(300 * 256, 70);         // 76,800 pixels: past ImageEncoder.LARGE_PIXELS
         byte[] bigRgb = bytes(260 * 260 * 3, 71);
         BufferedImage flat = new BufferedImage(400, 300, BufferedImage.TYPE_INT_RGB);
         try (Logger log = logger()) {
-            log.addImage("big", big, 300, 256, 0);
-            log.addImage("bigRgb", bigRgb, 260, 260, 3, 0, true);
-            log.addFigure("flatFigure", flat, 0);
+            log.addImage("big", Image.gray(big, 300, 256), 0);
+            log.addImage("bigRgb", Image.rgb(bigRgb, 260, 260).equalized(), 0);
+            log.addFigure("flatFigure", Figure.of(flat), 0);
         }
         check("big", 300, 256, 1, expected(big, 0, big.length, false));
         check("bigRgb", 260, 260, 3, expected(bigRgb, 0, bigRgb.length, true));

@@ -40,7 +40,7 @@ class ImagePeerShapesTest {
     Path logdir;
 
     @Test
-    void theSeedCallsGiveThePeersTagsAndSizes() {
+    void shouldGiveThePeersTagsAndSizesForTheSeedCalls() {
         Random r = new Random(7);
         float[] firing = new float[10 * 10];
         for (int i = 0; i < firing.length; i++) {
@@ -60,10 +60,10 @@ class ImagePeerShapesTest {
         }
         JFreeChart chart = ChartFactory.createXYLineChart("Activity", "t", "rate", new XYSeriesCollection(rate));
         try (Logger log = Logger.builder().logdir(logdir).experiment("run").set("shutdownHook.enabled", "false").build()) {
-            log.addImage("Population/Firing rate", firing, 10, 10, 0);
-            log.addImage("Population/RGB", rgb, 8, 12, 3, 0);
-            log.addImages("Projection/Receptive fields", fields, 6, 5, 5, 0, true, true);
-            JFreeChartLogging.addFigure(log, "Activity", chart, 150, 100, 0);
+            log.addImage("Population/Firing rate", Image.gray(firing, 10, 10), 0);
+            log.addImage("Population/RGB", Image.rgb(rgb, 8, 12), 0);
+            log.addImages("Projection/Receptive fields", Images.gray(fields, 6, 5, 5).equalizedPerImage(), 0);
+            log.addFigure("Activity", JFreeChartFigure.of(chart, 150, 100), 0);
         }
         List<Event> ours = TestEvents.read(logdir.resolve("run"));
         List<Event> peer = Files.exists(PEER_FILE) ? TestEvents.readFile(PEER_FILE) : null;

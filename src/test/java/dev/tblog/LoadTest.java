@@ -23,7 +23,7 @@ class LoadTest {
 
     @Test
     @Timeout(value = 180, unit = TimeUnit.SECONDS)
-    void blockWritesExactlyEveryMixedEventOfEightMillionInOrderPerTag() throws Exception {
+    void shouldWriteExactlyEveryMixedEventOfEightMillionInOrderPerTagUnderBlock() throws Exception {
         int perProducer = 1_000_000;
         Logger log = Logger.builder().logdir(logdir).experiment("block").set("shutdownHook.enabled", "false")
             .set("ring.size", "4096").build();
@@ -49,7 +49,7 @@ class LoadTest {
 
     @Test
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
-    void dropWithATinyRingWrittenPlusDroppedIsPublishedExactlyAndCountedByKind() throws Exception {
+    void shouldCountWrittenPlusDroppedAsPublishedExactlyByKindUnderDropWithATinyRing() throws Exception {
         int perProducer = 200_000;
         Logger log = Logger.builder().logdir(logdir).experiment("drop").set("shutdownHook.enabled", "false")
             .set("ring.size", "64").set("overflow.policy", "drop").build();

@@ -1,6 +1,7 @@
 package dev.tblog;
 
 import dev.tblog.proto.Event;
+import dev.tblog.record.RunNames;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -46,7 +47,7 @@ class LoggerTest {
     }
 
     @Test
-    void dataReachTheFileWithoutFlush() throws Exception {
+    void shouldBringDataToTheFileWithoutFlush() throws Exception {
         try (Logger log = logger("run")) {
             log.addScalar("x", 1, 7);
             long deadline = System.nanoTime() + 5_000_000_000L;
@@ -60,7 +61,7 @@ class LoggerTest {
     }
 
     @Test
-    void flushIsABarrier() {
+    void shouldMakeFlushABarrier() {
         try (Logger log = logger("run")) {
             for (int i = 0; i < 10_000; i++) {
                 log.addScalar("x", i, i);
@@ -72,7 +73,7 @@ class LoggerTest {
     }
 
     @Test
-    void addScalarsWritesOneSubRunPerKeyWithTheMainTagInside() {
+    void shouldWriteOneSubRunPerAddScalarsKeyWithTheMainTagInside() {
         try (Logger log = logger("run")) {
             Map<String, Double> values = new LinkedHashMap<>();
             values.put("train", 1.0);
@@ -89,7 +90,7 @@ class LoggerTest {
     }
 
     @Test
-    void overloadsWithoutAStepCountPerTag() {
+    void shouldCountStepsPerTagWithoutAStep() {
         try (Logger log = logger("run")) {
             log.addScalar("a", 1);
             log.addScalar("a", 2);
@@ -107,7 +108,7 @@ class LoggerTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"", " ", "../x", "a/../b", "/abs", "a\\b", "a/./b", "..", "tab\there", "a/"})
-    void badTagsFailAtTheCallSiteNamingTheValueAndPublishNothing(String tag) {
+    void shouldFailOnBadTagsAtTheCallSiteNamingTheValueAndPublishNothing(String tag) {
         try (Logger log = logger("run")) {
             assertThatThrownBy(() -> log.addScalar(tag, 1, 1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("tag");
@@ -118,7 +119,7 @@ class LoggerTest {
     }
 
     @Test
-    void nullTagFails() {
+    void shouldFailOnANullTag() {
         try (Logger log = logger("run")) {
             assertThatThrownBy(() -> log.addScalar(null, 1, 1)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("null");
@@ -127,7 +128,7 @@ class LoggerTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"../x", "a/b", "..", ".", "a\\b", ""})
-    void badAddScalarsKeysFailNamingTheKeyAndPublishNothing(String key) {
+    void shouldFailOnBadAddScalarsKeysNamingTheKeyAndPublishNothing(String key) {
         try (Logger log = logger("run")) {
             Map<String, Double> values = new LinkedHashMap<>();
             values.put("good", 1.0);
@@ -141,7 +142,7 @@ class LoggerTest {
     }
 
     @Test
-    void nullMapOrValueFails() {
+    void shouldFailOnANullMapOrValue() {
         try (Logger log = logger("run")) {
             assertThatThrownBy(() -> log.addScalars("Loss", null, 1)).isInstanceOf(IllegalArgumentException.class);
             Map<String, Double> values = new LinkedHashMap<>();
@@ -152,7 +153,7 @@ class LoggerTest {
     }
 
     @Test
-    void callsAfterCloseThrowIllegalStateAndFlushAndCloseReturn() {
+    void shouldThrowIllegalStateForCallsAfterCloseAndReturnFromFlushAndClose() {
         Logger log = logger("run");
         log.addScalar("x", 1, 1);
         log.close();
@@ -166,7 +167,7 @@ class LoggerTest {
     }
 
     @Test
-    void nonFiniteScalarsAreWrittenAsTheyAre() {
+    void shouldWriteNonFiniteScalarsAsTheyAre() {
         try (Logger log = logger("run")) {
             log.addScalar("x", Double.NaN, 0);
             log.addScalar("x", Double.POSITIVE_INFINITY, 1);
@@ -182,7 +183,7 @@ class LoggerTest {
     }
 
     @Test
-    void constructorsPlaceTheRunWhereTheSeedSays() {
+    void shouldPlaceTheRunWhereTheSeedSaysWithEachConstructor() {
         try (Logger log = Logger.builder().logdir(logdir).set("shutdownHook.enabled", "false").build()) {
             String name = log.runDir().getFileName().toString();
             assertThat(name).matches("[A-Z][a-z]{2}\\d{2}_\\d{2}-\\d{2}-\\d{2}_.+");
@@ -199,7 +200,7 @@ class LoggerTest {
     }
 
     @Test
-    void eventFileNamesFollowTheConvention() {
+    void shouldNameEventFilesByTheConvention() {
         try (Logger log = logger("run")) {
             String name = TestEvents.eventFiles(log.runDir()).get(0).getFileName().toString();
             assertThat(name).matches("events\\.out\\.tfevents\\.\\d{10}\\..+\\." + ProcessHandle.current().pid() + "\\.\\d+");
@@ -207,7 +208,7 @@ class LoggerTest {
     }
 
     @Test
-    void twoLoggersInOneRunFolderNeverShareAFile() {
+    void shouldNeverShareAFileBetweenTwoLoggersInOneRunFolder() {
         try (Logger a = logger("same"); Logger b = logger("same")) {
             a.addScalar("a", 1, 1);
             b.addScalar("b", 2, 1);
@@ -220,13 +221,13 @@ class LoggerTest {
     }
 
     @Test
-    void badExperimentNameFails() {
+    void shouldFailOnABadExperimentName() {
         assertThatThrownBy(() -> Logger.builder().logdir(logdir).experiment("../escape"))
             .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("../escape");
     }
 
     @Test
-    void aBurstRightAfterBuildWaitsForTheConsumerInsteadOfFailing() {
+    void shouldWaitForTheConsumerOnABurstRightAfterBuildInsteadOfFailing() {
         // Regression: the consumer counted as stopped until its thread ran onStart, so a full ring
         // right after build() made producers give up with "closed".
         for (int attempt = 0; attempt < 20; attempt++) {

@@ -1,7 +1,7 @@
 package dev.tblog;
 
 import dev.tblog.proto.Event;
-import dev.tblog.record.RecordReader;
+import dev.tblog.read.RecordReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;

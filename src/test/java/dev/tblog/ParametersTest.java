@@ -113,7 +113,7 @@ class ParametersTest {
     }
 
     @Test
-    void aSweepOfFiveLoggersShowsFiveSessionsWithTheUnionOfKeysAndNoExtraRuns() {
+    void shouldShowFiveSessionsWithTheUnionOfKeysAndNoExtraRunsForASweepOfFiveLoggers() {
         double[] lrs = {0.1, 0.03, 0.01, 0.003, 0.001};
         double[] finalAccuracy = {0.71, 0.83, 0.91, 0.88, 0.64};
         for (int r = 0; r < 5; r++) {
@@ -176,7 +176,7 @@ class ParametersTest {
     }
 
     @Test
-    void severalCallsOnOneLoggerAreSessionsInTrialSubRuns() {
+    void shouldMakeSeveralCallsOnOneLoggerSessionsInTrialSubRuns() {
         try (Logger log = logger("search")) {
             for (int trial = 1; trial <= 3; trial++) {
                 for (int i = 0; i < 10; i++) {
@@ -202,7 +202,7 @@ class ParametersTest {
     }
 
     @Test
-    void aRunWithoutHistoryGetsItsSessionAndMetricsAtStepZero() {
+    void shouldPutTheSessionAndMetricsOfARunWithoutHistoryAtStepZero() {
         try (Logger log = logger("run")) {
             log.addParameters(Map.of("lr", 0.1), Map.of("accuracy", 0.5));
         }
@@ -219,7 +219,7 @@ class ParametersTest {
     }
 
     @Test
-    void badParametersFailNamingKeyAndTypeAndPublishNothing() {
+    void shouldFailOnBadParametersNamingKeyAndTypeAndPublishNothing() {
         try (Logger log = logger("run")) {
             Map<String, Object> params = new LinkedHashMap<>();
             params.put("lr", 0.1);
@@ -248,7 +248,7 @@ class ParametersTest {
     }
 
     @Test
-    void addParametersAfterCloseThrowsIllegalState() {
+    void shouldThrowIllegalStateForAddParametersAfterClose() {
         Logger log = logger("run");
         log.close();
         assertThatThrownBy(() -> log.addParameters(Map.of("lr", 0.1), Map.of()))
@@ -257,7 +257,7 @@ class ParametersTest {
     }
 
     @Test
-    void textIsAStringTensorOfTheTextPluginUnderTagSlashTextSummary() {
+    void shouldWriteTextAsAStringTensorOfTheTextPluginUnderTagSlashTextSummary() {
         String markdown = "# Run notes\n\n| key | value |\n|---|---|\n| solver | *Euler* |\n\nµ = 0.5 ✓";
         try (Logger log = logger("run")) {
             log.addText("Notes", markdown, 7);
@@ -279,7 +279,7 @@ class ParametersTest {
     }
 
     @Test
-    void textOverloadWithoutStepCountsPerTag() {
+    void shouldCountTextStepsPerTagWithoutAStep() {
         try (Logger log = logger("run")) {
             log.addText("Notes", "a");
             log.addText("Notes", "b");
@@ -293,7 +293,7 @@ class ParametersTest {
     }
 
     @Test
-    void badTextFailsAtTheCallSiteAndPublishesNothing() {
+    void shouldFailOnBadTextAtTheCallSiteAndPublishNothing() {
         try (Logger log = logger("run")) {
             for (String tag : new String[] {"", " ", "../x", "/abs", "a//b"}) {
                 assertThatThrownBy(() -> log.addText(tag, "x", 0)).isInstanceOf(IllegalArgumentException.class);

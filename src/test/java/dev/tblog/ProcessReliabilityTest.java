@@ -32,7 +32,7 @@ class ProcessReliabilityTest {
 
     @Test
     @Timeout(value = 240, unit = TimeUnit.SECONDS)
-    void killedAtRandomMomentsEveryFlushedEventIsOnDiskInOrderAndEveryRecordIsSound() throws Exception {
+    void shouldKeepEveryFlushedEventOnDiskInOrderAndEveryRecordSoundWhenKilledAtRandomMoments() throws Exception {
         Random random = new Random(SEED);
         int torn = 0;
         for (int run = 0; run < KILLS; run++) {
@@ -67,7 +67,7 @@ class ProcessReliabilityTest {
 
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
-    void exitWithoutCloseTheShutdownHookDrainsEveryEvent() throws Exception {
+    void shouldDrainEveryEventInTheShutdownHookOnExitWithoutClose() throws Exception {
         Path runDir = logdir.resolve("exit");
         Process child = start("exit", runDir, "x", 50_000);
         AtomicReference<String> published = new AtomicReference<>();
@@ -85,7 +85,7 @@ class ProcessReliabilityTest {
 
     @Test
     @Timeout(value = 90, unit = TimeUnit.SECONDS)
-    void twoProcessesInOneRunFolderWithRotationEveryEventIsReadExactlyOnce() throws Exception {
+    void shouldReadEveryEventExactlyOnceFromTwoProcessesInOneRunFolderWithRotation() throws Exception {
         Path runDir = logdir.resolve("shared");
         List<Process> children = new ArrayList<>();
         List<AtomicReference<String>> outputs = new ArrayList<>();

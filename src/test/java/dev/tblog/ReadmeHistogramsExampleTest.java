@@ -1,6 +1,5 @@
 package dev.tblog;
 
-import dev.tblog.histogram.HistogramBins;
 import dev.tblog.proto.Event;
 import dev.tblog.proto.HistogramProto;
 import org.junit.jupiter.api.Test;
@@ -35,7 +34,7 @@ class ReadmeHistogramsExampleTest {
     }
 
     @Test
-    void readmeExamplesRun() {
+    void shouldRunTheReadmeExamples() {
         Network network = new Network();
         int[] counts = {0, 3, 3, 7, 12, 1};
         float[] delays = {0.5f, 1.5f, 3f, 4f, 25f};
@@ -46,12 +45,12 @@ class ReadmeHistogramsExampleTest {
                 network.train();
                 log.addHistogram("Weight distribution", weights, step);
                 if (step == 99) {
-                    log.addHistogram("Weight distribution/layer 2", weights, 1024, 512, step,
-                        HistogramBins.tensorflowDefault());
-                    log.addHistogram("Spike counts", counts, step, HistogramBins.equalWidth(30));
-                    log.addHistogram("Delays", delays, step, HistogramBins.explicitEdges(0, 1, 2, 5, 10, 20));
-                    log.addHistogramRaw("Latency", /* min */ 0.2, /* max */ 9.5, /* num */ 7, /* sum */ 21.1,
-                        /* sumSquares */ 110.3, new double[] {1, 5, 10}, new double[] {3, 3, 1}, step);
+                    log.addHistogram("Weight distribution/layer 2", Histogram.of(weights).range(1024, 512), step);
+                    log.addHistogram("Spike counts", Histogram.of(counts).bins(HistogramBins.equalWidth(30)), step);
+                    log.addHistogram("Delays",
+                        Histogram.of(delays).bins(HistogramBins.explicitEdges(0, 1, 2, 5, 10, 20)), step);
+                    log.addHistogram("Latency", Histogram.binned(new double[] {1, 5, 10}, new double[] {3, 3, 1})
+                        .min(0.2).max(9.5).sum(21.1).sumSquares(110.3), step);
                     weights[0] = Double.NaN;
                     log.addHistogram("Weight distribution", weights, step + 1);
                     assertThatThrownBy(() -> log.addHistogram("Empty", new double[0], 0))
@@ -75,7 +74,9 @@ class ReadmeHistogramsExampleTest {
         assertThat(delaysH.getBucketList()).containsExactly(0.0, 1.0, 1.0, 2.0, 0.0, 1.0);
         HistogramProto latency = histo(events, "Latency");
         assertThat(latency.getBucketList()).containsExactly(3.0, 3.0, 1.0);
-        assertThat(latency.getNum()).isEqualTo(7.0);
+        assertThat(latency.getNum()).as("num defaults to the sum of the counts").isEqualTo(7.0);
+        assertThat(latency.getMin()).isEqualTo(0.2);
+        assertThat(latency.getSumSquares()).isEqualTo(110.3);
         assertThat(TestEvents.withTag(events, "Empty")).isEmpty();
     }
 

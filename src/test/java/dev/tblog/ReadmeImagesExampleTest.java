@@ -22,7 +22,7 @@ class ReadmeImagesExampleTest {
     Path runs;
 
     @Test
-    void readmeExamplesRun() {
+    void shouldRunTheReadmeExamples() {
         long step = 0;
         int[] spikes = new Random(1).ints(40, 0, 100).toArray();
         try (Logger log = Logger.builder().logdir(runs).experiment("images").set("shutdownHook.enabled", "false").build()) {
@@ -33,37 +33,37 @@ class ReadmeImagesExampleTest {
                     rate[y * w + x] = (float) (0.5 + 0.5 * Math.sin(x / 8.0) * Math.cos(y / 8.0));
                 }
             }
-            log.addImage("Population/Firing rate", rate, h, w, step);
-            log.addImage("Population/Firing rate (equalized)", rate, h, w, step, true);
+            log.addImage("Population/Firing rate", Image.gray(rate, h, w), step);
+            log.addImage("Population/Firing rate (equalized)", Image.gray(rate, h, w).equalized(), step);
 
-            float[] rgb = new float[h * w * 3];
-            log.addImage("Population/RGB", rgb, h, w, 3, step);
+            float[] rgb = new float[h * w * 3];               // (H, W, 3): r, g, b of each pixel in turn
+            log.addImage("Population/RGB", Image.rgb(rgb, h, w), step);
 
             int n = 6, fh = 5, fw = 5;
             double[] fields = new double[n * fh * fw];
             for (int i = 0; i < fields.length; i++) {
                 fields[i] = Math.sin(i);
             }
-            log.addImages("Projection/Receptive fields", fields, n, fh, fw, step);
-            log.addImages("Projection/Receptive fields", fields, n, fh, fw, step + 1, true);
-            log.addImages("Projection/Receptive fields", fields, n, fh, fw, step + 2, true, true);
+            log.addImages("Projection/Receptive fields", Images.gray(fields, n, fh, fw), step);
+            log.addImages("Projection/Receptive fields", Images.gray(fields, n, fh, fw).equalized(), step + 1);
+            log.addImages("Projection/Receptive fields", Images.gray(fields, n, fh, fw).equalizedPerImage(), step + 2);
 
             XYSeries series = new XYSeries("rate");
             for (int t = 0; t < 100; t++) {
                 series.add(t, Math.sin(t / 10.0));
             }
             JFreeChart chart = ChartFactory.createXYLineChart("Activity", "t", "rate", new XYSeriesCollection(series));
-            JFreeChartLogging.addFigure(log, "Activity", chart, 150, 100, step);
+            log.addFigure("Activity", JFreeChartFigure.of(chart, 150, 100), step);
 
             BufferedImage picture = chart.createBufferedImage(300, 200);
-            log.addFigure("Activity/large", picture, step);
+            log.addFigure("Activity/large", Figure.of(picture), step);
 
-            log.addFigure("Raster", 200, 100, g -> {
+            log.addFigure("Raster", Figure.drawn(200, 100, g -> {
                 g.setColor(Color.BLUE);
                 for (int i = 0; i < spikes.length; i++) {
                     g.fillRect(spikes[i] * 2, 10 * (i % 10), 2, 8);
                 }
-            }, step);
+            }), step);
         }
         List<Event> events = TestEvents.read(runs.resolve("images"));
         assertThat(TestEvents.withTag(events, "Projection/Receptive fields")).extracting(Event::getStep)

@@ -22,7 +22,7 @@ class ReadmeParametersExampleTest {
     }
 
     @Test
-    void readmeExamplesRun() {
+    void shouldRunTheReadmeExamples() {
         try (Logger log = Logger.builder().logdir(runs).experiment("lr-0.01").set("shutdownHook.enabled", "false").build()) {
             for (long step = 0; step < 1000; step++) {
                 log.addScalar("accuracy", accuracy(step), step);

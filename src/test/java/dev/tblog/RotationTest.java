@@ -1,7 +1,7 @@
 package dev.tblog;
 
 import dev.tblog.proto.Event;
-import dev.tblog.record.EventFileNames;
+import dev.tblog.record.RunNames;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,15 +21,15 @@ class RotationTest {
 
     /** Regression: the counter was not padded, so "...pid.10" sorted before "...pid.9". */
     @Test
-    void aFileCreatedLaterInTheSameSecondSortsAfter() {
-        String ninth = EventFileNames.format(1_700_000_000L, "host", 42, 9);
-        String tenth = EventFileNames.format(1_700_000_000L, "host", 42, 10);
+    void shouldSortAFileCreatedLaterInTheSameSecondAfter() {
+        String ninth = RunNames.eventFile(1_700_000_000L, "host", 42, 9);
+        String tenth = RunNames.eventFile(1_700_000_000L, "host", 42, 10);
         assertThat(ninth.compareTo(tenth)).isNegative();
         assertThat(tenth).endsWith(".42.0000000010");
     }
 
     @Test
-    void rotatedFilesStartWithFileVersionNeverSplitARecordAndHoldEveryEventOnceInOrder() throws Exception {
+    void shouldStartRotatedFilesWithFileVersionNeverSplitARecordAndHoldEveryEventOnceInOrder() throws Exception {
         long maxBytes = 65_536;
         int events = 60_000;
         Logger log = Logger.builder().logdir(logdir).experiment("rot").set("shutdownHook.enabled", "false")

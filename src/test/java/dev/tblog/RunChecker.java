@@ -1,8 +1,8 @@
 package dev.tblog;
 
 import dev.tblog.proto.Event;
-import dev.tblog.record.CorruptRecordException;
-import dev.tblog.record.RecordReader;
+import dev.tblog.read.CorruptRecordException;
+import dev.tblog.read.RecordReader;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

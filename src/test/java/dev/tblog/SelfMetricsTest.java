@@ -14,7 +14,7 @@ class SelfMetricsTest {
     Path logdir;
 
     @Test
-    void selfMetricsAreWrittenUnderTblogAndNotCountedAsWritten() throws Exception {
+    void shouldWriteSelfMetricsUnderTblogAndNotCountThemAsWritten() throws Exception {
         Logger log = Logger.builder().logdir(logdir).experiment("self").set("shutdownHook.enabled", "false")
             .set("selfMetrics.enabled", "true").set("selfMetrics.intervalMillis", "100").build();
         long n = 0;
@@ -41,7 +41,7 @@ class SelfMetricsTest {
     }
 
     @Test
-    void selfMetricsAreOffByDefault() {
+    void shouldWriteNoSelfMetricsByDefault() {
         try (Logger log = Logger.builder().logdir(logdir).experiment("off").set("shutdownHook.enabled", "false").build()) {
             assertThat(log.config().selfMetricsEnabled()).isFalse();
             log.addScalar("x", 1, 1);

@@ -1,8 +1,8 @@
 package dev.tblog;
 
 import dev.tblog.proto.Event;
-import dev.tblog.record.EventFileNames;
-import dev.tblog.record.RecordReader;
+import dev.tblog.record.RunNames;
+import dev.tblog.read.RecordReader;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,7 +21,7 @@ public final class TestEvents {
     /** The event files directly in a run folder, in TensorBoard's reading order. */
     public static List<Path> eventFiles(Path runDir) {
         try (Stream<Path> files = Files.list(runDir)) {
-            return files.filter(p -> EventFileNames.isEventFile(p.getFileName().toString()))
+            return files.filter(p -> RunNames.isEventFile(p.getFileName().toString()))
                 .sorted().collect(Collectors.toList());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

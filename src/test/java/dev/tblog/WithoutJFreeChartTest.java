@@ -20,14 +20,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * JFreeChart is optional: in a class loader over the library's classes and its other runtime jars,
  * without jfreechart, Logger loads, reflects (every method's signature resolves), and logs an image
- * and a drawn figure. Only {@link JFreeChartLogging} needs JFreeChart.
+ * and a drawn figure. Only {@link JFreeChartFigure} needs JFreeChart.
  */
 class WithoutJFreeChartTest {
     @TempDir
     Path logdir;
 
     @Test
-    void loggerLoadsReflectsAndLogsImagesAndFiguresWithoutJFreeChart() throws Exception {
+    void shouldLoadReflectAndLogImagesAndFiguresWithoutJFreeChart() throws Exception {
         List<URL> urls = new ArrayList<>();
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
             if (entry.contains("jfreechart") || entry.contains("test-classes") || entry.isEmpty()) {
@@ -42,6 +42,9 @@ class WithoutJFreeChartTest {
             Class<?> loggerClass = loader.loadClass("dev.tblog.Logger");
             assertThat(loggerClass.getClassLoader()).isSameAs(loader);
             assertThat(loggerClass.getMethods()).as("every signature resolves without JFreeChart").isNotEmpty();
+            Class<?> imageClass = loader.loadClass("dev.tblog.Image");
+            Class<?> figureClass = loader.loadClass("dev.tblog.Figure");
+            assertThat(figureClass.getMethods()).as("Figure never names JFreeChart").isNotEmpty();
 
             Object builder = loggerClass.getMethod("builder").invoke(null);
             Class<?> b = builder.getClass();
@@ -50,18 +53,19 @@ class WithoutJFreeChartTest {
             b.getMethod("set", String.class, String.class).invoke(builder, "shutdownHook.enabled", "false");
             Object log = b.getMethod("build").invoke(builder);
             try {
-                Method addImage = loggerClass.getMethod("addImage", String.class, float[].class, int.class, int.class,
-                    long.class);
-                addImage.invoke(log, "gray", new float[] {0f, 0.5f, 1f, 0.25f}, 2, 2, 0L);
-                Method addFigure = loggerClass.getMethod("addFigure", String.class, int.class, int.class,
-                    Consumer.class, long.class);
+                Object image = imageClass.getMethod("gray", float[].class, int.class, int.class)
+                    .invoke(null, new float[] {0f, 0.5f, 1f, 0.25f}, 2, 2);
+                loggerClass.getMethod("addImage", String.class, imageClass, long.class).invoke(log, "gray", image, 0L);
                 Consumer<Graphics2D> draw = g -> g.drawLine(0, 0, 10, 10);
-                addFigure.invoke(log, "figure", 20, 10, draw, 0L);
+                Object figure = figureClass.getMethod("drawn", int.class, int.class, Consumer.class)
+                    .invoke(null, 20, 10, draw);
+                Method addFigure = loggerClass.getMethod("addFigure", String.class, figureClass, long.class);
+                addFigure.invoke(log, "figure", figure, 0L);
             } finally {
                 loggerClass.getMethod("close").invoke(log);
             }
-            // The reason the JFreeChart overload lives in its own class: reflecting on it fails here.
-            Class<?> charts = loader.loadClass("dev.tblog.JFreeChartLogging");
+            // The reason the JFreeChart factory lives in its own class: reflecting on it fails here.
+            Class<?> charts = loader.loadClass("dev.tblog.JFreeChartFigure");
             assertThatThrownBy(charts::getMethods).isInstanceOf(NoClassDefFoundError.class);
         }
         List<Event> events = TestEvents.read(logdir.resolve("run"));

@@ -1,8 +1,8 @@
 package dev.tblog.cli;
 
-import dev.tblog.inspect.InspectFormat;
-import dev.tblog.inspect.LogInspector;
-import dev.tblog.inspect.RunReport;
+import dev.tblog.read.InspectFormat;
+import dev.tblog.read.LogInspector;
+import dev.tblog.read.RunReport;
 
 import java.io.PrintStream;
 import java.nio.file.Path;

@@ -1,75 +1,119 @@
 package dev.tblog.config;
 
-import dev.tblog.ring.OverflowPolicy;
-
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 
 /**
- * Every configuration key tblog knows: its name, default, the values it allows, and its parser.
- * {@code config/tblog.properties} documents each one; a test keeps the two in step.
+ * One configuration key, spelled once: its name, its default, what it allows, how its text is
+ * parsed and validated, the line that documents it (the README's table and
+ * {@code config/tblog.properties} are checked against it by a test), and the typed getter of
+ * {@link TblogConfig} that returns its value. Every key tblog knows is a constant here, in
+ * {@link #ALL}.
+ *
+ * <pre>{@code
+ * int slots = config.get(ConfigKey.RING_SIZE);   // the same as config.ringSize()
+ * }</pre>
  *
  * <p>Thread contract: immutable constants, any thread.
+ *
+ * @param <T> the type of the key's value
  */
-public enum ConfigKey {
-    RING_SIZE("ring.size", "65536", "a power of two, 64 to 2^26",
-        v -> powerOfTwo("ring.size", v, 64, 1 << 26)),
-    RING_WAIT_STRATEGY("ring.waitStrategy", "sleeping", names(WaitStrategyChoice.values()),
-        v -> choice("ring.waitStrategy", v, WaitStrategyChoice.values())),
-    RING_PRODUCER_TYPE("ring.producerType", "multi", names(ProducerChoice.values()),
-        v -> choice("ring.producerType", v, ProducerChoice.values())),
-    OVERFLOW_POLICY("overflow.policy", "block", names(OverflowPolicy.values()),
-        v -> choice("overflow.policy", v, OverflowPolicy.values())),
-    OVERFLOW_STALL_TIMEOUT_MILLIS("overflow.stallTimeoutMillis", "60000", "0 (wait forever) or an integer, 1 to 2^62",
-        v -> zeroOrLongInRange("overflow.stallTimeoutMillis", v, 1, 1L << 62)),
-    PAYLOAD_MAX_PENDING_BYTES("payload.maxPendingBytes", "67108864", "an integer, 65536 to 2^40",
-        v -> longInRange("payload.maxPendingBytes", v, 65536, 1L << 40)),
-    IMAGE_MAX_PIXELS("image.maxPixels", "16777216", "an integer, 1 to 2^28",
-        v -> intInRange("image.maxPixels", v, 1, 1 << 28)),
-    IMAGE_PNG_COMPRESSION_LEVEL("image.pngCompressionLevel", "1", "an integer, 0 to 9",
-        v -> intInRange("image.pngCompressionLevel", v, 0, 9)),
-    HISTOGRAM_CONSUMER_BIN_MAX_VALUES("histogram.consumerBinMaxValues", "1048576", "an integer, 0 to 2^30",
-        v -> intInRange("histogram.consumerBinMaxValues", v, 0, 1 << 30)),
-    WRITE_THRESHOLD_BYTES("write.thresholdBytes", "65536", "an integer, 4096 to 2^28",
-        v -> intInRange("write.thresholdBytes", v, 4096, 1 << 28)),
-    FILE_MAX_BYTES("file.maxBytes", "0", "0 (never rotate) or an integer, 65536 to 2^62",
-        v -> zeroOrLongInRange("file.maxBytes", v, 65536, 1L << 62)),
-    FSYNC_POLICY("fsync.policy", "close", names(FsyncPolicy.values()),
-        v -> choice("fsync.policy", v, FsyncPolicy.values())),
-    SELF_METRICS_ENABLED("selfMetrics.enabled", "false", "true or false",
-        v -> bool("selfMetrics.enabled", v)),
-    SELF_METRICS_INTERVAL_MILLIS("selfMetrics.intervalMillis", "10000", "an integer, 100 to 2^31-1",
-        v -> intInRange("selfMetrics.intervalMillis", v, 100, Integer.MAX_VALUE)),
-    SHUTDOWN_HOOK("shutdownHook.enabled", "true", "true or false",
-        v -> bool("shutdownHook.enabled", v)),
-    SHUTDOWN_TIMEOUT_MILLIS("shutdown.timeoutMillis", "30000", "an integer, 1 to 2^31-1",
-        v -> intInRange("shutdown.timeoutMillis", v, 1, Integer.MAX_VALUE));
+public final class ConfigKey<T> {
+    public static final ConfigKey<Integer> RING_SIZE = powerOfTwo("ring.size", 65536, 64, 1 << 26,
+        "slots in the ring (power of two, 64 to 2^26); absorbs bursts", TblogConfig::ringSize);
+    public static final ConfigKey<WaitStrategyChoice> RING_WAIT_STRATEGY = choice("ring.waitStrategy",
+        WaitStrategyChoice.SLEEPING, WaitStrategyChoice.values(),
+        "how the consumer waits: sleeping, blocking, lite-blocking, yielding, busy-spin", TblogConfig::waitStrategy);
+    public static final ConfigKey<ProducerChoice> RING_PRODUCER_TYPE = choice("ring.producerType",
+        ProducerChoice.MULTI, ProducerChoice.values(),
+        "multi (any threads) or single (exactly one thread logs)", TblogConfig::producerType);
+    public static final ConfigKey<OverflowPolicy> OVERFLOW_POLICY = choice("overflow.policy",
+        OverflowPolicy.BLOCK, OverflowPolicy.values(),
+        "full ring: block (wait, lose nothing) or drop (never wait, count drops)", TblogConfig::overflowPolicy);
+    public static final ConfigKey<Long> OVERFLOW_STALL_TIMEOUT_MILLIS = zeroOrLong("overflow.stallTimeoutMillis",
+        60000, "wait forever", 1, 1L << 62,
+        "every waiting call gives up (dropped, counted as a stall) on a consumer that made no progress this long "
+            + "(0 = wait forever)", TblogConfig::overflowStallTimeoutMillis);
+    public static final ConfigKey<Long> PAYLOAD_MAX_PENDING_BYTES = longInRange("payload.maxPendingBytes",
+        67108864, 65536, 1L << 40,
+        "pixels and histogram values waiting for the consumer, at most; past it the overflow policy applies",
+        TblogConfig::payloadMaxPendingBytes);
+    public static final ConfigKey<Integer> IMAGE_MAX_PIXELS = intInRange("image.maxPixels", 16777216, 1, 1 << 28,
+        "the largest picture (a tiled batch included) a call may log", TblogConfig::imageMaxPixels);
+    public static final ConfigKey<Integer> IMAGE_PNG_COMPRESSION_LEVEL = intInRange("image.pngCompressionLevel", 1,
+        0, 9, "zlib level of PNG encoding, 0 to 9", TblogConfig::imagePngCompressionLevel);
+    public static final ConfigKey<Integer> HISTOGRAM_CONSUMER_BIN_MAX_VALUES = intInRange(
+        "histogram.consumerBinMaxValues", 1048576, 0, 1 << 30,
+        "histograms with at most this many values are copied and binned by the consumer, larger ones binned on "
+            + "the caller's thread", TblogConfig::histogramConsumerBinMaxValues);
+    public static final ConfigKey<Integer> WRITE_THRESHOLD_BYTES = intInRange("write.thresholdBytes", 65536, 4096,
+        1 << 28, "a file's records are written at the end of each batch and past this many bytes",
+        TblogConfig::writeThresholdBytes);
+    public static final ConfigKey<Long> FILE_MAX_BYTES = zeroOrLong("file.maxBytes", 0, "never rotate", 65536,
+        1L << 62, "rotate to a new event file past this many bytes (0 = never; else 65536 to 2^62)",
+        TblogConfig::fileMaxBytes);
+    public static final ConfigKey<Boolean> SELF_METRICS_ENABLED = bool("selfMetrics.enabled", false,
+        "write the logger's own health as `tblog/` scalars into the run", TblogConfig::selfMetricsEnabled);
+    public static final ConfigKey<Integer> SELF_METRICS_INTERVAL_MILLIS = intInRange("selfMetrics.intervalMillis",
+        10000, 100, Integer.MAX_VALUE, "milliseconds between two self-metric points",
+        TblogConfig::selfMetricsIntervalMillis);
+    public static final ConfigKey<FsyncPolicy> FSYNC_POLICY = choice("fsync.policy", FsyncPolicy.CLOSE,
+        FsyncPolicy.values(), "never, close (fsync once at close), flush (at every flush and close)",
+        TblogConfig::fsyncPolicy);
+    public static final ConfigKey<Boolean> SHUTDOWN_HOOK = bool("shutdownHook.enabled", true,
+        "close loggers that were never closed at JVM exit", TblogConfig::shutdownHook);
+    public static final ConfigKey<Integer> SHUTDOWN_TIMEOUT_MILLIS = intInRange("shutdown.timeoutMillis", 30000, 1,
+        Integer.MAX_VALUE, "how long flush/close wait for the consumer", TblogConfig::shutdownTimeoutMillis);
 
-    private final String key;
-    private final String defaultValue;
+    /** Every key, in the order of the documentation. */
+    public static final List<ConfigKey<?>> ALL = List.of(RING_SIZE, RING_WAIT_STRATEGY, RING_PRODUCER_TYPE,
+        OVERFLOW_POLICY, OVERFLOW_STALL_TIMEOUT_MILLIS, PAYLOAD_MAX_PENDING_BYTES, IMAGE_MAX_PIXELS,
+        IMAGE_PNG_COMPRESSION_LEVEL, HISTOGRAM_CONSUMER_BIN_MAX_VALUES, WRITE_THRESHOLD_BYTES, FILE_MAX_BYTES,
+        SELF_METRICS_ENABLED, SELF_METRICS_INTERVAL_MILLIS, FSYNC_POLICY, SHUTDOWN_HOOK, SHUTDOWN_TIMEOUT_MILLIS);
+
+    private final String name;
+    private final String defaultText;
     private final String allowed;
-    private final Function<String, Object> parser;
+    private final Function<String, T> parser;
+    private final String doc;
+    private final Function<TblogConfig, T> getter;
+    private final T defaultValue;
 
-    ConfigKey(String key, String defaultValue, String allowed, Function<String, Object> parser) {
-        this.key = key;
-        this.defaultValue = defaultValue;
+    private ConfigKey(String name, String defaultText, String allowed, Function<String, T> parser, String doc,
+                      Function<TblogConfig, T> getter) {
+        this.name = name;
+        this.defaultText = defaultText;
         this.allowed = allowed;
         this.parser = parser;
+        this.doc = doc;
+        this.getter = getter;
+        this.defaultValue = parse(defaultText); // every default passes its own rule
     }
 
     /** The key as written in a properties file (without the {@code tblog.} system-property prefix). */
-    public String key() {
-        return key;
+    public String name() {
+        return name;
     }
 
-    /** The default, as text. */
-    public String defaultValue() {
+    /** The default, as written in the documentation. */
+    public String defaultText() {
+        return defaultText;
+    }
+
+    /** The default value. */
+    public T defaultValue() {
         return defaultValue;
     }
 
-    /** What values are allowed, for messages and docs. */
+    /** What values are allowed, for messages and docs, e.g. {@code a power of two, 64 to 2^26}. */
     public String allowed() {
         return allowed;
+    }
+
+    /** The line that documents the key (the README's table). */
+    public String doc() {
+        return doc;
     }
 
     /**
@@ -77,14 +121,25 @@ public enum ConfigKey {
      *
      * @throws IllegalArgumentException naming the key, the value and what is allowed
      */
-    public Object parse(String value) {
-        return parser.apply(value == null ? "" : value.trim());
+    public T parse(String text) {
+        String value = text == null ? "" : text.trim();
+        T parsed = parser.apply(value);
+        if (parsed == null) {
+            throw new IllegalArgumentException("bad value for config key " + name + ": '" + value + "' (allowed: "
+                + allowed + ")");
+        }
+        return parsed;
+    }
+
+    /** The key's value in {@code config} (its typed getter). */
+    T valueIn(TblogConfig config) {
+        return getter.apply(config);
     }
 
     /** The key of this name, or {@code null}. */
-    public static ConfigKey byName(String key) {
-        for (ConfigKey k : values()) {
-            if (k.key.equals(key)) {
+    public static ConfigKey<?> byName(String name) {
+        for (ConfigKey<?> k : ALL) {
+            if (k.name.equals(name)) {
                 return k;
             }
         }
@@ -93,83 +148,94 @@ public enum ConfigKey {
 
     @Override
     public String toString() {
-        return key;
+        return name;
     }
 
-    private static IllegalArgumentException bad(String key, String value, String allowed) {
-        return new IllegalArgumentException("bad value for config key " + key + ": '" + value
-            + "' (allowed: " + allowed + ")");
+    // ---- the kinds of keys: each builds the allowed text and a parser that answers null when bad ----
+
+    private static ConfigKey<Integer> intInRange(String name, int defaultValue, int min, int max, String doc,
+                                                 Function<TblogConfig, Integer> getter) {
+        return new ConfigKey<>(name, Integer.toString(defaultValue), "an integer, " + show(min) + " to " + show(max),
+            v -> {
+                Long n = parseLong(v);
+                return n != null && n >= min && n <= max ? Integer.valueOf(n.intValue()) : null;
+            }, doc, getter);
     }
 
-    private static long parseLong(String key, String value, String allowed) {
+    private static ConfigKey<Long> longInRange(String name, long defaultValue, long min, long max, String doc,
+                                               Function<TblogConfig, Long> getter) {
+        return new ConfigKey<>(name, Long.toString(defaultValue), "an integer, " + show(min) + " to " + show(max),
+            v -> {
+                Long n = parseLong(v);
+                return n != null && n >= min && n <= max ? n : null;
+            }, doc, getter);
+    }
+
+    private static ConfigKey<Long> zeroOrLong(String name, long defaultValue, String zeroMeans, long min, long max,
+                                              String doc, Function<TblogConfig, Long> getter) {
+        return new ConfigKey<>(name, Long.toString(defaultValue),
+            "0 (" + zeroMeans + ") or an integer, " + show(min) + " to " + show(max),
+            v -> {
+                Long n = parseLong(v);
+                return n != null && (n == 0 || n >= min && n <= max) ? n : null;
+            }, doc, getter);
+    }
+
+    private static ConfigKey<Integer> powerOfTwo(String name, int defaultValue, int min, int max, String doc,
+                                                 Function<TblogConfig, Integer> getter) {
+        return new ConfigKey<>(name, Integer.toString(defaultValue), "a power of two, " + show(min) + " to " + show(max),
+            v -> {
+                Long n = parseLong(v);
+                return n != null && n >= min && n <= max && Long.bitCount(n) == 1 ? Integer.valueOf(n.intValue()) : null;
+            }, doc, getter);
+    }
+
+    private static ConfigKey<Boolean> bool(String name, boolean defaultValue, String doc,
+                                           Function<TblogConfig, Boolean> getter) {
+        return new ConfigKey<>(name, Boolean.toString(defaultValue), "true or false", v -> {
+            switch (v.toLowerCase(Locale.ROOT)) {
+                case "true":
+                    return Boolean.TRUE;
+                case "false":
+                    return Boolean.FALSE;
+                default:
+                    return null;
+            }
+        }, doc, getter);
+    }
+
+    private static <E extends Enum<E>> ConfigKey<E> choice(String name, E defaultValue, E[] choices, String doc,
+                                                           Function<TblogConfig, E> getter) {
+        StringBuilder allowed = new StringBuilder("one of ");
+        for (int i = 0; i < choices.length; i++) {
+            allowed.append(i == 0 ? "" : ", ").append(choices[i]);
+        }
+        return new ConfigKey<>(name, defaultValue.toString(), allowed.toString(), v -> {
+            for (E e : choices) {
+                if (e.toString().equals(v)) {
+                    return e;
+                }
+            }
+            return null;
+        }, doc, getter);
+    }
+
+    private static Long parseLong(String value) {
         try {
             return Long.parseLong(value.replace("_", ""));
         } catch (NumberFormatException e) {
-            throw bad(key, value, allowed);
+            return null;
         }
     }
 
-    static Object intInRange(String key, String value, int min, int max) {
-        String allowed = "an integer, " + min + " to " + max;
-        long n = parseLong(key, value, allowed);
-        if (n < min || n > max) {
-            throw bad(key, value, allowed);
+    /** Large powers of two as {@code 2^n}, {@code 2^31-1} by name, other numbers as they are. */
+    private static String show(long n) {
+        if (n == Integer.MAX_VALUE) {
+            return "2^31-1";
         }
-        return (int) n;
-    }
-
-    static Object longInRange(String key, String value, long min, long max) {
-        String allowed = "an integer, " + min + " to " + max;
-        long n = parseLong(key, value, allowed);
-        if (n < min || n > max) {
-            throw bad(key, value, allowed);
+        if (n >= 1L << 20 && Long.bitCount(n) == 1) {
+            return "2^" + Long.numberOfTrailingZeros(n);
         }
-        return n;
-    }
-
-    static Object zeroOrLongInRange(String key, String value, long min, long max) {
-        String allowed = "0 or an integer, " + min + " to " + max;
-        long n = parseLong(key, value, allowed);
-        if (n != 0 && (n < min || n > max)) {
-            throw bad(key, value, allowed);
-        }
-        return n;
-    }
-
-    static Object powerOfTwo(String key, String value, int min, int max) {
-        String allowed = "a power of two, " + min + " to " + max;
-        long n = parseLong(key, value, allowed);
-        if (n < min || n > max || Long.bitCount(n) != 1) {
-            throw bad(key, value, allowed);
-        }
-        return (int) n;
-    }
-
-    static Object bool(String key, String value) {
-        switch (value.toLowerCase(Locale.ROOT)) {
-            case "true":
-                return Boolean.TRUE;
-            case "false":
-                return Boolean.FALSE;
-            default:
-                throw bad(key, value, "true or false");
-        }
-    }
-
-    static <E extends Enum<E>> Object choice(String key, String value, E[] choices) {
-        for (E e : choices) {
-            if (e.toString().equals(value)) {
-                return e;
-            }
-        }
-        throw bad(key, value, names(choices));
-    }
-
-    static String names(Object[] choices) {
-        StringBuilder sb = new StringBuilder("one of ");
-        for (int i = 0; i < choices.length; i++) {
-            sb.append(i == 0 ? "" : ", ").append(choices[i]);
-        }
-        return sb.toString();
+        return Long.toString(n);
     }
 }

@@ -20,11 +20,6 @@ public enum FsyncPolicy {
         this.configName = configName;
     }
 
-    /** The name used in config files. */
-    public String configName() {
-        return configName;
-    }
-
     @Override
     public String toString() {
         return configName;

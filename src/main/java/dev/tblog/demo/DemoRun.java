@@ -1,6 +1,8 @@
 package dev.tblog.demo;
 
-import dev.tblog.JFreeChartLogging;
+import dev.tblog.Image;
+import dev.tblog.Images;
+import dev.tblog.JFreeChartFigure;
 import dev.tblog.Logger;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
@@ -90,7 +92,7 @@ final class DemoRun {
                     logPictures(log, t);
                 }
                 if (t % FIGURE_EVERY == 0 || t == trials - 1) {
-                    JFreeChartLogging.addFigure(log, "Activity", activityChart(), 480, 300, t);
+                    log.addFigure("Activity", JFreeChartFigure.of(activityChart(), 480, 300), t);
                 }
                 trial = t + 1;
                 progress.accept(t);
@@ -163,7 +165,7 @@ final class DemoRun {
         for (int n = 0; n < rates.length; n++) {
             rates[n] = (float) population.rates()[n];
         }
-        log.addImage("Population/Firing rate", rates, Population.SIDE, Population.SIDE, t, true);
+        log.addImage("Population/Firing rate", Image.gray(rates, Population.SIDE, Population.SIDE).equalized(), t);
 
         float[] winners = new float[patterns.count() * Patterns.PIXELS];
         for (int k = 0; k < patterns.count(); k++) {
@@ -173,11 +175,11 @@ final class DemoRun {
                 winners[k * Patterns.PIXELS + i] = (float) w[i];
             }
         }
-        log.addImages("Projection/Receptive fields", winners, patterns.count(), Patterns.SIDE, Patterns.SIDE, t,
-            true, true);
+        log.addImages("Projection/Receptive fields",
+            Images.gray(winners, patterns.count(), Patterns.SIDE, Patterns.SIDE).equalizedPerImage(), t);
         population.copyWeights(allFields);
-        log.addImages("Projection/All receptive fields", allFields, Population.NEURONS, Patterns.SIDE,
-            Patterns.SIDE, t, true, true);
+        log.addImages("Projection/All receptive fields",
+            Images.gray(allFields, Population.NEURONS, Patterns.SIDE, Patterns.SIDE).equalizedPerImage(), t);
         population.copyWeights(allWeights);
         log.addHistogram("Weight distribution", allWeights, t);
     }

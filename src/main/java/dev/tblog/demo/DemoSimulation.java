@@ -1,6 +1,6 @@
 package dev.tblog.demo;
 
-import dev.tblog.RunNames;
+import dev.tblog.record.RunNames;
 
 import java.io.PrintStream;
 import java.nio.file.Path;

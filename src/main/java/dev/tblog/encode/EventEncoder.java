@@ -2,6 +2,9 @@ package dev.tblog.encode;
 
 import com.google.protobuf.CodedOutputStream;
 import com.google.protobuf.WireFormat;
+import dev.tblog.proto.Event;
+import dev.tblog.proto.SourceMetadata;
+import dev.tblog.proto.Summary;
 import dev.tblog.record.RecordFramer;
 import io.netty.buffer.ByteBuf;
 
@@ -18,23 +21,24 @@ import java.nio.charset.StandardCharsets;
  *           source_metadata=10 { writer=1 } }
  * Summary { value=1 Value { tag=1, simple_value=2 float | image=4 | histo=5 | tensor=8, metadata=9 } }
  * </pre>
+ * The field numbers are the generated classes' {@code *_FIELD_NUMBER} constants, as in every body.
  *
- * <p>A scalar event allocates nothing here: the tag's bytes come from the {@link TagEntry}, and the
+ * <p>A scalar event allocates nothing here: the tag's bytes come from the consumer's tag cache, and the
  * one {@code CodedOutputStream} is reused for every record.
  *
  * <p>Thread contract: not thread-safe; one encoder per consumer thread.
  */
 public final class EventEncoder {
-    private static final int WALL_TIME_FIELD = 1;
-    private static final int STEP_FIELD = 2;
-    private static final int FILE_VERSION_FIELD = 3;
-    private static final int SUMMARY_FIELD = 5;
-    private static final int SOURCE_METADATA_FIELD = 10;
-    private static final int WRITER_FIELD = 1;
-    private static final int SUMMARY_VALUE_FIELD = 1;
-    private static final int TAG_FIELD = 1;
-    private static final int SIMPLE_VALUE_FIELD = 2;
-    private static final int METADATA_FIELD = 9;
+    private static final int WALL_TIME_FIELD = Event.WALL_TIME_FIELD_NUMBER;
+    private static final int STEP_FIELD = Event.STEP_FIELD_NUMBER;
+    private static final int FILE_VERSION_FIELD = Event.FILE_VERSION_FIELD_NUMBER;
+    private static final int SUMMARY_FIELD = Event.SUMMARY_FIELD_NUMBER;
+    private static final int SOURCE_METADATA_FIELD = Event.SOURCE_METADATA_FIELD_NUMBER;
+    private static final int WRITER_FIELD = SourceMetadata.WRITER_FIELD_NUMBER;
+    private static final int SUMMARY_VALUE_FIELD = Summary.VALUE_FIELD_NUMBER;
+    private static final int TAG_FIELD = Summary.Value.TAG_FIELD_NUMBER;
+    private static final int SIMPLE_VALUE_FIELD = Summary.Value.SIMPLE_VALUE_FIELD_NUMBER;
+    private static final int METADATA_FIELD = Summary.Value.METADATA_FIELD_NUMBER;
 
     /** TensorBoard's version string for the first record of a file. */
     public static final String FILE_VERSION = "brain.Event:2";

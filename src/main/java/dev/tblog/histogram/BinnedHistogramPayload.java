@@ -1,20 +1,23 @@
 package dev.tblog.histogram;
 
+import dev.tblog.encode.Encoders;
+import dev.tblog.encode.EventWriter;
 import dev.tblog.encode.Payload;
-import dev.tblog.encode.PayloadWriter;
+import dev.tblog.encode.PayloadKind;
 import dev.tblog.ring.PayloadPool;
 
 import java.io.IOException;
 
 /**
- * A histogram already binned on the caller's thread (or given raw by the caller): its statistics and its
- * stored range, copied into one pooled array ({@code bucketCount} limits, then as many counts). The consumer
- * only encodes it. A few kilobytes at most with the default bins, whatever the number of values.
+ * A histogram already binned on the caller's thread (or binned by the caller): its statistics and its
+ * stored range, copied into one pooled array ({@code bucketCount} limits, then as many counts). Plain
+ * data; the consumer's {@link HistogramEncoder} only encodes it. A few kilobytes at most with the
+ * default bins, whatever the number of values.
  *
- * <p>Thread contract: built by one producer and published; {@link #writeTo} and {@link #release} on the
- * consumer thread.
+ * <p>Thread contract: built by one producer and published, immutable; {@link #writeTo} and
+ * {@link #release} on the consumer thread (release on the producer's when dropped).
  */
-public final class BinnedHistogramPayload implements Payload {
+final class BinnedHistogramPayload implements Payload {
     private final String tag;
     private final long step;
     private final double min;
@@ -32,9 +35,8 @@ public final class BinnedHistogramPayload implements Payload {
      *     {@code [bucketCount, 2 * bucketCount)}; given back to the pool on {@link #release}
      * @param nonFinite NaN and infinite values left out (written as {@code <tag>/nonfinite} when positive)
      */
-    public BinnedHistogramPayload(String tag, long step, double min, double max, double num, double sum,
-                                  double sumSquares, long nonFinite, PayloadPool pool, double[] data,
-                                  int bucketCount) {
+    BinnedHistogramPayload(String tag, long step, double min, double max, double num, double sum, double sumSquares,
+                           long nonFinite, PayloadPool pool, double[] data, int bucketCount) {
         this.tag = tag;
         this.step = step;
         this.min = min;
@@ -53,8 +55,7 @@ public final class BinnedHistogramPayload implements Payload {
      *
      * @param data from {@code pool}, at least {@code 2 * acc.trimmedSize()} long
      */
-    public static BinnedHistogramPayload of(String tag, long step, HistogramAccumulator acc, PayloadPool pool,
-                                            double[] data) {
+    static BinnedHistogramPayload of(String tag, long step, HistogramAccumulator acc, PayloadPool pool, double[] data) {
         int n = acc.trimmedSize();
         int start = acc.trimmedStart();
         for (int i = 0; i < n; i++) {
@@ -66,14 +67,13 @@ public final class BinnedHistogramPayload implements Payload {
     }
 
     @Override
-    public void writeTo(PayloadWriter out, long wallTimeMillis) throws IOException {
-        HistogramBody body = out.scratch(HistogramBody.class, HistogramBody::new);
-        // No bucket: every value was non-finite, only the companion scalar is written.
-        boolean histogram = bucketCount > 0;
-        if (histogram) {
-            body.of(min, max, num, sum, sumSquares, data, bucketCount);
-        }
-        HistogramRecords.write(out, tag, step, wallTimeMillis, body, histogram, nonFinite);
+    public PayloadKind<HistogramEncoder> kind() {
+        return HistogramEncoder.KIND;
+    }
+
+    @Override
+    public void writeTo(Encoders encoders, EventWriter out, long wallTimeMillis) throws IOException {
+        encoders.get(HistogramEncoder.KIND).write(this, out, wallTimeMillis);
     }
 
     @Override
@@ -81,10 +81,25 @@ public final class BinnedHistogramPayload implements Payload {
         pool.release(data);
     }
 
+    String tag() {
+        return tag;
+    }
 
-    @Override
-    public String kind() {
-        return "histogram";
+    long step() {
+        return step;
+    }
+
+    long nonFinite() {
+        return nonFinite;
+    }
+
+    int bucketCount() {
+        return bucketCount;
+    }
+
+    /** Points {@code body} at this histogram; no bucket means every value was non-finite. */
+    void pointAt(HistogramBody body) {
+        body.of(min, max, num, sum, sumSquares, data, bucketCount);
     }
 
     @Override

@@ -1,30 +1,32 @@
 package dev.tblog.histogram;
 
+import dev.tblog.encode.Encoders;
+import dev.tblog.encode.EventWriter;
 import dev.tblog.encode.Payload;
-import dev.tblog.encode.PayloadWriter;
+import dev.tblog.encode.PayloadKind;
 import dev.tblog.ring.PayloadPool;
 
 import java.io.IOException;
 
 /**
- * A histogram's values, copied by the producer into a pooled {@code double[]} or {@code float[]}; the
- * consumer bins them into its reusable accumulator for the bins ({@link ConsumerAccumulators}) and encodes
- * straight from it.
+ * A histogram's values, copied by the producer into a pooled {@code double[]} or {@code float[]}:
+ * plain data; the consumer's {@link HistogramEncoder} bins and encodes them.
  *
- * <p>Thread contract: built by one producer and published; {@link #writeTo} and {@link #release} on the
- * consumer thread.
+ * <p>Thread contract: built by one producer and published, immutable; {@link #writeTo} and
+ * {@link #release} on the consumer thread (release on the producer's when dropped).
  */
-public final class CopiedHistogramPayload implements Payload {
+final class CopiedHistogramPayload implements Payload {
     private final String tag;
     private final long step;
-    private final HistogramBins bins;
+    private final Bins bins;
     private final PayloadPool pool;
     private final double[] doubles;
     private final float[] floats;
     private final int length;
 
-    private CopiedHistogramPayload(String tag, long step, HistogramBins bins, PayloadPool pool, double[] doubles,
-                                   float[] floats, int length) {
+    /** @param doubles, floats exactly one not null: pooled, from {@code pool}, the first {@code length} are the values */
+    CopiedHistogramPayload(String tag, long step, Bins bins, PayloadPool pool, double[] doubles,
+                           float[] floats, int length) {
         this.tag = tag;
         this.step = step;
         this.bins = bins;
@@ -34,32 +36,14 @@ public final class CopiedHistogramPayload implements Payload {
         this.length = length;
     }
 
-    /** @param values pooled, from {@code pool}, the first {@code length} are the values */
-    public static CopiedHistogramPayload ofDoubles(String tag, long step, HistogramBins bins, PayloadPool pool,
-                                                   double[] values, int length) {
-        return new CopiedHistogramPayload(tag, step, bins, pool, values, null, length);
-    }
-
-    /** @param values pooled, from {@code pool}, the first {@code length} are the values */
-    public static CopiedHistogramPayload ofFloats(String tag, long step, HistogramBins bins, PayloadPool pool,
-                                                  float[] values, int length) {
-        return new CopiedHistogramPayload(tag, step, bins, pool, null, values, length);
+    @Override
+    public PayloadKind<HistogramEncoder> kind() {
+        return HistogramEncoder.KIND;
     }
 
     @Override
-    public void writeTo(PayloadWriter out, long wallTimeMillis) throws IOException {
-        HistogramAccumulator acc = out.scratch(ConsumerAccumulators.class, ConsumerAccumulators::new).forBins(bins);
-        if (doubles != null) {
-            acc.add(doubles, 0, length);
-        } else {
-            acc.add(floats, 0, length);
-        }
-        HistogramBody body = out.scratch(HistogramBody.class, HistogramBody::new);
-        boolean histogram = acc.finiteCount() > 0;
-        if (histogram) {
-            body.of(acc);
-        }
-        HistogramRecords.write(out, tag, step, wallTimeMillis, body, histogram, acc.nonFiniteCount());
+    public void writeTo(Encoders encoders, EventWriter out, long wallTimeMillis) throws IOException {
+        encoders.get(HistogramEncoder.KIND).write(this, out, wallTimeMillis);
     }
 
     @Override
@@ -71,10 +55,25 @@ public final class CopiedHistogramPayload implements Payload {
         }
     }
 
+    String tag() {
+        return tag;
+    }
 
-    @Override
-    public String kind() {
-        return "histogram";
+    long step() {
+        return step;
+    }
+
+    Bins bins() {
+        return bins;
+    }
+
+    /** Adds the values to {@code acc}. */
+    void addTo(HistogramAccumulator acc) {
+        if (doubles != null) {
+            acc.add(doubles, 0, length);
+        } else {
+            acc.add(floats, 0, length);
+        }
     }
 
     @Override

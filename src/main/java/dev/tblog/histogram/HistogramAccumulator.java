@@ -6,7 +6,7 @@ import java.util.Objects;
 /**
  * A reusable histogram of {@code double}, {@code float}, {@code int} or {@code long} values: one pass for
  * min, max, sum, sum of squares and bucket counts, then the bucket range a TensorBoard histogram stores.
- * Allocates only in its constructor. <b>Not thread-safe: confine each accumulator to one thread</b> (the
+ * Allocates only in its constructor. <b>Thread contract: not thread-safe, confine each accumulator to one thread</b> (the
  * consumer thread owns one per bins kind and reuses it).
  *
  * <h2>Behaviour</h2>
@@ -46,7 +46,7 @@ public final class HistogramAccumulator {
 
     private static final int SCRATCH_LENGTH = 512;
 
-    private final HistogramBins bins;
+    private final Bins bins;
     private final int edgeCount;
     /** The fixed edges (shared, read-only) or this accumulator's equal-width edges. */
     private final double[] edges;
@@ -73,16 +73,16 @@ public final class HistogramAccumulator {
     private int trimmedEnd;
 
     /** An empty accumulator for {@code bins}; allocates its arrays once. */
-    public HistogramAccumulator(HistogramBins bins) {
+    public HistogramAccumulator(Bins bins) {
         this.bins = Objects.requireNonNull(bins, "bins");
         this.edgeCount = bins.edgeCount();
-        this.equalWidth = bins.kind() == HistogramBins.Kind.EQUAL_WIDTH;
+        this.equalWidth = bins.kind() == Bins.Kind.EQUAL_WIDTH;
         this.edges = equalWidth ? new double[edgeCount] : bins.edgesOrNull();
         this.slots = new long[edgeCount + 1];
         reset();
     }
 
-    public HistogramBins bins() {
+    public Bins bins() {
         return bins;
     }
 
@@ -318,7 +318,7 @@ public final class HistogramAccumulator {
     }
 
     private void addFixed(double[] values, int from, int to) {
-        if (bins.kind() == HistogramBins.Kind.TENSORFLOW_DEFAULT) {
+        if (bins.kind() == Bins.Kind.TENSORFLOW_DEFAULT) {
             HistogramKernel.statsAndDefaultSlots(this, values, from, to);
         } else {
             HistogramKernel.statsAndSearchedSlots(this, edges, values, from, to);
@@ -431,7 +431,7 @@ public final class HistogramAccumulator {
 
     /** The slot the kernels gave {@code x} (before folding); equal width: the same, see equalWidthSlots. */
     private int slotOf(double x) {
-        return bins.kind() == HistogramBins.Kind.TENSORFLOW_DEFAULT
+        return bins.kind() == Bins.Kind.TENSORFLOW_DEFAULT
                 ? TensorFlowEdges.slot(x)
                 : HistogramKernel.searchSlot(edges, x);
     }

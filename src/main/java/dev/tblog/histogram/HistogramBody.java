@@ -3,6 +3,8 @@ package dev.tblog.histogram;
 import com.google.protobuf.CodedOutputStream;
 import com.google.protobuf.WireFormat;
 import dev.tblog.encode.SummaryBody;
+import dev.tblog.proto.HistogramProto;
+import dev.tblog.proto.Summary;
 
 import java.io.IOException;
 
@@ -21,18 +23,18 @@ import java.io.IOException;
  * </pre>
  * The bytes are those of {@code HistogramProto.toByteArray()} for the same values (a test checks it).
  *
- * <p>Thread contract: not thread-safe; the consumer keeps one (see
- * {@link dev.tblog.encode.PayloadWriter#scratch}) and points it at each histogram in turn.
+ * <p>Thread contract: not thread-safe; the consumer's {@link HistogramEncoder} keeps one and points it
+ * at each histogram in turn.
  */
-public final class HistogramBody implements SummaryBody {
-    private static final int HISTO_FIELD = 5;
-    private static final int MIN_FIELD = 1;
-    private static final int MAX_FIELD = 2;
-    private static final int NUM_FIELD = 3;
-    private static final int SUM_FIELD = 4;
-    private static final int SUM_SQUARES_FIELD = 5;
-    private static final int BUCKET_LIMIT_FIELD = 6;
-    private static final int BUCKET_FIELD = 7;
+final class HistogramBody implements SummaryBody {
+    private static final int HISTO_FIELD = Summary.Value.HISTO_FIELD_NUMBER;
+    private static final int MIN_FIELD = HistogramProto.MIN_FIELD_NUMBER;
+    private static final int MAX_FIELD = HistogramProto.MAX_FIELD_NUMBER;
+    private static final int NUM_FIELD = HistogramProto.NUM_FIELD_NUMBER;
+    private static final int SUM_FIELD = HistogramProto.SUM_FIELD_NUMBER;
+    private static final int SUM_SQUARES_FIELD = HistogramProto.SUM_SQUARES_FIELD_NUMBER;
+    private static final int BUCKET_LIMIT_FIELD = HistogramProto.BUCKET_LIMIT_FIELD_NUMBER;
+    private static final int BUCKET_FIELD = HistogramProto.BUCKET_FIELD_NUMBER;
 
     private double min;
     private double max;

@@ -2,7 +2,7 @@ package dev.tblog.histogram;
 
 /**
  * The per-value loops over {@code double[]}: allocation-free, no checks that the accumulator's entry points
- * already made. Stateless; whoever owns the accumulator calls it.
+ * already made; whoever owns the accumulator calls it.
  *
  * <p>Non-finite values: {@code x - x} is {@code 0.0} for every finite {@code x} and NaN for NaN and
  * ±Infinity, so one well-predicted branch sends them to {@link HistogramAccumulator#countNonFinite(double)}
@@ -11,6 +11,8 @@ package dev.tblog.histogram;
  * <p>Slots: {@code slots[s]} counts the values with {@code #{i : edges[i] <= x} == s}; slot {@code s} in
  * {@code [1, n - 1]} is bucket {@code s - 1}, slots {@code 0} and {@code n} (below the first edge, at or
  * above the last) are folded into the outermost buckets by the accumulator.
+ *
+ * <p>Thread contract: stateless; it works on the accumulator it is given, on that accumulator's thread.
  */
 final class HistogramKernel {
 

@@ -2,7 +2,7 @@ package dev.tblog.histogram;
 
 /**
  * The 1549 default ("tensorflow") bucket edges of the Python writers and an O(1) lookup of the bucket of a
- * value. Immutable after class initialisation; any thread.
+ * value. Thread contract: immutable after class initialisation, any thread.
  *
  * <h2>The edges</h2>
  * <pre>

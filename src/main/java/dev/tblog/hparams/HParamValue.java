@@ -6,9 +6,9 @@ import dev.tblog.proto.hparams.DataType;
 /**
  * One validated hyperparameter value: a string, a boolean or a finite double.
  *
- * <p>Immutable; any thread.
+ * <p>Thread contract: immutable, any thread.
  */
-public sealed interface HParamValue permits HParamValue.Str, HParamValue.Bool, HParamValue.Num {
+sealed interface HParamValue permits HParamValue.Str, HParamValue.Bool, HParamValue.Num {
 
     /** The hparams plugin type this value is declared with in {@code Experiment.hparam_infos}. */
     DataType type();

@@ -11,7 +11,7 @@ import java.util.TreeMap;
  *
  * <p>Built on the producer's thread at the call site, so that bad input fails there with an
  * {@link IllegalArgumentException}; the consumer later encodes it without further checks.
- * Immutable; any thread.
+ * Thread contract: immutable, any thread.
  *
  * <h2>Conversion rules</h2>
  * <table>
@@ -43,7 +43,7 @@ import java.util.TreeMap;
  * Map.of("accuracy", 0.91))} gives params {@code {lr=Num[0.1], plastic=Bool[true],
  * solver=Str[EULER]}} and metrics {@code {accuracy=0.91}}.
  */
-public final class HParams {
+final class HParams {
 
     private final SortedMap<String, HParamValue> params;
     private final SortedMap<String, Double> metrics;

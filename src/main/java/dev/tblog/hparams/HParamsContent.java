@@ -26,9 +26,9 @@ import java.util.Map;
  * Version 0 is the proto3 default, so it never appears on the wire.
  *
  * <p>Uses the generated protobuf classes: called once per session, never on a hot path.
- * Static, stateless; any thread.
+ * Thread contract: static and stateless, any thread.
  */
-public final class HParamsContent {
+final class HParamsContent {
 
     /** Plugin name in {@code SummaryMetadata.plugin_data.plugin_name}. */
     public static final String PLUGIN_NAME = "hparams";

@@ -1,124 +1,68 @@
 package dev.tblog.hparams;
 
-import com.google.protobuf.ByteString;
+import dev.tblog.encode.Encoders;
+import dev.tblog.encode.EventWriter;
 import dev.tblog.encode.Payload;
-import dev.tblog.encode.PayloadWriter;
-import dev.tblog.proto.SummaryMetadata;
+import dev.tblog.encode.PayloadKind;
 
 import java.io.IOException;
-import java.util.Map;
-import java.util.OptionalLong;
 
 /**
- * The records of one {@code addParameters(params, metrics)} call: one hparams session in the
- * logger's run folder (call 1) or in its sub-run {@code trial-NNNN} (call k &ge; 2, see
- * {@link TrialRuns}). The layout and why: {@code docs/hparams-design.md}.
+ * One {@code addParameters(params, metrics)} call as it travels through the ring: where its session
+ * goes, its session-start metadata (encoded on the caller's thread) and its metrics. Plain data;
+ * {@link HParamsEncoder} writes it.
  *
- * <p>Written, all at the same wall time, in this order:
- * <ol>
- *   <li>{@code _hparams_/session_start_info}: metadata {plugin "hparams", content
- *       {@link HParamsContent#sessionStart(HParams)}}, value the null tensor;</li>
- *   <li>{@code _hparams_/session_end_info}: content {@link HParamsContent#sessionEnd()} (status
- *       SUCCESS, {@code 22 02 08 01}), value the null tensor;</li>
- *   <li>one {@code simple_value} scalar per metric, tag = the metric key, at the step
- *       {@link MetricStepPolicy} gives from the run's history before this call.</li>
- * </ol>
- * No {@code _hparams_/experiment} is written: TensorBoard then builds the columns from the union
- * of every session's hparams and metrics, so runs with different keys all show. The two hparams
- * summaries go at the run's highest step so far (0 in an empty run); TensorBoard uses only their
- * metadata. No start or end times are set: the contents stay a function of the parameters alone,
- * equal to the Python writer's (bool fixed) and to the golden bytes; the events' wall times say
- * when.
- *
- * <p>Example: a run that logged {@code accuracy} at steps 0..99 and {@code loss} at 0..119, then
- * {@code addParameters(Map.of("lr", 0.1), Map.of("accuracy", 0.93, "error", 0.07))}: the session
- * summaries at step 119, {@code accuracy} = 0.93 at step 100 (after the training curve),
- * {@code error} = 0.07 at step 119.
- *
- * <p>Thread contract: built on the caller's thread (all encoding of the contents happens there),
- * immutable after; {@link #writeTo} on the consumer thread.
+ * <p>Thread contract: built by one producer, immutable from then on.
  */
-public final class HParamsPayload implements Payload {
-    private static final byte[] SESSION_END_METADATA = metadata(HParamsContent.sessionEnd());
-
+final class HParamsPayload implements Payload {
     private final String subRun;
     private final byte[] sessionStartMetadata;
     private final String[] metricTags;
     private final double[] metricValues;
 
     /**
-     * @param hp the validated call
-     * @param call 1-based index of the {@code addParameters} call on this logger, &ge; 1
+     * @param subRun the sub-run folder of the session, or {@code null} for the logger's run itself
+     * @param metricTags, metricValues the metrics in key order; owned by this payload
      */
-    public HParamsPayload(HParams hp, int call) {
-        String folder = TrialRuns.subRunFor(call);
-        this.subRun = folder.isEmpty() ? null : folder;
-        this.sessionStartMetadata = metadata(HParamsContent.sessionStart(hp));
-        this.metricTags = new String[hp.metrics().size()];
-        this.metricValues = new double[metricTags.length];
-        int i = 0;
-        for (Map.Entry<String, Double> m : hp.metrics().entrySet()) {
-            metricTags[i] = m.getKey();
-            metricValues[i] = m.getValue();
-            i++;
-        }
-    }
-
-    /** The sub-run folder this session goes to, or {@code null} for the logger's run itself. */
-    public String subRun() {
-        return subRun;
+    HParamsPayload(String subRun, byte[] sessionStartMetadata, String[] metricTags, double[] metricValues) {
+        this.subRun = subRun;
+        this.sessionStartMetadata = sessionStartMetadata;
+        this.metricTags = metricTags;
+        this.metricValues = metricValues;
     }
 
     @Override
-    public void writeTo(PayloadWriter out, long wallTimeMillis) throws IOException {
-        // Every step from the history before this call: the records below must not move the
-        // run's highest step under the later metrics.
-        OptionalLong highest = highestStep(out);
-        long[] steps = new long[metricTags.length];
-        for (int i = 0; i < steps.length; i++) {
-            steps[i] = MetricStepPolicy.metricStep(present(out.lastStep(subRun, metricTags[i])), highest);
-        }
-        long sessionStep = highest.orElse(0L);
-        out.writeValue(subRun, HParamsContent.SESSION_START_INFO_TAG, sessionStep, wallTimeMillis,
-            sessionStartMetadata, NullTensorBody.INSTANCE);
-        out.writeValue(subRun, HParamsContent.SESSION_END_INFO_TAG, sessionStep, wallTimeMillis,
-            SESSION_END_METADATA, NullTensorBody.INSTANCE);
-        for (int i = 0; i < steps.length; i++) {
-            out.writeScalar(subRun, metricTags[i], steps[i], wallTimeMillis, metricValues[i]);
-        }
+    public PayloadKind<HParamsEncoder> kind() {
+        return HParamsEncoder.KIND;
     }
 
-    /**
-     * The highest step of the session's run: the run's own; for a trial sub-run, the higher of the
-     * sub-run's and the logger's run (where the trial's training scalars went).
-     */
-    private OptionalLong highestStep(PayloadWriter out) {
-        long max = out.maxStep(null);
-        if (subRun != null) {
-            max = Math.max(max, out.maxStep(subRun));
-        }
-        return present(max);
+    @Override
+    public void writeTo(Encoders encoders, EventWriter out, long wallTimeMillis) throws IOException {
+        encoders.get(HParamsEncoder.KIND).write(this, out, wallTimeMillis);
     }
 
-    private static OptionalLong present(long stepOrMin) {
-        return stepOrMin == Long.MIN_VALUE ? OptionalLong.empty() : OptionalLong.of(stepOrMin);
+    String subRun() {
+        return subRun;
     }
 
-    private static byte[] metadata(byte[] content) {
-        return SummaryMetadata.newBuilder()
-            .setPluginData(SummaryMetadata.PluginData.newBuilder()
-                .setPluginName(HParamsContent.PLUGIN_NAME)
-                .setContent(ByteString.copyFrom(content)))
-            .build().toByteArray();
+    byte[] sessionStartMetadata() {
+        return sessionStartMetadata;
+    }
+
+    int metricCount() {
+        return metricTags.length;
+    }
+
+    String metricTag(int i) {
+        return metricTags[i];
+    }
+
+    double metricValue(int i) {
+        return metricValues[i];
     }
 
     @Override
     public String toString() {
         return "HParamsPayload[" + (subRun == null ? "run" : subRun) + ", " + metricTags.length + " metrics]";
-    }
-
-    @Override
-    public String kind() {
-        return "hparams";
     }
 }

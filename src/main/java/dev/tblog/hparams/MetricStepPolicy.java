@@ -19,9 +19,9 @@ import java.util.OptionalLong;
  * Example: training logged {@code accuracy} at steps 0..999 and {@code loss} up to 1200;
  * metric {@code accuracy} → 1000, metric {@code error} (never logged) → 1200.
  *
- * <p>Pure function; any thread. The consumer, which sees every record, tracks the two inputs.
+ * <p>Thread contract: a pure function, any thread. The consumer, which sees every record, tracks the two inputs.
  */
-public final class MetricStepPolicy {
+final class MetricStepPolicy {
 
     private MetricStepPolicy() {
     }

@@ -28,7 +28,7 @@ import java.util.Objects;
  *
  * <p>Thread contract: stateless, any thread, as long as nobody draws into the image meanwhile.
  */
-public final class BufferedImages {
+final class BufferedImages {
 
     private BufferedImages() {
     }

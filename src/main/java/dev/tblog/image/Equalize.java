@@ -24,8 +24,9 @@ import java.util.Objects;
  * {@code [10, 20, 30]} becomes {@code [0, 127, 255]}.
  *
  * <p>"Global" methods use one min/max over the whole range (the whole batch); the
- * {@code PerImage} methods take each image's own min/max. Most users want equalize fused with the
- * conversion to bytes: see {@link Quantize#equalize(float[], int, byte[], int, int)}.
+ * {@code PerImage} methods take each image's own min/max. Floats and doubles are equalized fused
+ * with the conversion to bytes, in {@link Quantize#equalize(float[], int, byte[], int, int)}; only
+ * bytes, which are pixels already, are equalized here.
  *
  * <p>Valid ranges: {@code src[srcOff, srcOff + length)} and {@code dst[dstOff, dstOff + length)} must
  * lie in their arrays ({@link IndexOutOfBoundsException} otherwise); {@code dst} may be {@code src}
@@ -33,43 +34,9 @@ import java.util.Objects;
  *
  * <p>Thread contract: stateless, any thread; callers own the arrays.
  */
-public final class Equalize {
+final class Equalize {
 
     private Equalize() {
-    }
-
-    /** Global equalize of {@code length} floats; see the class Javadoc for the rules. */
-    public static void equalize(float[] src, int srcOff, float[] dst, int dstOff, int length) {
-        Objects.checkFromIndexSize(srcOff, length, src.length);
-        Objects.checkFromIndexSize(dstOff, length, dst.length);
-        long range = Range.finite(src, srcOff, length);
-        float min = Range.min(range);
-        float span = Range.max(range) - min;
-        if (!(span > 0f)) { // max == min, or no finite value (NaN span)
-            Arrays.fill(dst, dstOff, dstOff + length, 0f);
-            return;
-        }
-        for (int i = 0; i < length; i++) {
-            float e = (src[srcOff + i] - min) / span;
-            // NaN fails both tests and ends as 0; +inf ends as 1, -inf as 0.
-            dst[dstOff + i] = e >= 0f ? Math.min(e, 1f) : 0f;
-        }
-    }
-
-    /** Global equalize of {@code length} doubles; see the class Javadoc for the rules. */
-    public static void equalize(double[] src, int srcOff, double[] dst, int dstOff, int length) {
-        Objects.checkFromIndexSize(srcOff, length, src.length);
-        Objects.checkFromIndexSize(dstOff, length, dst.length);
-        double min = Range.finiteMin(src, srcOff, length);
-        double span = Range.finiteMax(src, srcOff, length) - min;
-        if (!(span > 0d)) {
-            Arrays.fill(dst, dstOff, dstOff + length, 0d);
-            return;
-        }
-        for (int i = 0; i < length; i++) {
-            double e = (src[srcOff + i] - min) / span;
-            dst[dstOff + i] = e >= 0d ? Math.min(e, 1d) : 0d;
-        }
     }
 
     /** Global equalize of {@code length} unsigned bytes to 0..255; see the class Javadoc. */
@@ -92,26 +59,7 @@ public final class Equalize {
         }
     }
 
-    /**
-     * Equalizes each of {@code imageCount} consecutive images of {@code valuesPerImage} floats by its
-     * own min and max.
-     */
-    public static void equalizePerImage(float[] src, int srcOff, float[] dst, int dstOff,
-                                        int imageCount, int valuesPerImage) {
-        for (int n = 0; n < imageCount; n++) {
-            equalize(src, srcOff + n * valuesPerImage, dst, dstOff + n * valuesPerImage, valuesPerImage);
-        }
-    }
-
-    /** Per-image equalize of doubles; see {@link #equalizePerImage(float[], int, float[], int, int, int)}. */
-    public static void equalizePerImage(double[] src, int srcOff, double[] dst, int dstOff,
-                                        int imageCount, int valuesPerImage) {
-        for (int n = 0; n < imageCount; n++) {
-            equalize(src, srcOff + n * valuesPerImage, dst, dstOff + n * valuesPerImage, valuesPerImage);
-        }
-    }
-
-    /** Per-image equalize of unsigned bytes; see {@link #equalizePerImage(float[], int, float[], int, int, int)}. */
+    /** Equalizes each of {@code imageCount} consecutive images of {@code valuesPerImage} bytes by its own min and max. */
     public static void equalizePerImage(byte[] src, int srcOff, byte[] dst, int dstOff,
                                         int imageCount, int valuesPerImage) {
         for (int n = 0; n < imageCount; n++) {

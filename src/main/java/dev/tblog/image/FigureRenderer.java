@@ -14,11 +14,11 @@ import java.util.function.Consumer;
  *
  * <p>The canvas is a {@code TYPE_3BYTE_BGR} image kept between calls and replaced only when the size
  * changes. Java2D itself allocates a {@link Graphics2D} per render; the callback may allocate too.
- * For JFreeChart use {@code dev.tblog.JFreeChartLogging}.
+ * For JFreeChart see {@code dev.tblog.JFreeChartFigure}.
  *
  * <p>Thread contract: not thread-safe; confine to one thread. The callback runs on that thread.
  */
-public final class FigureRenderer {
+final class FigureRenderer {
 
     private BufferedImage canvas;
 

@@ -1,12 +1,32 @@
 package dev.tblog.image;
 
+import com.google.protobuf.CodedOutputStream;
+import com.google.protobuf.WireFormat;
+import dev.tblog.encode.EventWriter;
+import dev.tblog.encode.PayloadEncoder;
+import dev.tblog.encode.PayloadKind;
+import dev.tblog.encode.SummaryBody;
+import dev.tblog.proto.Summary;
+import dev.tblog.proto.SummaryMetadata;
+
+import java.io.IOException;
 import java.util.zip.Deflater;
 
 /**
- * The consumer's image workspace: scales a batch to 8-bit pixels, tiles it and encodes the picture
- * as a PNG, reusing its rasters and its {@link PngEncoder} from call to call. One per logger, reached
- * through {@code PayloadWriter.scratch(ImageEncoder.class, ImageEncoder::new)}; once it has seen the
- * largest picture it allocates nothing.
+ * The consumer half of the image kind: scales a batch to 8-bit pixels, tiles it, encodes the picture
+ * as a PNG and writes it as a {@code Summary.Image} value, reusing its rasters, its
+ * {@link PngEncoder} and its summary body from call to call. The consumer keeps one per logger
+ * ({@link #KIND}); once it has seen the largest picture it allocates nothing.
+ * <pre>
+ * value.image   22 len                          field 4, Summary.Image
+ *                 08 height 10 width            the picture's (tiled) size
+ *                 18 colorspace                 1 gray, 3 RGB, 4 RGBA (= channels)
+ *                 22 n &lt;n PNG bytes&gt;           encoded_image_string
+ * metadata      4a 08 0a 06 0a 04 "images"      plugin "images", empty content, first value of the tag only
+ * </pre>
+ * TensorBoard's loaders replace the metadata of a {@code Summary.Image} value by their own (plugin
+ * "images", blob sequence) unless it sets a data class; so this metadata sets none, and only names
+ * the plugin for other readers. The Python writers write no metadata at all.
  *
  * <pre>{@code
  * int length = images.encode(values, shape, ImageScaling.EQUALIZE, 1);
@@ -15,29 +35,55 @@ import java.util.zip.Deflater;
  *
  * <p>The picture is {@code shape.gridHeight() x shape.gridWidth()} with {@code shape.channels()}
  * channels: gray stays a 1-channel gray PNG (colour type 0), RGB colour type 2, RGBA colour type 6
- * (see benchmarks/results-images.md: gray as gray is 2.9x faster and 37 % smaller than the RGB layout
+ * (see benchmarks/results/images-kernels.md: gray as gray is 2.9x faster and 37 % smaller than the RGB layout
  * of the Python writers, and TensorBoard shows both the same).
  *
  * <p>Large pictures of measured data ({@link #LARGE_PIXELS} pixels and more, from {@code float[]},
  * {@code double[]} or {@code byte[]} arrays) are deflated with {@link Deflater#HUFFMAN_ONLY}: on a noisy
  * 512x512 field it took 1.29 ms against 4.08 ms for the default strategy at the same level, and gave a
  * smaller file (182 KB against 193 KB), because the UP-filtered residuals of a measured field have
- * almost no repeated strings for LZ77 to find (benchmarks/results-images.md, "Pipeline"). Rendered
+ * almost no repeated strings for LZ77 to find (benchmarks/results/images-kernels.md, "Pipeline"). Rendered
  * pictures (figures, {@code BufferedImage}s) keep the default strategy: their flat areas and
  * repeated rows are what LZ77 is for, and Huffman coding alone cannot go below 1 bit per byte.
  *
  * <p>Thread contract: not thread-safe; confine to one thread (the consumer). {@link #close()} frees
  * the deflater's native memory.
  */
-public final class ImageEncoder implements AutoCloseable {
+final class ImageEncoder implements PayloadEncoder {
+    /** The image kind: drops are counted as {@code "image"}; the consumer keeps one encoder per logger. */
+    public static final PayloadKind<ImageEncoder> KIND = PayloadKind.of("image", ImageEncoder.class, ImageEncoder::new);
     /** Pictures of measured data with at least this many pixels (256x256) use {@link Deflater#HUFFMAN_ONLY}. */
     public static final int LARGE_PIXELS = 1 << 16;
+    /** The plugin that shows images. */
+    public static final String PLUGIN_NAME = "images";
+    private static final byte[] METADATA = SummaryMetadata.newBuilder()
+        .setPluginData(SummaryMetadata.PluginData.newBuilder().setPluginName(PLUGIN_NAME))
+        .build().toByteArray();
+
+    private final PngBody body = new PngBody();
 
     private byte[] pixels = new byte[0];
     private byte[] grid = new byte[0];
     private PngEncoder png;
     private PngEncoder huffman;
     private PngEncoder last;
+
+    /**
+     * Encodes the payload's picture and writes it as one {@code Summary.Image} value of the main run.
+     */
+    public void write(ImagePayload image, EventWriter out, long wallTimeMillis) throws IOException {
+        ImageShape shape = image.shape();
+        int length;
+        if (image.floats() != null) {
+            length = encode(image.floats(), shape, image.scaling(), image.compressionLevel());
+        } else if (image.doubles() != null) {
+            length = encode(image.doubles(), shape, image.scaling(), image.compressionLevel());
+        } else {
+            length = encode(image.bytes(), shape, image.scaling(), image.compressionLevel(), image.rendered());
+        }
+        body.of(shape, buffer(), length); // buffer() after encode: encode may replace it
+        out.writeValue(null, image.tag(), image.step(), wallTimeMillis, METADATA, body);
+    }
 
     /**
      * Encodes a float batch, values meant in [0, 1].
@@ -94,6 +140,7 @@ public final class ImageEncoder implements AutoCloseable {
         return last.buffer();
     }
 
+    /** Frees the deflaters' native memory. */
     @Override
     public void close() {
         if (png != null) {
@@ -140,5 +187,46 @@ public final class ImageEncoder implements AutoCloseable {
             pixels = new byte[n];
         }
         return pixels;
+    }
+
+    /**
+     * The {@code image} field of a {@code Summary.Value}, pointed at the encoder's PNG buffer for the
+     * one {@code writeValue} call that writes it.
+     */
+    private static final class PngBody implements SummaryBody {
+        private ImageShape shape;
+        private byte[] png;
+        private int pngLength;
+        private int imageSize;
+
+        void of(ImageShape picture, byte[] buffer, int length) {
+            this.shape = picture;
+            this.png = buffer;
+            this.pngLength = length;
+            this.imageSize = CodedOutputStream.computeInt32Size(Summary.Image.HEIGHT_FIELD_NUMBER, picture.gridHeight())
+                + CodedOutputStream.computeInt32Size(Summary.Image.WIDTH_FIELD_NUMBER, picture.gridWidth())
+                + CodedOutputStream.computeInt32Size(Summary.Image.COLORSPACE_FIELD_NUMBER, picture.channels())
+                + CodedOutputStream.computeTagSize(Summary.Image.ENCODED_IMAGE_STRING_FIELD_NUMBER)
+                + CodedOutputStream.computeUInt32SizeNoTag(length) + length;
+        }
+
+        @Override
+        public int serializedSize() {
+            return CodedOutputStream.computeTagSize(Summary.Value.IMAGE_FIELD_NUMBER)
+                + CodedOutputStream.computeUInt32SizeNoTag(imageSize) + imageSize;
+        }
+
+        @Override
+        public void writeTo(CodedOutputStream out) throws IOException {
+            out.writeTag(Summary.Value.IMAGE_FIELD_NUMBER, WireFormat.WIRETYPE_LENGTH_DELIMITED);
+            out.writeUInt32NoTag(imageSize);
+            out.writeInt32(Summary.Image.HEIGHT_FIELD_NUMBER, shape.gridHeight());
+            out.writeInt32(Summary.Image.WIDTH_FIELD_NUMBER, shape.gridWidth());
+            // colorspace 1, 3, 4 = channels 1, 3, 4
+            out.writeInt32(Summary.Image.COLORSPACE_FIELD_NUMBER, shape.channels());
+            out.writeTag(Summary.Image.ENCODED_IMAGE_STRING_FIELD_NUMBER, WireFormat.WIRETYPE_LENGTH_DELIMITED);
+            out.writeUInt32NoTag(pngLength);
+            out.writeRawBytes(png, 0, pngLength);
+        }
     }
 }

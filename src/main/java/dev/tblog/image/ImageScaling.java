@@ -19,9 +19,4 @@ public enum ImageScaling {
     EQUALIZE,
     /** As {@link #EQUALIZE}, each image of the batch by its own min and max. */
     EQUALIZE_PER_IMAGE;
-
-    /** @return the scaling for the {@code equalize} and {@code equalizePerImage} flags of the API */
-    public static ImageScaling of(boolean equalize, boolean equalizePerImage) {
-        return !equalize ? CLIP : equalizePerImage ? EQUALIZE_PER_IMAGE : EQUALIZE;
-    }
 }

@@ -88,12 +88,23 @@ public record ImageShape(int count, int height, int width, int channels) {
             throw new IllegalArgumentException("image shape " + shape.describe() + " needs "
                     + shape.values() + " values, array has " + arrayLength);
         }
-        if (shape.gridPixels() > maxPixels) {
-            throw new IllegalArgumentException("image shape " + shape.describe() + " makes a picture of "
-                    + shape.gridHeight() + "x" + shape.gridWidth() + " = " + shape.gridPixels()
-                    + " pixels, over maxPixels=" + maxPixels);
+        return shape.checkPixels(maxPixels);
+    }
+
+    /**
+     * Checks the tiled picture against a pixel budget.
+     *
+     * @param maxPixels the most pixels the tiled picture may have ({@link #gridPixels()})
+     * @return this shape
+     * @throws IllegalArgumentException naming the values, e.g.
+     *                                  {@code "image shape 9x3x4x1 makes a picture of 6x32 = 192 pixels, over maxPixels=100"}
+     */
+    public ImageShape checkPixels(long maxPixels) {
+        if (gridPixels() > maxPixels) {
+            throw new IllegalArgumentException("image shape " + describe() + " makes a picture of "
+                    + gridHeight() + "x" + gridWidth() + " = " + gridPixels() + " pixels, over maxPixels=" + maxPixels);
         }
-        return shape;
+        return this;
     }
 
     /** @return {@code H * W}, the pixels of one image */

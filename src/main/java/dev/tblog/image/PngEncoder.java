@@ -45,7 +45,7 @@ import java.util.zip.Deflater;
  */
 public final class PngEncoder implements AutoCloseable {
 
-    /** Compression level used by {@link #PngEncoder()}: fastest level, see benchmarks/results-images.md. */
+    /** Compression level used by {@link #PngEncoder()}: fastest level, see benchmarks/results/images-kernels.md. */
     public static final int COMPRESSION_LEVEL_DEFAULT = 1;
 
     /** Filter used by {@link #PngEncoder()}. */

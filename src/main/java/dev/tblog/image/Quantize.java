@@ -24,7 +24,7 @@ import java.util.Objects;
  * The {@code equalize} methods stretch by the finite min and max first (the rules of
  * {@link Equalize}: NaN ignored and 0, {@code max == min} gives all zeros), then apply the rule
  * above to {@code e = (x - min) / (max - min)} in one pass. The result is bit-identical to
- * {@link Equalize#equalize(float[], int, float[], int, int)} followed by {@link #clip}.
+ * equalize in float arithmetic followed by {@link #clip} (a test checks it against a step-by-step reference).
  *
  * <p>Valid ranges: {@code src[srcOff, srcOff + length)} and {@code dst[dstOff, dstOff + length)}
  * must lie in their arrays ({@link IndexOutOfBoundsException} otherwise). No method allocates.

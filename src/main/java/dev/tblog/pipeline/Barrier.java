@@ -25,17 +25,31 @@ public final class Barrier {
     }
 
     /**
-     * Waits for the consumer.
+     * Waits for the consumer until the deadline. An interrupt does not end the wait: the flag is
+     * cleared while waiting and restored before returning (the work of flush and close is not to
+     * be abandoned half done because the caller's thread was interrupted).
      *
+     * @param deadlineNanos a {@link System#nanoTime()}
      * @return {@code null} when everything before the barrier is written, else the failure
      * @throws TimeoutException the consumer did not reach the barrier in time
      */
-    public Throwable await(long timeoutMillis) throws TimeoutException, InterruptedException {
+    public Throwable awaitUntil(long deadlineNanos) throws TimeoutException {
+        boolean interrupted = false;
         try {
-            done.get(timeoutMillis, TimeUnit.MILLISECONDS);
-            return null;
-        } catch (ExecutionException e) {
-            return e.getCause();
+            while (true) {
+                try {
+                    done.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+                    return null;
+                } catch (ExecutionException e) {
+                    return e.getCause();
+                } catch (InterruptedException e) {
+                    interrupted = true; // get() cleared the flag: the next round waits properly
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

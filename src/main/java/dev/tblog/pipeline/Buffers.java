@@ -9,7 +9,7 @@ import io.netty.buffer.PooledByteBufAllocator;
  *
  * <p>Thread contract: any thread (the allocator is thread-safe).
  */
-public final class Buffers {
+final class Buffers {
     /** Direct only; one direct arena per two cores (at least one); 8 KiB pages, 4 MiB chunks. */
     public static final PooledByteBufAllocator ALLOCATOR = new PooledByteBufAllocator(
         true,

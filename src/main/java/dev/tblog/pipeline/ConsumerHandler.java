@@ -2,6 +2,7 @@ package dev.tblog.pipeline;
 
 import com.lmax.disruptor.EventHandler;
 import dev.tblog.config.FsyncPolicy;
+import dev.tblog.encode.Encoders;
 import dev.tblog.encode.Payload;
 import dev.tblog.ring.LogSlot;
 
@@ -26,13 +27,10 @@ public final class ConsumerHandler implements EventHandler<LogSlot> {
     private final FsyncPolicy fsyncPolicy;
     private final Consumer<Throwable> errorHandler;
     private final SelfMetrics selfMetrics;
+    /** One encoder per payload kind, made on first use; closed with the files. */
+    private final Encoders encoders = new Encoders();
     private boolean closed;
     private long writtenInBatch;
-
-    public ConsumerHandler(RunFiles runs, PipelineState state, FsyncPolicy fsyncPolicy,
-                           Consumer<Throwable> errorHandler) {
-        this(runs, state, fsyncPolicy, errorHandler, SelfMetrics.off());
-    }
 
     public ConsumerHandler(RunFiles runs, PipelineState state, FsyncPolicy fsyncPolicy,
                            Consumer<Throwable> errorHandler, SelfMetrics selfMetrics) {
@@ -101,7 +99,7 @@ public final class ConsumerHandler implements EventHandler<LogSlot> {
                 runs.scalarsMember(slot.tag(), slot.subKey(), slot.step(), slot.wallTimeMillis(), slot.value());
                 break;
             case PAYLOAD:
-                ((Payload) slot.payload()).writeTo(runs, slot.wallTimeMillis());
+                ((Payload) slot.payload()).writeTo(encoders, runs, slot.wallTimeMillis());
                 break;
             default:
                 throw new IllegalStateException("unknown slot kind " + slot.kind());
@@ -171,6 +169,7 @@ public final class ConsumerHandler implements EventHandler<LogSlot> {
             storageFailed(e);
         } finally {
             publishCounts();
+            encoders.close();
             try {
                 runs.closeAll();
             } catch (IOException e) {

@@ -9,7 +9,7 @@ import java.io.IOException;
  * the next records go to a new file. The check runs after each write of whole records, so a record
  * is never split and a file may pass the limit by one write (at most {@code write.thresholdBytes}
  * plus one record). The new file's name sorts after the old one (see
- * {@link dev.tblog.record.EventFileNames}), it starts with its own {@code file_version} record, and
+ * {@link dev.tblog.record.RunNames}), it starts with its own {@code file_version} record, and
  * the tag cache (metadata written, last steps) carries over: TensorBoard reads the folder's files as
  * one run and uses the first metadata per tag and run.
  *

@@ -1,6 +1,5 @@
 package dev.tblog.pipeline;
 
-import dev.tblog.encode.TagCache;
 import dev.tblog.sink.EventSink;
 import io.netty.buffer.ByteBuf;
 
@@ -86,10 +85,6 @@ final class RunFile {
 
     void force() throws IOException {
         sink.force();
-    }
-
-    String describe() {
-        return sink.describe();
     }
 
     /** Closes the sink and gives the buffer back; pending bytes must have been written first. */

@@ -1,10 +1,9 @@
 package dev.tblog.pipeline;
 
 import dev.tblog.encode.EventEncoder;
-import dev.tblog.encode.PayloadWriter;
+import dev.tblog.encode.EventWriter;
 import dev.tblog.encode.SummaryBody;
-import dev.tblog.encode.TagEntry;
-import dev.tblog.record.EventFileNames;
+import dev.tblog.record.RunNames;
 import dev.tblog.sink.EventSink;
 import dev.tblog.sink.EventSinkFactory;
 
@@ -15,7 +14,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * The event files of one logger: the main run's, and one per sub-run (the keys of
@@ -27,7 +25,7 @@ import java.util.function.Supplier;
  * bad folder fails the caller, runs on the thread that builds the logger, before the consumer
  * starts; the consumer thread's start gives the happens-before edge).
  */
-public final class RunFiles implements PayloadWriter {
+public final class RunFiles implements EventWriter {
     /** The name written in each file's first record. */
     public static final String WRITER_NAME = "tblog";
 
@@ -40,25 +38,14 @@ public final class RunFiles implements PayloadWriter {
     /** mainTag, then key: the sub-run of an addScalars member, found without building its name. */
     private final Map<String, Map<String, RunFile>> scalarsRuns = new HashMap<>();
     private final List<RunFile> all = new ArrayList<>();
-    /** Consumer-confined scratch per payload kind; see {@link #scratch}. */
-    private final Map<Class<?>, Object> scratch = new HashMap<>();
     private final long maxFileBytes;
     private final boolean forceOnRotate;
     private long bytesWritten;
-    private long rotations;
 
     /**
      * Opens the main run's file (creating the folder) and writes its first record.
      *
      * @param writeThresholdBytes a file's pending bytes are written once past this
-     */
-    public RunFiles(Path runDir, EventSinkFactory sinkFactory, int writeThresholdBytes) throws IOException {
-        this(runDir, sinkFactory, writeThresholdBytes, 0, false);
-    }
-
-    /**
-     * Opens the main run's file, as above, with rotation.
-     *
      * @param maxFileBytes a file that reached this many bytes is closed and continued in a new one; 0 never
      * @param forceOnRotate whether a file is fsynced before it is closed by rotation
      */
@@ -82,11 +69,6 @@ public final class RunFiles implements PayloadWriter {
         return bytesWritten;
     }
 
-    /** Files closed by rotation so far. */
-    public long rotations() {
-        return rotations;
-    }
-
     /** Encodes one scalar of the main run. */
     public void scalar(String tag, long step, long wallTimeMillis, double value) throws IOException {
         scalar(main, tag, step, wallTimeMillis, value);
@@ -98,7 +80,7 @@ public final class RunFiles implements PayloadWriter {
         Map<String, RunFile> byKey = scalarsRuns.get(mainTag);
         RunFile file = byKey == null ? null : byKey.get(key);
         if (file == null) {
-            file = subRun(SubRunNames.scalarsMember(mainTag, key));
+            file = subRun(RunNames.scalarsMember(mainTag, key));
             scalarsRuns.computeIfAbsent(mainTag, t -> new HashMap<>()).put(key, file);
         }
         scalar(file, mainTag, step, wallTimeMillis, value);
@@ -137,16 +119,6 @@ public final class RunFiles implements PayloadWriter {
         return file == null ? Long.MIN_VALUE : file.tags().maxStep();
     }
 
-    @Override
-    public <T> T scratch(Class<T> type, Supplier<? extends T> factory) {
-        Object instance = scratch.get(type);
-        if (instance == null) {
-            instance = type.cast(factory.get());
-            scratch.put(type, instance);
-        }
-        return type.cast(instance);
-    }
-
     /** Writes every file's pending bytes to its sink. */
     public void writeAll() throws IOException {
         for (int i = 0; i < all.size(); i++) {
@@ -161,12 +133,8 @@ public final class RunFiles implements PayloadWriter {
         }
     }
 
-    /**
-     * Closes every file, trying all of them; pending bytes are not written (call writeAll first).
-     * Closes the {@link AutoCloseable} scratch instances too (native memory of PNG deflaters).
-     */
+    /** Closes every file, trying all of them; pending bytes are not written (call writeAll first). */
     public void closeAll() throws IOException {
-        closeScratch();
         IOException first = null;
         for (RunFile file : all) {
             try {
@@ -182,19 +150,6 @@ public final class RunFiles implements PayloadWriter {
         if (first != null) {
             throw first;
         }
-    }
-
-    private void closeScratch() {
-        for (Object instance : scratch.values()) {
-            if (instance instanceof AutoCloseable closeable) {
-                try {
-                    closeable.close();
-                } catch (Exception e) {
-                    // Scratch holds no data: a failure to free it must not hide the files' outcome.
-                }
-            }
-        }
-        scratch.clear();
     }
 
     private void scalar(RunFile file, String tag, long step, long wallTimeMillis, double value) throws IOException {
@@ -238,7 +193,6 @@ public final class RunFiles implements PayloadWriter {
         EventSink old = file.replaceSink(next);
         encoder.fileVersion(file.pending(), seconds(now), WRITER_NAME);
         long n = file.writePending();
-        rotations++;
         FileRotation.retire(old, forceOnRotate);
         return n;
     }
@@ -257,7 +211,7 @@ public final class RunFiles implements PayloadWriter {
         EventSink sink = null;
         for (int attempt = 0; sink == null; attempt++) {
             try {
-                sink = sinkFactory.create(dir, EventFileNames.next(now / 1000));
+                sink = sinkFactory.create(dir, RunNames.nextEventFile(now / 1000));
             } catch (FileAlreadyExistsException e) {
                 if (attempt >= 100) {
                     throw e;

@@ -34,8 +34,6 @@ public final class SelfMetrics {
     static final String WRITE_LATENCY_MAX_MS = "tblog/write_latency_max_ms";
     static final String PENDING_PAYLOAD_BYTES = "tblog/pending_payload_bytes";
 
-    private static final SelfMetrics OFF = new SelfMetrics(false, 0, () -> 0, () -> 0, () -> 0);
-
     private final boolean enabled;
     private final long intervalNanos;
     private final LongSupplier dropped;
@@ -58,11 +56,6 @@ public final class SelfMetrics {
         this.dropped = dropped;
         this.cursor = cursor;
         this.pendingPayloadBytes = pendingPayloadBytes;
-    }
-
-    /** Writes nothing. */
-    public static SelfMetrics off() {
-        return OFF;
     }
 
     boolean enabled() {

@@ -5,26 +5,24 @@ import org.jctools.queues.MpmcArrayQueue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 
 /**
  * Bounded, pooled memory for the bulk data of payloads (pixels, histogram values): a producer
  * copies the caller's array into a pooled one and returns at once, the consumer gives it back once
- * encoded. Two bounds, both in bytes of the configured budget:
+ * encoded. Two bounds, both in bytes of the configured budget ({@code payload.maxPendingBytes}):
  * <ul>
- *   <li><b>pending</b>: arrays handed out and not yet given back. Past the budget the overflow
- *       policy applies: {@code block} waits (backing off, never burning a core) until the consumer
- *       gives memory back, {@code drop} returns {@code null} and the caller counts a drop;</li>
+ *   <li><b>pending</b>: arrays handed out and not yet given back. A producer reserves its bytes
+ *       first ({@link #tryTake}, the {@link Backoff.Room} that {@link Publisher} waits on under the
+ *       overflow policy), then takes the array;</li>
  *   <li><b>retained</b>: arrays kept in free lists for reuse, so the steady state allocates nothing.</li>
  * </ul>
- * Arrays come in power-of-two sizes (at least the length asked for; callers pass the length
- * along), one lock-free JCTools MPMC free list per size and type: producers take from any thread,
- * the consumer puts back.
+ * Arrays come in power-of-two sizes ({@linkplain #sizeClass size classes}; at least the length
+ * asked for, callers pass the length along), one lock-free JCTools MPMC free list per size and
+ * type: producers take from any thread, the consumer puts back.
  *
- * <p>Thread contract: any thread, lock-free except for the waiting of {@code block}.
+ * <p>Thread contract: any thread, lock-free.
  */
-public final class PayloadPool {
+public final class PayloadPool implements Backoff.Room {
     private static final int MIN_CLASS = 6;
     private static final int MAX_CLASS = 30;
     private static final int FREE_PER_CLASS = 32;
@@ -55,17 +53,58 @@ public final class PayloadPool {
     }
 
     /**
-     * A float array of at least {@code length}, or {@code null} when dropped under {@code drop}.
+     * The power-of-two size class of an array of at least {@code length} elements: its length is
+     * {@code 1 << sizeClass}.
      *
-     * @param keepWaiting read while waiting under {@code block}; when false the wait ends with
-     *     {@link IllegalStateException} (the logger closed or its consumer stopped)
+     * @throws IllegalArgumentException a negative length, or one past 2^30
+     */
+    public static int sizeClass(int length) {
+        if (length < 0) {
+            throw new IllegalArgumentException("negative payload length " + length);
+        }
+        int c = length <= 1 ? 0 : 32 - Integer.numberOfLeadingZeros(length - 1);
+        c = Math.max(c, MIN_CLASS);
+        if (c > MAX_CLASS) {
+            throw new IllegalArgumentException("payload of " + length + " values is too large");
+        }
+        return c;
+    }
+
+    /**
+     * The bytes an array of the size class takes from the budget.
+     *
      * @throws IllegalArgumentException the array alone is bigger than the budget
      */
-    public float[] floats(int length, OverflowPolicy policy, BooleanSupplier keepWaiting) {
-        int sizeClass = sizeClass(length);
-        if (!reserve(Float.BYTES, sizeClass, policy, keepWaiting)) {
-            return null;
+    public long bytesOf(int elementBytes, int sizeClass) {
+        long size = (long) elementBytes << sizeClass;
+        if (size > budgetBytes) {
+            throw new IllegalArgumentException("payload of " + size + " bytes exceeds payload.maxPendingBytes="
+                + budgetBytes);
         }
+        return size;
+    }
+
+    /** Whether an array of {@code elementBytes << sizeClass} bytes could ever be had. */
+    public boolean fits(int elementBytes, int sizeClass) {
+        return ((long) elementBytes << sizeClass) <= budgetBytes;
+    }
+
+    /** Reserves {@code amount} bytes if they fit in the budget now: 0, else {@link Backoff.Room#NONE}. */
+    @Override
+    public long tryTake(long amount) {
+        while (true) {
+            long pending = pendingBytes.get();
+            if (pending + amount > budgetBytes) {
+                return NONE;
+            }
+            if (pendingBytes.compareAndSet(pending, pending + amount)) {
+                return 0;
+            }
+        }
+    }
+
+    /** A float array of the size class, its bytes already reserved. */
+    public float[] floats(int sizeClass) {
         float[] a = floats.poll(sizeClass);
         if (a != null) {
             retainedBytes.addAndGet(-((long) a.length * Float.BYTES));
@@ -74,12 +113,8 @@ public final class PayloadPool {
         return new float[1 << sizeClass];
     }
 
-    /** As {@link #floats}, for doubles. */
-    public double[] doubles(int length, OverflowPolicy policy, BooleanSupplier keepWaiting) {
-        int sizeClass = sizeClass(length);
-        if (!reserve(Double.BYTES, sizeClass, policy, keepWaiting)) {
-            return null;
-        }
+    /** As {@link #floats(int)}, for doubles. */
+    public double[] doubles(int sizeClass) {
         double[] a = doubles.poll(sizeClass);
         if (a != null) {
             retainedBytes.addAndGet(-((long) a.length * Double.BYTES));
@@ -88,12 +123,8 @@ public final class PayloadPool {
         return new double[1 << sizeClass];
     }
 
-    /** As {@link #floats}, for bytes. */
-    public byte[] bytes(int length, OverflowPolicy policy, BooleanSupplier keepWaiting) {
-        int sizeClass = sizeClass(length);
-        if (!reserve(Byte.BYTES, sizeClass, policy, keepWaiting)) {
-            return null;
-        }
+    /** As {@link #floats(int)}, for bytes. */
+    public byte[] bytes(int sizeClass) {
         byte[] a = bytes.poll(sizeClass);
         if (a != null) {
             retainedBytes.addAndGet(-(long) a.length);
@@ -102,17 +133,17 @@ public final class PayloadPool {
         return new byte[1 << sizeClass];
     }
 
-    /** Gives back an array from {@link #floats}; consumer thread, once per array. */
+    /** Gives back an array from {@link #floats(int)}; once per array. */
     public void release(float[] a) {
         release(a, a.length, (long) a.length * Float.BYTES, floats);
     }
 
-    /** Gives back an array from {@link #doubles}. */
+    /** Gives back an array from {@link #doubles(int)}. */
     public void release(double[] a) {
         release(a, a.length, (long) a.length * Double.BYTES, doubles);
     }
 
-    /** Gives back an array from {@link #bytes}. */
+    /** Gives back an array from {@link #bytes(int)}. */
     public void release(byte[] a) {
         release(a, a.length, a.length, bytes);
     }
@@ -127,47 +158,9 @@ public final class PayloadPool {
         retainedBytes.addAndGet(-size);
     }
 
-    private boolean reserve(int elementBytes, int sizeClass, OverflowPolicy policy, BooleanSupplier keepWaiting) {
-        long size = (long) elementBytes << sizeClass;
-        if (size > budgetBytes) {
-            throw new IllegalArgumentException("payload of " + size + " bytes exceeds payload.maxPendingBytes="
-                + budgetBytes);
-        }
-        long parkNanos = 1_000;
-        int attempt = 0;
-        while (true) {
-            long pending = pendingBytes.get();
-            if (pending + size <= budgetBytes) {
-                if (pendingBytes.compareAndSet(pending, pending + size)) {
-                    return true;
-                }
-                continue;
-            }
-            if (policy == OverflowPolicy.DROP) {
-                return false;
-            }
-            if (!keepWaiting.getAsBoolean()) {
-                throw new IllegalStateException("logger stopped while waiting for payload memory");
-            }
-            if (++attempt < 16) {
-                Thread.yield();
-            } else {
-                LockSupport.parkNanos(parkNanos);
-                parkNanos = Math.min(parkNanos * 2, 1_000_000);
-            }
-        }
-    }
-
-    private static int sizeClass(int length) {
-        if (length < 0) {
-            throw new IllegalArgumentException("negative payload length " + length);
-        }
-        int c = length <= 1 ? 0 : 32 - Integer.numberOfLeadingZeros(length - 1);
-        c = Math.max(c, MIN_CLASS);
-        if (c > MAX_CLASS) {
-            throw new IllegalArgumentException("payload of " + length + " values is too large");
-        }
-        return c;
+    @Override
+    public String toString() {
+        return "PayloadPool[pending " + pendingBytes.get() + " of " + budgetBytes + " bytes]";
     }
 
     /**

@@ -12,10 +12,17 @@ import java.nio.file.Path;
 @FunctionalInterface
 public interface EventSinkFactory {
     /**
+     * Local files through a {@link java.nio.channels.FileChannel}, each opened with {@code CREATE_NEW}:
+     * a name that exists already fails with {@link java.nio.file.FileAlreadyExistsException} rather
+     * than truncating it. The default of {@code Logger.builder()}.
+     */
+    EventSinkFactory LOCAL_FILES = FileChannelSink::create;
+
+    /**
      * Creates the run folder if missing and a new file in it; never truncates an existing file.
      *
      * @param runDir the run folder
-     * @param fileName a name from {@link dev.tblog.record.EventFileNames}
+     * @param fileName a fresh event file name, {@code events.out.tfevents.<seconds>.<host>.<pid>.<counter>}
      */
     EventSink create(Path runDir, String fileName) throws IOException;
 }

@@ -9,14 +9,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * A local event file written through a {@link FileChannel}, opened with {@code CREATE_NEW}.
+ * A local event file written through a {@link FileChannel}, opened with {@code CREATE_NEW}; made
+ * by {@link EventSinkFactory#LOCAL_FILES}.
  *
  * <p>Thread contract: consumer thread only.
  */
-public final class FileChannelSink implements EventSink {
-    /** Opens local files; a name that exists already fails rather than truncating it. */
-    public static final EventSinkFactory FACTORY = FileChannelSink::create;
-
+final class FileChannelSink implements EventSink {
     private final Path path;
     private final FileChannel channel;
     private long size;
@@ -31,7 +29,7 @@ public final class FileChannelSink implements EventSink {
      *
      * @throws FileAlreadyExistsException when the file exists
      */
-    public static FileChannelSink create(Path runDir, String fileName) throws IOException {
+    static FileChannelSink create(Path runDir, String fileName) throws IOException {
         Files.createDirectories(runDir);
         Path path = runDir.resolve(fileName);
         FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);

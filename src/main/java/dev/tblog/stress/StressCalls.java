@@ -1,5 +1,6 @@
 package dev.tblog.stress;
 
+import dev.tblog.Image;
 import dev.tblog.Logger;
 
 /**
@@ -12,22 +13,20 @@ final class StressCalls {
     private final String imageTag;
     private final String histogramTag;
     private final double[] values;
-    private final float[] pixels;
-    private final int side;
+    private final Image image;
 
     StressCalls(Logger log, int id, double[] values, float[] pixels, int side) {
         this.log = log;
         this.imageTag = "stress/image/" + id;
         this.histogramTag = "stress/histogram/" + id;
         this.values = values;
-        this.pixels = pixels;
-        this.side = side;
+        this.image = Image.gray(pixels, side, side);
     }
 
     void log(EventMix.Kind kind, long step) {
         switch (kind) {
             case IMAGE:
-                log.addImage(imageTag, pixels, side, side, step);
+                log.addImage(imageTag, image, step);
                 break;
             case HISTOGRAM:
                 log.addHistogram(histogramTag, values, step);

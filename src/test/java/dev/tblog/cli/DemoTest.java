@@ -1,9 +1,9 @@
 package dev.tblog.cli;
 
 import dev.tblog.SimpleLeakDetection;
-import dev.tblog.inspect.LogInspector;
-import dev.tblog.inspect.RunReport;
-import dev.tblog.inspect.TagSummary;
+import dev.tblog.read.LogInspector;
+import dev.tblog.read.RunReport;
+import dev.tblog.read.TagSummary;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,7 +25,7 @@ class DemoTest {
     Path dir;
 
     @Test
-    void everyRunOfTheSweepHasEveryKindAndItsOwnSession() throws Exception {
+    void shouldGiveEveryRunOfTheSweepEveryKindAndItsOwnSession() throws Exception {
         Path logdir = dir.resolve("runs");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int status = Main.standard().run(List.of("demo", "--logdir", logdir.toString(), "--runs", "3",

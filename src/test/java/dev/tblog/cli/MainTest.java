@@ -36,7 +36,7 @@ class MainTest {
     }
 
     @Test
-    void inspectPrintsThePeersRunsAndTagsAndExitsZero() {
+    void shouldPrintThePeersRunsAndTagsFromInspectAndExitZero() {
         int status = run("inspect", PeerFolder.root().toString());
         assertThat(status).isZero();
         assertThat(out()).contains("run Loss_train", "run hp", "every record sound");
@@ -45,14 +45,14 @@ class MainTest {
     }
 
     @Test
-    void inspectJsonListsRunsAndTags() {
+    void shouldListRunsAndTagsInInspectJson() {
         assertThat(run("inspect", PeerFolder.root().toString(), "--json")).isZero();
         assertThat(out()).startsWith("{\"sound\":true,\"hparamsSessions\":1,\"runs\":[").contains("\"name\":\"Loss_test\"")
             .contains("{\"tag\":\"Accuracy\",\"kind\":\"scalar\",\"count\":20,\"firstStep\":0,\"lastStep\":19");
     }
 
     @Test
-    void inspectExitsOneOnACorruptRecordNamingFileAndOffset() throws Exception {
+    void shouldExitOneFromInspectOnACorruptRecordNamingFileAndOffset() throws Exception {
         Path run = dir.resolve("run");
         try (Logger log = Logger.builder().runDir(run).set("shutdownHook.enabled", "false").build()) {
             log.addScalar("x", 1, 1);
@@ -70,7 +70,7 @@ class MainTest {
     }
 
     @Test
-    void inspectReportsATornTailButExitsZero() throws Exception {
+    void shouldReportATornTailFromInspectButExitZero() throws Exception {
         Path run = dir.resolve("run");
         try (Logger log = Logger.builder().runDir(run).set("shutdownHook.enabled", "false").build()) {
             log.addScalar("x", 1, 1);
@@ -86,7 +86,7 @@ class MainTest {
     }
 
     @Test
-    void badArgumentsGetAOneLineErrorUsageAndStatusTwo() {
+    void shouldAnswerBadArgumentsWithAOneLineErrorUsageAndStatusTwo() {
         assertThat(run("inspect")).isEqualTo(2);
         assertThat(err()).contains("inspect needs exactly one PATH").contains("usage: tblog inspect");
         assertThat(run("inspect", "x", "--bogus")).isEqualTo(2);
@@ -99,7 +99,7 @@ class MainTest {
     }
 
     @Test
-    void helpForEveryCommand() {
+    void shouldPrintHelpForEveryCommand() {
         for (String command : List.of("inspect", "demo", "stress")) {
             assertThat(run(command, "--help")).isZero();
             assertThat(out()).contains("usage: tblog " + command);
@@ -109,7 +109,7 @@ class MainTest {
     }
 
     @Test
-    void demoWritesASoundLogFolder() {
+    void shouldWriteASoundLogFolderFromTheDemo() {
         Path logdir = dir.resolve("runs");
         assertThat(run("demo", "--logdir", logdir.toString(), "--trials", "20")).isZero();
         assertThat(out()).contains("tensorboard --logdir " + logdir);

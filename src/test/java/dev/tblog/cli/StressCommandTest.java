@@ -34,7 +34,7 @@ class StressCommandTest {
     }
 
     @Test
-    void dropWithATinyRingDropsAndTheCountsAddUpExactly() throws Exception {
+    void shouldDropWithATinyRingAndAddUpTheCountsExactly() throws Exception {
         TblogConfig config = TblogConfig.defaults().with(Map.of("ring.size", "64", "overflow.policy", "drop"));
         StressReport report = new StressRun(config, dir, 4, 1, EventMix.parse("scalar=95,text=5")).run();
         assertThat(report.stats().dropped()).isPositive();
@@ -46,14 +46,14 @@ class StressCommandTest {
     }
 
     @Test
-    void blockLosesNothing() throws Exception {
+    void shouldLoseNothingUnderBlock() throws Exception {
         StressReport report = new StressRun(TblogConfig.defaults(), dir, 2, 1, EventMix.parse("scalar=1")).run();
         assertThat(report.stats().dropped()).isZero();
         assertThat(report.stats().written()).isEqualTo(report.stats().published()).isPositive();
     }
 
     @Test
-    void theCommandPrintsEveryFigureAndExitsZero() throws Exception {
+    void shouldPrintEveryFigureAndExitZero() throws Exception {
         Path config = dir.resolve("small.properties");
         Files.writeString(config, "ring.size=1024\n");
         int status = run("stress", "--config", config.toString(), "--producers", "2", "--seconds", "1",
@@ -64,7 +64,7 @@ class StressCommandTest {
     }
 
     @Test
-    void badArgumentsAreUsageErrors() {
+    void shouldTreatBadArgumentsAsUsageErrors() {
         assertThat(run("stress", "--producers", "0")).isEqualTo(2);
         assertThat(run("stress", "--mix", "scalar=1,video=2")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown event kind 'video'");
@@ -75,7 +75,7 @@ class StressCommandTest {
     }
 
     @Test
-    void mixSpreadsKindsEvenly() {
+    void shouldSpreadTheKindsOfAMixEvenly() {
         EventMix mix = EventMix.parse("scalar=3,text=1");
         long texts = 0;
         for (int i = 0; i < 400; i++) {

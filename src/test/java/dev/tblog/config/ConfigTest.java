@@ -1,15 +1,17 @@
 package dev.tblog.config;
 
-import dev.tblog.ring.OverflowPolicy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.IOException;
+import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -25,33 +27,87 @@ class ConfigTest {
     @TempDir
     Path dir;
 
+    static final Path README = Path.of("README.md");
+
     @Test
-    void theDocumentedFileNamesEveryKeyTheCodeKnowsWithItsDefault() throws IOException {
+    void shouldDocumentEveryKeyTheCodeKnowsWithItsDefaultInTheConfigFile() throws IOException {
         String text = Files.readString(DOCUMENTED, StandardCharsets.UTF_8);
         Matcher m = Pattern.compile("(?m)^#?\\s*([a-zA-Z]+(?:\\.[a-zA-Z]+)+)\\s*=\\s*(\\S*)\\s*$").matcher(text);
         Set<String> documented = new TreeSet<>();
         while (m.find()) {
-            ConfigKey key = ConfigKey.byName(m.group(1));
+            ConfigKey<?> key = ConfigKey.byName(m.group(1));
             assertThat(key).as("documented key %s is known to the code", m.group(1)).isNotNull();
-            assertThat(m.group(2)).as("default of %s", key).isEqualTo(key.defaultValue());
+            assertThat(m.group(2)).as("default of %s", key).isEqualTo(key.defaultText());
             documented.add(m.group(1));
         }
         Set<String> known = new TreeSet<>();
-        for (ConfigKey key : ConfigKey.values()) {
-            known.add(key.key());
+        for (ConfigKey<?> key : ConfigKey.ALL) {
+            known.add(key.name());
         }
         assertThat(documented).isEqualTo(known);
     }
 
+    /** The README's table: one row per key, in the order of {@link ConfigKey#ALL}, each cell from the key. */
     @Test
-    void theDocumentedFileLoadsAsItIs() {
+    void shouldDocumentEveryKeyInTheReadmeTableAsTheKeySaysIt() throws IOException {
+        String readme = Files.readString(README, StandardCharsets.UTF_8);
+        int section = readme.indexOf("\n## Configuration\n");
+        assertThat(section).as("the README's configuration section").isPositive();
+        int next = readme.indexOf("\n## ", section + 1);
+        Matcher m = Pattern.compile("(?m)^\\| `([a-zA-Z.]+)` \\| (.*?) \\| (.*?) \\|$")
+            .matcher(readme.substring(section, next < 0 ? readme.length() : next));
+        List<String> rows = new ArrayList<>();
+        while (m.find()) {
+            rows.add(m.group(1) + " | " + m.group(2) + " | " + m.group(3));
+        }
+        List<String> expected = new ArrayList<>();
+        for (ConfigKey<?> key : ConfigKey.ALL) {
+            expected.add(key.name() + " | " + key.defaultText() + " | " + key.doc());
+        }
+        assertThat(rows).isEqualTo(expected);
+    }
+
+    /** Every key constant is in ALL, once, and the typed getter of each returns what the key parses. */
+    @Test
+    void shouldListEveryKeyOnceAndReadEachThroughItsTypedGetter() throws Exception {
+        List<ConfigKey<?>> declared = new ArrayList<>();
+        for (Field f : ConfigKey.class.getFields()) {
+            if (f.getType() == ConfigKey.class) {
+                declared.add((ConfigKey<?>) f.get(null));
+            }
+        }
+        assertThat(ConfigKey.ALL).containsExactlyInAnyOrderElementsOf(declared).doesNotHaveDuplicates();
+        Map<String, String> nonDefaults = Map.of("ring.size", "1024", "ring.waitStrategy", "yielding",
+            "ring.producerType", "single", "overflow.policy", "drop", "overflow.stallTimeoutMillis", "5",
+            "payload.maxPendingBytes", "65536", "image.maxPixels", "7", "image.pngCompressionLevel", "9",
+            "histogram.consumerBinMaxValues", "3", "write.thresholdBytes", "4096");
+        Map<String, String> more = Map.of("file.maxBytes", "65536", "selfMetrics.enabled", "true",
+            "selfMetrics.intervalMillis", "100", "fsync.policy", "flush", "shutdownHook.enabled", "false",
+            "shutdown.timeoutMillis", "9");
+        TblogConfig config = TblogConfig.defaults().with(nonDefaults).with(more);
+        for (ConfigKey<?> key : ConfigKey.ALL) {
+            String text = nonDefaults.containsKey(key.name()) ? nonDefaults.get(key.name()) : more.get(key.name());
+            assertThat(text).as("the test sets %s", key).isNotNull();
+            assertThat((Object) config.get(key)).as(key.name()).isEqualTo(key.parse(text))
+                .isNotEqualTo(key.defaultValue());
+            assertThat(TblogConfig.defaults().get(key)).isEqualTo(key.defaultValue());
+            assertThat(config.toString()).contains(key.name() + "=" + text);
+        }
+        assertThat(config.ringSize()).isEqualTo(1024);
+        assertThat(config.overflowStallTimeoutMillis()).isEqualTo(5L);
+        assertThat(config.fsyncPolicy()).isEqualTo(FsyncPolicy.FLUSH);
+        assertThat(config.shutdownHook()).isFalse();
+    }
+
+    @Test
+    void shouldLoadTheDocumentedFileAsItIs() {
         TblogConfig config = ConfigLoader.load(Map.of("tblog.config", DOCUMENTED.toString()), Map.of(), null);
         assertThat(config.toString()).isEqualTo(TblogConfig.defaults().toString().replace("from defaults",
             "from file " + DOCUMENTED));
     }
 
     @Test
-    void fileNamedBySystemPropertyWinsOverEnvironmentAndSystemPropertiesOverrideKeys() throws IOException {
+    void shouldPreferTheFileNamedBySystemPropertyOverTheEnvironmentAndLetSystemPropertiesOverrideKeys() throws IOException {
         Path byProperty = write("a.properties", "ring.size=1024\noverflow.policy=drop\n");
         Path byEnv = write("b.properties", "ring.size=2048\n");
         TblogConfig config = ConfigLoader.load(
@@ -63,14 +119,14 @@ class ConfigTest {
     }
 
     @Test
-    void environmentVariableIsUsedWithoutTheSystemProperty() throws IOException {
+    void shouldUseTheEnvironmentVariableWithoutTheSystemProperty() throws IOException {
         Path byEnv = write("b.properties", "ring.size=2048\n");
         TblogConfig config = ConfigLoader.load(Map.of(), Map.of("TBLOG_CONFIG", byEnv.toString()), null);
         assertThat(config.ringSize()).isEqualTo(2048);
     }
 
     @Test
-    void classPathResourceIsUsedWhenNoFileIsNamed() throws IOException {
+    void shouldUseTheClassPathResourceWhenNoFileIsNamed() throws IOException {
         write("tblog.properties", "fsync.policy=never\n");
         ClassLoader loader = new java.net.URLClassLoader(new java.net.URL[] {dir.toUri().toURL()}, null);
         TblogConfig config = ConfigLoader.load(Map.of(), Map.of(), loader);
@@ -78,7 +134,7 @@ class ConfigTest {
     }
 
     @Test
-    void defaultsWhenNothingIsFound() {
+    void shouldUseTheDefaultsWhenNothingIsFound() {
         TblogConfig config = ConfigLoader.load(Map.of(), Map.of(), null);
         assertThat(config.ringSize()).isEqualTo(65536);
         assertThat(config.overflowPolicy()).isEqualTo(OverflowPolicy.BLOCK);
@@ -86,14 +142,14 @@ class ConfigTest {
     }
 
     @Test
-    void unknownKeyInAFileFailsNamingTheKey() throws IOException {
+    void shouldFailOnAnUnknownKeyInAFileNamingTheKey() throws IOException {
         Path file = write("x.properties", "ring.sise=1024\n");
         assertThatThrownBy(() -> ConfigLoader.load(Map.of("tblog.config", file.toString()), Map.of(), null))
             .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ring.sise");
     }
 
     @Test
-    void missingNamedFileFails() {
+    void shouldFailOnAMissingNamedFile() {
         assertThatThrownBy(() -> ConfigLoader.load(Map.of("tblog.config", "/no/such/file"), Map.of(), null))
             .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("/no/such/file");
     }

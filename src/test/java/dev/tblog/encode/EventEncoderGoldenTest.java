@@ -21,7 +21,7 @@ class EventEncoderGoldenTest {
     private final EventEncoder encoder = new EventEncoder();
 
     @Test
-    void fileVersionRecordIsTheGoldenRecord() throws Exception {
+    void shouldWriteTheGoldenFileVersionRecord() throws Exception {
         ByteBuf buf = Unpooled.directBuffer();
         encoder.fileVersion(buf, 1700000000.0, null);
         assertThat(ByteBufUtil.hexDump(buf)).isEqualTo(FILE_VERSION_RECORD.replace(" ", ""));
@@ -29,7 +29,7 @@ class EventEncoderGoldenTest {
     }
 
     @Test
-    void scalarRecordIsTheGoldenRecord() throws Exception {
+    void shouldWriteTheGoldenScalarRecord() throws Exception {
         ByteBuf buf = Unpooled.directBuffer();
         encoder.scalar(buf, 1700000001.0, 3, "a".getBytes(StandardCharsets.UTF_8), 1.0f);
         assertThat(ByteBufUtil.hexDump(buf)).isEqualTo(SCALAR_RECORD.replace(" ", ""));
@@ -37,7 +37,7 @@ class EventEncoderGoldenTest {
     }
 
     @Test
-    void scalarDecodesWithTheGeneratedClasses() throws Exception {
+    void shouldWriteAScalarTheGeneratedClassesDecode() throws Exception {
         ByteBuf buf = Unpooled.directBuffer();
         encoder.scalar(buf, 1234.5, -7, "loss/train ü".getBytes(StandardCharsets.UTF_8), Float.NaN);
         Event event = Event.parseFrom(data(buf));
@@ -49,7 +49,7 @@ class EventEncoderGoldenTest {
     }
 
     @Test
-    void fileVersionWithWriterCarriesSourceMetadata() throws Exception {
+    void shouldCarrySourceMetadataInAFileVersionWithAWriter() throws Exception {
         ByteBuf buf = Unpooled.directBuffer();
         encoder.fileVersion(buf, 5.0, "tblog");
         Event event = Event.parseFrom(data(buf));
@@ -59,7 +59,7 @@ class EventEncoderGoldenTest {
     }
 
     @Test
-    void aBodyThatFailsLeavesNoPartialRecord() throws Exception {
+    void shouldLeaveNoPartialRecordWhenABodyFails() throws Exception {
         ByteBuf buf = Unpooled.directBuffer();
         encoder.scalar(buf, 1.0, 1, new byte[] {'x'}, 1f);
         int sound = buf.writerIndex();

@@ -22,7 +22,7 @@ class DefaultEdgesTest {
     /** The peer's binary event file (PyTorch SummaryWriter); tests that need it are skipped without it. */
     private static final Path PEER_FILE = PeerFolder.mainFile();
 
-    private static final HistogramBins BINS = HistogramBins.tensorflowDefault();
+    private static final Bins BINS = Bins.tensorflowDefault();
 
     @Test
     void shouldHave1549SymmetricStrictlyIncreasingEdgesWithZeroInTheMiddle() {

@@ -19,31 +19,31 @@ class HistogramBucketProperties {
     private static final double[] E = HistogramReference.pythonDefaultEdges();
 
     @Property(tries = 2000)
-    void defaultBinsShouldMatchBruteForceAndPyTorchTrimming(@ForAll @Size(min = 1, max = 40) List<@From("interestingDoubles") Double> values) {
-        HistogramAccumulator acc = new HistogramAccumulator(HistogramBins.tensorflowDefault());
+    void shouldMatchBruteForceAndPyTorchTrimmingWithDefaultBins(@ForAll @Size(min = 1, max = 40) List<@From("interestingDoubles") Double> values) {
+        HistogramAccumulator acc = new HistogramAccumulator(Bins.tensorflowDefault());
         double[] v = values.stream().mapToDouble(d -> d).toArray();
         acc.set(v);
         assertMatchesReference(acc, E, v);
     }
 
     @Property(tries = 1000)
-    void floatInputShouldMatchBruteForceOnWidenedValues(@ForAll @Size(min = 1, max = 40) List<@From("interestingFloats") Float> values) {
+    void shouldMatchBruteForceOnWidenedValuesForFloatInput(@ForAll @Size(min = 1, max = 40) List<@From("interestingFloats") Float> values) {
         float[] f = new float[values.size()];
         double[] d = new double[f.length];
         for (int i = 0; i < f.length; i++) {
             f[i] = values.get(i);
             d[i] = f[i];
         }
-        HistogramAccumulator acc = new HistogramAccumulator(HistogramBins.tensorflowDefault());
+        HistogramAccumulator acc = new HistogramAccumulator(Bins.tensorflowDefault());
         acc.add(f, 0, f.length);
         assertMatchesReference(acc, E, d);
     }
 
     @Property(tries = 1000)
-    void nonFiniteValuesShouldBeCountedApartAndLeaveTheRestUntouched(
+    void shouldCountNonFiniteValuesApartAndLeaveTheRestUntouched(
             @ForAll @Size(min = 1, max = 40) List<@From("doublesWithNonFinite") Double> values) {
         double[] v = values.stream().mapToDouble(d -> d).toArray();
-        HistogramAccumulator acc = new HistogramAccumulator(HistogramBins.tensorflowDefault());
+        HistogramAccumulator acc = new HistogramAccumulator(Bins.tensorflowDefault());
         acc.set(v);
         assertThat(acc.nanCount()).isEqualTo(values.stream().filter(d -> d.isNaN()).count());
         assertThat(acc.positiveInfinityCount()).isEqualTo(values.stream().filter(d -> d == Double.POSITIVE_INFINITY).count());
@@ -52,20 +52,20 @@ class HistogramBucketProperties {
     }
 
     @Property(tries = 1000)
-    void explicitEdgesShouldMatchBruteForce(@ForAll("sortedDistinctEdges") double[] edges,
+    void shouldMatchBruteForceWithExplicitEdges(@ForAll("sortedDistinctEdges") double[] edges,
                                             @ForAll @Size(min = 1, max = 40) List<@From("interestingDoubles") Double> values) {
-        HistogramAccumulator acc = new HistogramAccumulator(HistogramBins.explicitEdges(edges));
+        HistogramAccumulator acc = new HistogramAccumulator(Bins.explicitEdges(edges));
         double[] v = values.stream().mapToDouble(d -> d).toArray();
         acc.set(v);
         assertMatchesReference(acc, edges, v);
     }
 
     @Property(tries = 1000)
-    void equalWidthBinsShouldUseNumpyLinspaceEdgesAndMatchBruteForce(
+    void shouldUseNumpyLinspaceEdgesForEqualWidthBinsAndMatchBruteForce(
             @ForAll @IntRange(min = 1, max = 60) int buckets,
             @ForAll @Size(min = 1, max = 40) List<@From("equalWidthValues") Double> values) {
         double[] v = values.stream().mapToDouble(d -> d).toArray();
-        HistogramAccumulator acc = new HistogramAccumulator(HistogramBins.equalWidth(buckets));
+        HistogramAccumulator acc = new HistogramAccumulator(Bins.equalWidth(buckets));
         acc.set(v);
         double lo = firstMin(v);
         double hi = firstMax(v);
@@ -87,10 +87,10 @@ class HistogramBucketProperties {
     }
 
     @Property(tries = 300)
-    void equalWidthBinsShouldStayExactOnHugeAndTinyRanges(
+    void shouldStayExactWithEqualWidthBinsOnHugeAndTinyRanges(
             @ForAll @IntRange(min = 1, max = 2000) int buckets,
             @ForAll("extremePairs") double[] v) {
-        HistogramAccumulator acc = new HistogramAccumulator(HistogramBins.equalWidth(buckets));
+        HistogramAccumulator acc = new HistogramAccumulator(Bins.equalWidth(buckets));
         acc.set(v);
         double[] edges = new double[buckets + 1];
         for (int i = 0; i <= buckets; i++) {

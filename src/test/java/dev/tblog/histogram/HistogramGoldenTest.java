@@ -30,7 +30,7 @@ class HistogramGoldenTest {
     }
 
     private static HistogramAccumulator of(double... values) {
-        HistogramAccumulator acc = new HistogramAccumulator(HistogramBins.tensorflowDefault());
+        HistogramAccumulator acc = new HistogramAccumulator(Bins.tensorflowDefault());
         acc.set(values);
         return acc;
     }
@@ -126,14 +126,14 @@ class HistogramGoldenTest {
     @Test
     void shouldStoreEqualWidthBucketsWithALeadingZeroAsPyTorchDoes() {
         // numpy.histogram([1,2,3,4], bins=3): edges [1,2,3,4], counts [1,1,2]; start == 0 -> [0] + counts
-        HistogramAccumulator acc = new HistogramAccumulator(HistogramBins.equalWidth(3));
+        HistogramAccumulator acc = new HistogramAccumulator(Bins.equalWidth(3));
         acc.set(new double[] {4, 1, 3, 2});
         double[][] t = HistogramReference.trimmedOf(acc);
         assertThat(t[0]).containsExactly(1.0, 2.0, 3.0, 4.0);
         assertThat(t[1]).containsExactly(0.0, 1.0, 1.0, 2.0);
 
         // one distinct value: range [5 - 0.5, 5 + 0.5], edges [4.5, 5.0, 5.5]; 5.0 in bucket 1
-        acc = new HistogramAccumulator(HistogramBins.equalWidth(2));
+        acc = new HistogramAccumulator(Bins.equalWidth(2));
         acc.set(new double[] {5.0, 5.0});
         t = HistogramReference.trimmedOf(acc);
         assertThat(t[0]).containsExactly(5.0, 5.5);
@@ -143,7 +143,7 @@ class HistogramGoldenTest {
 
     @Test
     void shouldClampIntoExplicitEdgesAndCloseTheLastBucket() {
-        HistogramAccumulator acc = new HistogramAccumulator(HistogramBins.explicitEdges(0, 1, 10));
+        HistogramAccumulator acc = new HistogramAccumulator(Bins.explicitEdges(0, 1, 10));
         acc.set(new double[] {-5, 0.5, 1, 10, 50});
         double[][] t = HistogramReference.trimmedOf(acc);
         assertThat(t[0]).containsExactly(0.0, 1.0, 10.0);

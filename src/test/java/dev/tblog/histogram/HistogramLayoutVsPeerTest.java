@@ -22,7 +22,7 @@ class HistogramLayoutVsPeerTest {
         for (int i = 0; i < v.length; i++) {
             v[i] = random.nextGaussian();
         }
-        HistogramAccumulator acc = new HistogramAccumulator(HistogramBins.tensorflowDefault());
+        HistogramAccumulator acc = new HistogramAccumulator(Bins.tensorflowDefault());
         acc.set(v);
         HistogramProto p = HistogramProtos.toProto(acc);
 

@@ -37,18 +37,18 @@ class HParamsContentTest {
     private static final HParams GOLDEN = HParams.of(Map.of("lr", 0.1), Map.of("accuracy", 0.5));
 
     @Test
-    void experimentShouldMatchTheGoldenBytes() {
+    void shouldMatchTheGoldenBytesInTheExperiment() {
         assertThat(HParamsContent.experiment(GOLDEN))
                 .isEqualTo(bytes("12 16 22 06 0a 02 \"lr\" 20 03 2a 0c 0a 0a 12 08 \"accuracy\""));
     }
 
     @Test
-    void sessionEndShouldMatchTheGoldenBytes() {
+    void shouldMatchTheGoldenBytesInTheSessionEnd() {
         assertThat(HParamsContent.sessionEnd()).isEqualTo(bytes("22 02 08 01"));
     }
 
     @Test
-    void sessionStartShouldMatchHandEncodedBytes() {
+    void shouldMatchHandEncodedBytesInTheSessionStart() {
         // 1a 11                          session_start_info, 17 bytes
         //   0a 0f                        hparams entry, 15 bytes
         //     0a 02 "lr"                 key
@@ -58,7 +58,7 @@ class HParamsContentTest {
     }
 
     @Test
-    void sessionStartShouldRoundTripTypesTimeAndGroup() throws Exception {
+    void shouldRoundTripTypesTimeAndGroupInTheSessionStart() throws Exception {
         HParams hp = HParams.of(Map.of("lr", 0.01, "solver", "euler", "plastic", true), Map.of());
         HParamsPluginData d = HParamsPluginData.parseFrom(HParamsContent.sessionStart(hp, 1_795_725_812.5, "g1"));
         assertThat(d.getVersion()).isZero();
@@ -73,7 +73,7 @@ class HParamsContentTest {
     }
 
     @Test
-    void sessionStartShouldLeaveTimeAndGroupUnsetWhenAskedTo() throws Exception {
+    void shouldLeaveTimeAndGroupOfTheSessionStartUnsetWhenAskedTo() throws Exception {
         SessionStartInfo s = HParamsPluginData.parseFrom(HParamsContent.sessionStart(GOLDEN, Double.NaN, ""))
                 .getSessionStartInfo();
         assertThat(s.getStartTimeSecs()).isZero();
@@ -82,7 +82,7 @@ class HParamsContentTest {
     }
 
     @Test
-    void sessionEndShouldCarryStatusAndOptionalTime() throws Exception {
+    void shouldCarryStatusAndOptionalTimeInTheSessionEnd() throws Exception {
         HParamsPluginData d = HParamsPluginData.parseFrom(HParamsContent.sessionEnd(Status.STATUS_FAILURE, 12.0));
         assertThat(d.getSessionEndInfo().getStatus()).isEqualTo(Status.STATUS_FAILURE);
         assertThat(d.getSessionEndInfo().getEndTimeSecs()).isEqualTo(12.0);
@@ -100,7 +100,7 @@ class HParamsContentTest {
     }
 
     @Test
-    void experimentShouldListEveryHParamWithItsTypeAndEveryMetric() throws Exception {
+    void shouldListEveryHParamWithItsTypeAndEveryMetricInTheExperiment() throws Exception {
         HParams hp = HParams.of(Map.of("b", true, "s", "x", "n", 1), Map.of("m2", 1, "m1", 2));
         var e = HParamsPluginData.parseFrom(HParamsContent.experiment(hp)).getExperiment();
         assertThat(e.getHparamInfosList()).extracting(h -> h.getName() + ":" + h.getType())

@@ -13,7 +13,7 @@ class HParamsSummariesTest {
     private static final HParams HP = HParams.of(Map.of("lr", 0.1), Map.of("loss", 0.25, "accuracy", 0.91));
 
     @Test
-    void eachHParamsValueShouldCarryPluginContentAndTheNullTensor() throws Exception {
+    void shouldCarryPluginContentAndTheNullTensorInEachHParamsValue() throws Exception {
         Summary.Value[] values = {HParamsSummaries.experiment(HP), HParamsSummaries.sessionStart(HP),
                 HParamsSummaries.sessionEnd()};
         HParamsPluginData.DataCase[] cases = {HParamsPluginData.DataCase.EXPERIMENT,
@@ -32,20 +32,20 @@ class HParamsSummariesTest {
     }
 
     @Test
-    void nullTensorShouldBeSixBytesOnTheWire() {
+    void shouldPutTheNullTensorInSixBytesOnTheWire() {
         // 08 01 (dtype DT_FLOAT) 12 02 12 00 (shape {dim {}}): TensorBoard's NULL_TENSOR.
         assertThat(HParamsSummaries.NULL_TENSOR.toByteArray()).containsExactly(0x08, 0x01, 0x12, 0x02, 0x12, 0x00);
     }
 
     @Test
-    void metricsShouldBeFloatScalarsInKeyOrder() {
+    void shouldMakeMetricsFloatScalarsInKeyOrder() {
         assertThat(HParamsSummaries.metrics(HP)).containsExactly(
                 Summary.Value.newBuilder().setTag("accuracy").setSimpleValue(0.91f).build(),
                 Summary.Value.newBuilder().setTag("loss").setSimpleValue(0.25f).build());
     }
 
     @Test
-    void nanMetricShouldStayNaN() {
+    void shouldKeepANanMetricNaN() {
         HParams hp = HParams.of(Map.of(), Map.of("loss", Double.NaN));
         assertThat(HParamsSummaries.metrics(hp).get(0).getSimpleValue()).isNaN();
     }

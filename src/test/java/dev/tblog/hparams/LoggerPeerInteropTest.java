@@ -56,7 +56,7 @@ class LoggerPeerInteropTest {
     }
 
     @Test
-    void addParametersShouldWriteThePeersSummariesWithPlasticAsBool() throws IOException {
+    void shouldWriteThePeersSummariesWithPlasticAsBoolFromAddParameters() throws IOException {
         try (Logger log = logger()) {
             log.addParameters(Map.of("learning_rate", 0.01, "tau", 10.0, "solver", "euler", "plastic", true),
                 Map.of("accuracy", 0.91, "error", 0.09));
@@ -96,7 +96,7 @@ class LoggerPeerInteropTest {
     }
 
     @Test
-    void goldenCallShouldWriteTheGoldenSessionBytes() throws IOException {
+    void shouldWriteTheGoldenSessionBytesForTheGoldenCall() throws IOException {
         try (Logger log = logger()) {
             log.addParameters(Map.of("lr", 0.1), Map.of("accuracy", 0.5));
         }
@@ -114,7 +114,7 @@ class LoggerPeerInteropTest {
     }
 
     @Test
-    void addTextShouldWriteThePeersValue() {
+    void shouldWriteThePeersValueFromAddText() {
         Event peer = PeerFiles.readEvents(PeerFiles.TEXT_RECORD_BYTES).get(0);
         try (Logger log = logger()) {
             log.addText("Notes", "hello *tensorboard*", peer.getStep());

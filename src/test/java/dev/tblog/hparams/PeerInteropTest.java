@@ -11,6 +11,7 @@ import dev.tblog.proto.hparams.Experiment;
 import dev.tblog.proto.hparams.HParamInfo;
 import dev.tblog.proto.hparams.HParamsPluginData;
 import dev.tblog.proto.hparams.SessionStartInfo;
+import dev.tblog.text.TextSummary;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -50,7 +51,7 @@ class PeerInteropTest {
     }
 
     @Test
-    void maskedCrcHelperShouldMatchTheFormatNotesCheckValue() {
+    void shouldMatchTheFormatNotesCheckValueInTheMaskedCrcHelper() {
         byte[] text = "CRC test, one two".getBytes(StandardCharsets.US_ASCII);
         byte[] data = new byte[2 + text.length];
         data[0] = 0x1a;
@@ -60,7 +61,7 @@ class PeerInteropTest {
     }
 
     @Test
-    void embeddedPeerBytesShouldEqualTheSharedFiles() throws IOException {
+    void shouldEmbedPeerBytesEqualToTheSharedFiles() throws IOException {
         assumeTrue(Files.isDirectory(PeerFiles.PEER_DIR), "shared interop folder not on this machine");
         assertThat(PeerFiles.readPeerFile(PeerFiles.HP_FILE)).isEqualTo(PeerFiles.HP_FILE_BYTES);
         byte[] main = PeerFiles.readPeerFile(PeerFiles.MAIN_FILE);
@@ -93,7 +94,7 @@ class PeerInteropTest {
     }
 
     @Test
-    void experimentShouldEqualThePeersExceptThatPlasticIsBool() throws IOException {
+    void shouldEqualThePeersExperimentExceptThatPlasticIsBool() throws IOException {
         Experiment peer = content(peerHpValuesByTag().get("_hparams_/experiment")).getExperiment();
         Experiment ours = content(HParamsSummaries.experiment(PEER_CALL)).getExperiment();
 
@@ -113,7 +114,7 @@ class PeerInteropTest {
     }
 
     @Test
-    void sessionStartShouldEqualThePeersExceptThatPlasticIsBool() throws IOException {
+    void shouldEqualThePeersSessionStartExceptThatPlasticIsBool() throws IOException {
         HParamsPluginData peerData = content(peerHpValuesByTag().get("_hparams_/session_start_info"));
         HParamsPluginData oursData = content(HParamsSummaries.sessionStart(PEER_CALL));
         assertThat(oursData.getVersion()).isEqualTo(peerData.getVersion()).isZero();
@@ -126,20 +127,20 @@ class PeerInteropTest {
     }
 
     @Test
-    void sessionEndShouldBeByteIdenticalToThePeers() {
+    void shouldBeByteIdenticalToThePeersSessionEnd() {
         Summary.Value peer = peerHpValuesByTag().get("_hparams_/session_end_info");
         assertThat(HParamsSummaries.sessionEnd().getMetadata().getPluginData().getContent())
                 .isEqualTo(peer.getMetadata().getPluginData().getContent());
     }
 
     @Test
-    void metricScalarsShouldEqualThePeers() {
+    void shouldEqualThePeersMetricScalars() {
         Map<String, Summary.Value> peer = peerHpValuesByTag();
         assertThat(HParamsSummaries.metrics(PEER_CALL)).containsExactly(peer.get("accuracy"), peer.get("error"));
     }
 
     @Test
-    void textSummaryShouldEqualThePeersValue() {
+    void shouldEqualThePeersTextValue() {
         Event peerEvent = PeerFiles.readEvents(PeerFiles.TEXT_RECORD_BYTES).get(0);
         Summary.Value peer = peerEvent.getSummary().getValue(0);
         assertThat(peer.getTag()).isEqualTo("Notes/text_summary");

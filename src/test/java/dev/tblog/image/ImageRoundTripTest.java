@@ -63,9 +63,9 @@ class ImageRoundTripTest {
                 if (mode == Mode.RAW) {
                     System.arraycopy(v, 0, bytes, 0, values);
                 } else if (mode == Mode.EQUALIZE) {
-                    Equalize.equalize(v, 0, bytes, 0, values);
+                    EqualizeReference.equalize(v, 0, bytes, 0, values);
                 } else {
-                    Equalize.equalizePerImage(v, 0, bytes, 0, count, shape.valuesPerImage());
+                    EqualizeReference.equalizePerImage(v, 0, bytes, 0, count, shape.valuesPerImage());
                 }
             }
             case FLOAT -> {

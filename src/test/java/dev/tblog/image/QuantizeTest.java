@@ -88,7 +88,7 @@ class QuantizeTest {
         byte[] fused = new byte[in.length];
         Quantize.equalize(in, 0, fused, 0, in.length);
         float[] equalized = new float[in.length];
-        Equalize.equalize(in, 0, equalized, 0, in.length);
+        EqualizeReference.equalize(in, 0, equalized, 0, in.length);
         byte[] twoStep = new byte[in.length];
         Quantize.clip(equalized, 0, twoStep, 0, in.length);
         assertThat(fused).containsExactly(twoStep);

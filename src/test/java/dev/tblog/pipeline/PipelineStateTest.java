@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PipelineStateTest {
     /** Regression: producers that filled a small ring before the consumer ran onStart got "logger is closed". */
     @Test
-    void producersFillingTheRingBeforeTheConsumerThreadStartsAreNotToldTheLoggerIsClosed() {
+    void shouldNotTellProducersFillingTheRingBeforeTheConsumerThreadStartsThatTheLoggerIsClosed() {
         PipelineState state = new PipelineState();
         assertThat(state.running()).as("running before onStart").isTrue();
         state.running(false);

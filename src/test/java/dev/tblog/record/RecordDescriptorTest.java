@@ -9,14 +9,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class RecordDescriptorTest {
     @Test
-    void crc32cOfTheCheckStringIsTheStandardCheckValue() {
+    void shouldGiveTheStandardCheckValueAsCrc32cOfTheCheckString() {
         CRC32C crc = new CRC32C();
         crc.update("123456789".getBytes(StandardCharsets.US_ASCII));
         assertThat((int) crc.getValue()).isEqualTo(0xE3069283);
     }
 
     @Test
-    void maskedCrcMatchesTheFormatNotesCheckValue() {
+    void shouldMatchTheFormatNotesCheckValueInTheMaskedCrc() {
         byte[] text = "CRC test, one two".getBytes(StandardCharsets.US_ASCII);
         byte[] bytes = new byte[2 + text.length];
         bytes[0] = 0x1a;
@@ -26,7 +26,7 @@ class RecordDescriptorTest {
     }
 
     @Test
-    void maskRotatesRightBy15AndAddsTheDelta() {
+    void shouldRotateRightBy15AndAddTheDeltaInTheMask() {
         // mask(0) is the delta alone; mask(1) rotates the bit to position 17.
         assertThat(RecordDescriptor.mask(0)).isEqualTo(0xa282ead8);
         assertThat(RecordDescriptor.mask(1)).isEqualTo((1 << 17) + 0xa282ead8);

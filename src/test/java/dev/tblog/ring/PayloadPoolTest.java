@@ -2,69 +2,62 @@ package dev.tblog.ring;
 
 import org.junit.jupiter.api.Test;
 
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class PayloadPoolTest {
     @Test
-    void arraysHoldAtLeastTheLengthAskedForAndCountAsPending() {
+    void shouldHandOutArraysOfThePowerOfTwoSizeClassAtLeastSixtyFourLong() {
+        assertThat(PayloadPool.sizeClass(0)).isEqualTo(6);
+        assertThat(PayloadPool.sizeClass(64)).isEqualTo(6);
+        assertThat(PayloadPool.sizeClass(65)).isEqualTo(7);
+        assertThat(PayloadPool.sizeClass(1 << 20)).isEqualTo(20);
+        assertThat(new PayloadPool(1 << 20).floats(PayloadPool.sizeClass(100))).hasSize(128);
+        assertThatThrownBy(() -> PayloadPool.sizeClass(-1)).hasMessageContaining("-1");
+        assertThatThrownBy(() -> PayloadPool.sizeClass((1 << 30) + 1)).hasMessageContaining("too large");
+    }
+
+    @Test
+    void shouldCountReservedBytesAsPendingUntilTheArrayIsGivenBack() {
         PayloadPool pool = new PayloadPool(1 << 20);
-        float[] f = pool.floats(100, OverflowPolicy.BLOCK, () -> true);
-        assertThat(f.length).isGreaterThanOrEqualTo(100);
-        assertThat(pool.pendingBytes()).isEqualTo((long) f.length * Float.BYTES);
+        int sizeClass = PayloadPool.sizeClass(100);
+        long bytes = pool.bytesOf(Float.BYTES, sizeClass);
+        assertThat(pool.tryTake(bytes)).isZero();
+        float[] f = pool.floats(sizeClass);
+        assertThat(pool.pendingBytes()).isEqualTo((long) f.length * Float.BYTES).isEqualTo(bytes);
         pool.release(f);
         assertThat(pool.pendingBytes()).isZero();
     }
 
     @Test
-    void aReleasedArrayIsReused() {
+    void shouldReuseAReleasedArray() {
         PayloadPool pool = new PayloadPool(1 << 20);
-        double[] first = pool.doubles(1000, OverflowPolicy.BLOCK, () -> true);
+        int sizeClass = PayloadPool.sizeClass(1000);
+        pool.tryTake(pool.bytesOf(Double.BYTES, sizeClass));
+        double[] first = pool.doubles(sizeClass);
         pool.release(first);
-        assertThat(pool.doubles(900, OverflowPolicy.BLOCK, () -> true)).isSameAs(first);
+        pool.tryTake(pool.bytesOf(Double.BYTES, PayloadPool.sizeClass(900)));
+        assertThat(pool.doubles(PayloadPool.sizeClass(900))).isSameAs(first);
     }
 
     @Test
-    void dropReturnsNullPastTheBudget() {
+    void shouldRefuseAReservationPastTheBudgetUntilMemoryIsGivenBack() {
         PayloadPool pool = new PayloadPool(65536);
-        byte[] a = pool.bytes(40_000, OverflowPolicy.DROP, () -> true);
-        assertThat(a).isNotNull();
-        assertThat(pool.bytes(40_000, OverflowPolicy.DROP, () -> true)).isNull();
+        int sizeClass = PayloadPool.sizeClass(40_000);
+        long bytes = pool.bytesOf(Byte.BYTES, sizeClass);
+        assertThat(pool.tryTake(bytes)).isZero();
+        byte[] a = pool.bytes(sizeClass);
+        assertThat(pool.tryTake(bytes)).isEqualTo(Backoff.Room.NONE);
         pool.release(a);
-        assertThat(pool.bytes(40_000, OverflowPolicy.DROP, () -> true)).isNotNull();
+        assertThat(pool.tryTake(bytes)).isZero();
     }
 
     @Test
-    void blockWaitsUntilMemoryIsGivenBack() throws Exception {
+    void shouldRefuseOnePayloadBiggerThanTheBudgetNamingTheBudget() {
         PayloadPool pool = new PayloadPool(65536);
-        byte[] held = pool.bytes(40_000, OverflowPolicy.BLOCK, () -> true);
-        CompletableFuture<byte[]> waiter = CompletableFuture.supplyAsync(
-            () -> pool.bytes(40_000, OverflowPolicy.BLOCK, () -> true));
-        Thread.sleep(50);
-        assertThat(waiter).isNotDone();
-        pool.release(held);
-        assertThat(waiter.get(5, TimeUnit.SECONDS)).isNotNull();
-    }
-
-    @Test
-    void blockStopsWaitingWhenTheLoggerStops() {
-        PayloadPool pool = new PayloadPool(65536);
-        pool.bytes(40_000, OverflowPolicy.BLOCK, () -> true);
-        AtomicBoolean accepting = new AtomicBoolean(true);
-        CompletableFuture<byte[]> waiter = CompletableFuture.supplyAsync(
-            () -> pool.bytes(40_000, OverflowPolicy.BLOCK, accepting::get));
-        accepting.set(false);
-        assertThatThrownBy(() -> waiter.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(IllegalStateException.class);
-    }
-
-    @Test
-    void onePayloadBiggerThanTheBudgetIsAnError() {
-        PayloadPool pool = new PayloadPool(65536);
-        assertThatThrownBy(() -> pool.floats(100_000, OverflowPolicy.BLOCK, () -> true))
+        assertThat(pool.fits(Float.BYTES, PayloadPool.sizeClass(16_384))).isTrue();
+        assertThat(pool.fits(Float.BYTES, PayloadPool.sizeClass(16_385))).isFalse();
+        assertThatThrownBy(() -> pool.bytesOf(Float.BYTES, PayloadPool.sizeClass(100_000)))
             .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("payload.maxPendingBytes=65536");
     }
 }

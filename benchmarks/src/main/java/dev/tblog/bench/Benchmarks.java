@@ -21,21 +21,13 @@ public final class Benchmarks {
         Harness.delete(dir);
     }
 
-    /**
-     * A logger for benchmarks: no shutdown hook, the given overrides as key, value pairs. It returns
-     * after one {@code flush()}, i.e. once the consumer runs: a burst of more than {@code ring.size}
-     * calls right after {@code build()} can otherwise fail with "logger ... is closed" (block) or a
-     * failed flush (drop), because the producer sees the consumer not yet running (a library issue,
-     * reported; seen with 4 producers).
-     */
+    /** A logger for benchmarks: no shutdown hook, the given overrides as key, value pairs. */
     public static Logger logger(Path logdir, String... overrides) {
         var builder = Logger.builder().logdir(logdir).experiment("bench").set("shutdownHook.enabled", "false");
         for (int i = 0; i < overrides.length; i += 2) {
             builder.set(overrides[i], overrides[i + 1]);
         }
-        Logger log = builder.build();
-        log.flush();
-        return log;
+        return builder.build();
     }
 
     /**

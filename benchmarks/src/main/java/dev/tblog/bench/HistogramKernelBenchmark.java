@@ -1,7 +1,7 @@
 package dev.tblog.bench;
 
 import dev.tblog.histogram.HistogramAccumulator;
-import dev.tblog.histogram.HistogramBins;
+import dev.tblog.histogram.Bins;
 import java.util.Arrays;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -60,8 +60,8 @@ public class HistogramKernelBenchmark {
             doubles[i] = random.nextGaussian();
             floats[i] = (float) random.nextGaussian();
         }
-        acc = new HistogramAccumulator(HistogramBins.tensorflowDefault());
-        edges = HistogramBins.tensorflowDefault().edgesCopy();
+        acc = new HistogramAccumulator(Bins.tensorflowDefault());
+        edges = Bins.tensorflowDefault().edgesCopy();
         baselineSlots = new long[edges.length + 1];
     }
 

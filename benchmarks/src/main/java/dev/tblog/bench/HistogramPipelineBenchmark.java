@@ -1,7 +1,8 @@
 package dev.tblog.bench;
 
+import dev.tblog.Histogram;
 import dev.tblog.Logger;
-import dev.tblog.histogram.HistogramBins;
+import dev.tblog.histogram.Bins;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -31,7 +32,7 @@ import java.util.concurrent.TimeUnit;
  *       and the consumer bins;</li>
  *   <li>{@code default}: the shipped threshold (copy up to 2^20 values, bin above);</li>
  *   <li>{@code baseline}: the caller bins with {@link Arrays#binarySearch(double[], double)} over the edge
- *       list (as the kernel benchmark's baseline) and logs the result with {@code addHistogramRaw}.</li>
+ *       list (as the kernel benchmark's baseline) and logs the result as a binned {@code Histogram}.</li>
  * </ul>
  * {@code endToEnd}: a batch of {@value #BATCH} calls, then {@code flush()} (written to the OS), per call.
  * {@code call}: one call on the producer's thread with an idle consumer (a flush before each invocation).
@@ -74,7 +75,7 @@ public class HistogramPipelineBenchmark {
             values[i] = random.nextGaussian();
         }
         baseline = binning.equals("baseline");
-        edges = HistogramBins.tensorflowDefault().edgesCopy();
+        edges = Bins.tensorflowDefault().edgesCopy();
         slots = new long[edges.length + 1];
         limits = new double[edges.length];
         counts = new double[edges.length];
@@ -171,7 +172,7 @@ public class HistogramPipelineBenchmark {
         if (finite != size) {
             throw new IllegalStateException("baseline counted " + finite + " of " + size);
         }
-        log.addHistogramRaw("w", min, max, finite, sum, sumSquares, Arrays.copyOf(limits, k),
-            Arrays.copyOf(counts, k), step++);
+        log.addHistogram("w", Histogram.binned(Arrays.copyOf(limits, k), Arrays.copyOf(counts, k))
+            .min(min).max(max).num(finite).sum(sum).sumSquares(sumSquares), step++);
     }
 }

@@ -1,5 +1,7 @@
 package dev.tblog.bench;
 
+import dev.tblog.Image;
+import dev.tblog.Images;
 import dev.tblog.Logger;
 import dev.tblog.image.ImageShape;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -89,9 +91,9 @@ public class ImagePipelineBenchmark {
 
     private void logOne() {
         if (s.count() == 1) {
-            log.addImage("field", values, s.height(), s.width(), step++);
+            log.addImage("field", Image.gray(values, s.height(), s.width()), step++);
         } else {
-            log.addImages("fields", values, s.count(), s.height(), s.width(), step++);
+            log.addImages("fields", Images.gray(values, s.count(), s.height(), s.width()), step++);
         }
     }
 

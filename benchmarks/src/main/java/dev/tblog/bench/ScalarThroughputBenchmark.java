@@ -2,7 +2,7 @@ package dev.tblog.bench;
 
 import dev.tblog.Logger;
 import dev.tblog.bench.baseline.SyncEventWriter;
-import dev.tblog.record.RecordReader;
+import dev.tblog.read.RecordReader;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

@@ -1,0 +1,50 @@
+package dev.tblog.hparams;
+
+import dev.tblog.record.RunNames;
+import dev.tblog.ring.Publisher;
+
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The producer half of the hparams kind ({@code addParameters}): validates and types the call
+ * ({@link HParams#of}), numbers it (call 1 is the run's own session, call k &ge; 2 goes to the
+ * sub-run {@code trial-000k}, see {@link dev.tblog.record.RunNames#trialSubRun}), encodes the session-start content, and
+ * publishes it.
+ *
+ * <p>Once per run and never worth losing to a burst: it waits for room under either overflow
+ * policy, bounded by {@code overflow.stallTimeoutMillis} like every other wait (a call given up on a
+ * stalled consumer is counted as an "hparams" drop).
+ *
+ * <p>Thread contract: any thread; the call counter is atomic.
+ */
+public final class HParamsProducer {
+    private final Publisher publisher;
+    private final AtomicInteger calls = new AtomicInteger();
+
+    public HParamsProducer(Publisher publisher) {
+        this.publisher = publisher;
+    }
+
+    /**
+     * Logs one session.
+     *
+     * @throws IllegalArgumentException bad parameters or metrics (see {@link HParams#of}); nothing published
+     * @throws IllegalStateException the logger is closed
+     */
+    public void add(Map<String, ?> params, Map<String, ? extends Number> metrics) {
+        HParams hp = HParams.of(params, metrics);
+        publisher.ensureOpen();
+        String folder = RunNames.trialSubRun(calls.incrementAndGet());
+        String[] tags = new String[hp.metrics().size()];
+        double[] values = new double[tags.length];
+        int i = 0;
+        for (Map.Entry<String, Double> m : hp.metrics().entrySet()) {
+            tags[i] = m.getKey();
+            values[i] = m.getValue();
+            i++;
+        }
+        publisher.publishUnlessStalled(new HParamsPayload(folder.isEmpty() ? null : folder,
+            HParamsEncoder.metadata(HParamsContent.sessionStart(hp)), tags, values));
+    }
+}

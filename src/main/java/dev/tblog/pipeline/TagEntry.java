@@ -1,0 +1,47 @@
+package dev.tblog.pipeline;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * What the consumer remembers about one tag in one event file: its UTF-8 bytes (encoded once),
+ * whether its plugin metadata was written (TensorBoard reads only the first), and the last step.
+ *
+ * <p>Thread contract: consumer thread only.
+ */
+final class TagEntry {
+    private final String tag;
+    private final byte[] utf8;
+    private boolean metadataWritten;
+    private long lastStep = Long.MIN_VALUE;
+
+    TagEntry(String tag) {
+        this.tag = tag;
+        this.utf8 = tag.getBytes(StandardCharsets.UTF_8);
+    }
+
+    String tag() {
+        return tag;
+    }
+
+    /** The tag's UTF-8 bytes; do not modify. */
+    byte[] utf8() {
+        return utf8;
+    }
+
+    boolean metadataWritten() {
+        return metadataWritten;
+    }
+
+    void markMetadataWritten() {
+        metadataWritten = true;
+    }
+
+    /** The last step written for this tag, or {@link Long#MIN_VALUE} before the first. */
+    long lastStep() {
+        return lastStep;
+    }
+
+    void recordStep(long step) {
+        lastStep = step;
+    }
+}

@@ -1,0 +1,215 @@
+package dev.tblog.read;
+
+import com.google.protobuf.ByteString;
+import com.google.protobuf.InvalidProtocolBufferException;
+import dev.tblog.proto.Event;
+import dev.tblog.proto.HistogramProto;
+import dev.tblog.proto.Summary;
+import dev.tblog.proto.TensorProto;
+import dev.tblog.proto.hparams.HParamsPluginData;
+import dev.tblog.read.CorruptRecordException;
+import dev.tblog.record.RunNames;
+import dev.tblog.read.RecordReader;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Reads a log folder (or one event file) as TensorBoard would: a run is every folder that directly
+ * holds a file whose name contains "tfevents", its files read in name order. Checks every record's
+ * CRCs and decodes every event with the generated protobuf classes.
+ *
+ * <p>Thread contract: stateless; each call is confined to its thread.
+ */
+public final class LogInspector {
+    private LogInspector() {
+    }
+
+    /** Inspects a log folder or a single event file. */
+    public static List<RunReport> inspect(Path path) throws IOException {
+        if (Files.isRegularFile(path)) {
+            RunReport run = new RunReport(path.getFileName().toString());
+            readFile(run, path);
+            return List.of(run);
+        }
+        if (!Files.isDirectory(path)) {
+            throw new IOException("no such file or folder: " + path);
+        }
+        Map<Path, List<Path>> byFolder = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(path)) {
+            for (Path file : walk.filter(Files::isRegularFile)
+                .filter(p -> RunNames.isEventFile(p.getFileName().toString()))
+                .collect(Collectors.toList())) {
+                byFolder.computeIfAbsent(file.getParent(), f -> new ArrayList<>()).add(file);
+            }
+        }
+        List<RunReport> runs = new ArrayList<>();
+        for (Map.Entry<Path, List<Path>> e : byFolder.entrySet()) {
+            String name = path.relativize(e.getKey()).toString();
+            RunReport run = new RunReport(name.isEmpty() ? "." : name);
+            List<Path> files = e.getValue();
+            files.sort(null);
+            for (Path file : files) {
+                readFile(run, file);
+            }
+            runs.add(run);
+        }
+        return runs;
+    }
+
+    /** Whether every record of every run was sound (torn tails are not errors). */
+    public static boolean sound(List<RunReport> runs) {
+        return runs.stream().allMatch(r -> r.errors().isEmpty());
+    }
+
+    private static void readFile(RunReport run, Path file) throws IOException {
+        run.addFile(file);
+        Map<String, String> pluginOfTag = new HashMap<>();
+        try (RecordReader reader = RecordReader.open(file)) {
+            while (true) {
+                RecordReader.Record record;
+                try {
+                    record = reader.next();
+                } catch (CorruptRecordException e) {
+                    run.addError(e.getMessage());
+                    if (!e.readable()) {
+                        break;
+                    }
+                    continue;
+                }
+                if (record == null) {
+                    break;
+                }
+                run.countRecord();
+                try {
+                    describe(run, Event.parseFrom(record.data()), pluginOfTag);
+                } catch (InvalidProtocolBufferException e) {
+                    run.addError(file + " at offset " + record.offset() + ": not an Event: " + e.getMessage());
+                }
+            }
+            if (reader.tornTailOffset() >= 0) {
+                run.addTornTail(file + " at offset " + reader.tornTailOffset());
+            }
+        }
+    }
+
+    private static void describe(RunReport run, Event event, Map<String, String> pluginOfTag) {
+        if (!event.hasSummary()) {
+            return;
+        }
+        for (Summary.Value value : event.getSummary().getValueList()) {
+            if (value.hasMetadata() && value.getMetadata().hasPluginData()) {
+                pluginOfTag.putIfAbsent(value.getTag(), value.getMetadata().getPluginData().getPluginName());
+            }
+            String plugin = pluginOfTag.getOrDefault(value.getTag(), "");
+            String kind;
+            String detail = null;
+            switch (value.getValueCase()) {
+                case SIMPLE_VALUE:
+                    kind = "scalar";
+                    break;
+                case IMAGE:
+                    kind = "image";
+                    detail = value.getImage().getWidth() + "x" + value.getImage().getHeight() + " "
+                        + colorspace(value.getImage().getColorspace());
+                    break;
+                case HISTO:
+                    kind = "histogram";
+                    detail = histogram(value.getHisto());
+                    break;
+                case AUDIO:
+                    kind = "audio";
+                    break;
+                case TENSOR:
+                    kind = plugin.isEmpty() ? "tensor" : plugin;
+                    detail = tensor(plugin, value.getTensor());
+                    break;
+                default:
+                    kind = plugin.isEmpty() ? "empty" : plugin;
+                    break;
+            }
+            if (plugin.equals("hparams")) {
+                kind = "hparams";
+                if (value.hasMetadata()) {
+                    detail = hparams(value.getMetadata().getPluginData().getContent());
+                }
+            }
+            run.tag(value.getTag(), kind).add(event.getStep(), kind, detail);
+        }
+    }
+
+    /** A session's hparams as {@code k=v, ...}; the experiment's column count; else null. */
+    private static String hparams(ByteString content) {
+        try {
+            HParamsPluginData data = HParamsPluginData.parseFrom(content);
+            if (data.hasSessionStartInfo()) {
+                return "session: " + new TreeMap<>(data.getSessionStartInfo().getHparamsMap()).entrySet().stream()
+                    .map(e -> e.getKey() + "=" + hparamValue(e.getValue()))
+                    .collect(Collectors.joining(", "));
+            }
+            if (data.hasExperiment()) {
+                return "experiment: " + data.getExperiment().getHparamInfosCount() + " hparams, "
+                    + data.getExperiment().getMetricInfosCount() + " metrics";
+            }
+            if (data.hasSessionEndInfo()) {
+                return "status " + data.getSessionEndInfo().getStatus();
+            }
+        } catch (InvalidProtocolBufferException e) {
+            return "undecodable hparams content";
+        }
+        return null;
+    }
+
+    private static String hparamValue(com.google.protobuf.Value v) {
+        switch (v.getKindCase()) {
+            case BOOL_VALUE:
+                return Boolean.toString(v.getBoolValue());
+            case NUMBER_VALUE:
+                return Double.toString(v.getNumberValue());
+            case STRING_VALUE:
+                return v.getStringValue();
+            default:
+                return v.toString().trim();
+        }
+    }
+
+    /** The number of hparams sessions (runs holding a session_start_info) in a report. */
+    public static long sessions(List<RunReport> runs) {
+        return runs.stream().filter(r -> r.tags().containsKey("_hparams_/session_start_info")).count();
+    }
+
+    private static String colorspace(int colorspace) {
+        switch (colorspace) {
+            case 1:
+                return "gray";
+            case 2:
+                return "gray+alpha";
+            case 3:
+                return "RGB";
+            case 4:
+                return "RGBA";
+            default:
+                return "colorspace " + colorspace;
+        }
+    }
+
+    private static String histogram(HistogramProto h) {
+        return h.getBucketCount() + " buckets, num " + (long) h.getNum() + ", range [" + h.getMin() + ", "
+            + h.getMax() + "]";
+    }
+
+    private static String tensor(String plugin, TensorProto t) {
+        if (plugin.equals("text") && t.getStringValCount() > 0) {
+            return t.getStringVal(0).size() + " bytes of text";
+        }
+        return null;
+    }
+}

@@ -1,0 +1,72 @@
+package dev.tblog.read;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What one run (one folder of event files) holds, and what is wrong with it.
+ *
+ * <p>Thread contract: not thread-safe; built by one inspecting thread.
+ */
+public final class RunReport {
+    private final String name;
+    private final List<Path> files = new ArrayList<>();
+    private final Map<String, TagSummary> tags = new TreeMap<>();
+    private final List<String> errors = new ArrayList<>();
+    private final List<String> tornTails = new ArrayList<>();
+    private long records;
+
+    RunReport(String name) {
+        this.name = name;
+    }
+
+    /** The run's name: its folder relative to the log folder, "." for the log folder itself. */
+    public String name() {
+        return name;
+    }
+
+    public List<Path> files() {
+        return files;
+    }
+
+    public long records() {
+        return records;
+    }
+
+    public Map<String, TagSummary> tags() {
+        return tags;
+    }
+
+    /** CRC failures and undecodable records, each with file and offset. */
+    public List<String> errors() {
+        return errors;
+    }
+
+    /** Files whose last record was cut short (a crash mid-write), with the offset. */
+    public List<String> tornTails() {
+        return tornTails;
+    }
+
+    void addFile(Path file) {
+        files.add(file);
+    }
+
+    void countRecord() {
+        records++;
+    }
+
+    void addError(String error) {
+        errors.add(error);
+    }
+
+    void addTornTail(String where) {
+        tornTails.add(where);
+    }
+
+    TagSummary tag(String tag, String kind) {
+        return tags.computeIfAbsent(tag, t -> new TagSummary(t, kind));
+    }
+}

@@ -1,0 +1,120 @@
+package dev.tblog.record;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Every name tblog gives a folder or a file, in one place, as the Python writers give them where
+ * they have a say:
+ * <pre>
+ * runs/                                                  the default log folder
+ *   Apr22_12-11-22_machine/                              a run: &lt;MonDD_HH-mm-ss&gt;_&lt;host&gt; by default
+ *     events.out.tfevents.1776859882.machine.4242.0000000000   an event file
+ *     Loss_total_train/                                  addScalars("Loss/total", {train: ...})
+ *     trial-0002/                                        the second addParameters call's session
+ * </pre>
+ *
+ * <p>Event files: {@code events.out.tfevents.<10-digit unix seconds>.<host>.<pid>.<10-digit counter>}.
+ * TensorBoard reads the files of a run in lexicographic order, so the zero-padded seconds make a
+ * later file sort after an earlier one; the pid and a per-process counter keep two writers that
+ * start in the same second (in one process or several) from colliding. The counter is zero-padded
+ * too, so that within one second and one process lexicographic order is creation order
+ * ({@code ...pid.0000000009} before {@code ...pid.0000000010}; unpadded, {@code .10} would sort
+ * before {@code .9} and a rotated file would be read before the one it follows). Files are opened
+ * with {@code CREATE_NEW}, and a clash that still happens moves on to the next counter.
+ *
+ * <p>Thread contract: stateless but for the file counter, any thread, lock-free.
+ */
+public final class RunNames {
+    /** The log folder used when none is given. */
+    public static final Path DEFAULT_LOGDIR = Path.of("runs");
+    /** What TensorBoard looks for in a file name. */
+    public static final String EVENT_FILE_MARKER = "tfevents";
+    /** Prefix of trial sub-run folder names. */
+    public static final String TRIAL_PREFIX = "trial-";
+
+    private static final String EVENT_FILE_PREFIX = "events.out.tfevents.";
+    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("MMMdd_HH-mm-ss", Locale.ENGLISH);
+    private static final AtomicInteger FILE_COUNTER = new AtomicInteger();
+    private static final String HOST = resolveHost();
+
+    private RunNames() {
+    }
+
+    // ---- runs ----
+
+    /** The run folder name for a logger created at {@code time}, e.g. {@code Apr22_12-11-22_machine}. */
+    public static String defaultRunName(LocalDateTime time) {
+        return timestamp(time) + '_' + HOST;
+    }
+
+    /** {@code time} as run names show it (English month, local time), e.g. {@code Apr22_12-11-22}. */
+    public static String timestamp(LocalDateTime time) {
+        return TIMESTAMP.format(time);
+    }
+
+    /**
+     * The sub-run of one key of {@code addScalars(mainTag, ...)}: {@code <mainTag with '/' as '_'>_<key>},
+     * as the Python writers name it, so that TensorBoard draws all keys on one chart.
+     */
+    public static String scalarsMember(String mainTag, String key) {
+        return mainTag.replace('/', '_') + '_' + key;
+    }
+
+    /**
+     * Where the k-th {@code addParameters} call of one logger puts its session: call 1 the run
+     * folder itself (the session holds its own training scalars; no extra run), call k &ge; 2 the
+     * sub-run {@code trial-NNNN} (k zero-padded to 4 digits so that runs sort in call order up to
+     * 9999). See {@code docs/hparams-design.md}.
+     *
+     * @param call 1-based index of the call on this logger, &ge; 1
+     * @return the folder relative to the run folder: {@code ""} for call 1, {@code "trial-0002"} for
+     *     call 2, ..., {@code "trial-12345"} past 9999
+     */
+    public static String trialSubRun(int call) {
+        if (call < 1) {
+            throw new IllegalArgumentException("call index must be >= 1, got " + call);
+        }
+        return call == 1 ? "" : String.format("%s%04d", TRIAL_PREFIX, call);
+    }
+
+    // ---- event files ----
+
+    /** A fresh event file name for a file created now. */
+    public static String nextEventFile(long epochSeconds) {
+        return eventFile(epochSeconds, HOST, ProcessHandle.current().pid(), FILE_COUNTER.getAndIncrement());
+    }
+
+    /** The event file name for the given parts. */
+    public static String eventFile(long epochSeconds, String host, long pid, int counter) {
+        return EVENT_FILE_PREFIX + String.format("%010d", epochSeconds) + '.' + host + '.' + pid + '.'
+            + String.format("%010d", counter);
+    }
+
+    /** Whether TensorBoard would read a file of this name. */
+    public static boolean isEventFile(String fileName) {
+        return fileName.contains(EVENT_FILE_MARKER);
+    }
+
+    /** The short host name in run and file names, characters unfit for a file name replaced by '_'. */
+    public static String host() {
+        return HOST;
+    }
+
+    private static String resolveHost() {
+        String host = System.getenv("HOSTNAME");
+        if (host == null || host.isBlank()) {
+            try {
+                host = InetAddress.getLocalHost().getHostName();
+            } catch (UnknownHostException e) {
+                host = "localhost";
+            }
+        }
+        return host.replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+}
