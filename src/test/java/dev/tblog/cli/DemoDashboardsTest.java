@@ -61,7 +61,7 @@ class DemoDashboardsTest {
     }
 
     @Test
-    void scalarsOfEveryTrialAndTheTrainTestSplitOnOneChart() {
+    void shouldShowScalarsOfEveryTrialAndTheTrainTestSplitOnOneChart() {
         for (String rate : RATES) {
             String run = runs().get(rate);
             JsonNode accuracy = scalars(run, "Accuracy");
@@ -81,7 +81,7 @@ class DemoDashboardsTest {
     }
 
     @Test
-    void picturesOfEveryRunHaveTheirShapeAndEqualizedOnesSpanBlackToWhite() throws IOException {
+    void shouldShowPicturesOfEveryRunInTheirShapeWithEqualizedOnesSpanningBlackToWhite() throws IOException {
         for (String rate : RATES) {
             String run = runs().get(rate);
             BufferedImage rates = lastPicture(run, "Population/Firing rate");
@@ -106,7 +106,7 @@ class DemoDashboardsTest {
     }
 
     @Test
-    void histogramsCountEveryWeightAndDistributionsRise() {
+    void shouldCountEveryWeightInHistogramsAndRaiseDistributions() {
         for (String rate : RATES) {
             String run = runs().get(rate);
             JsonNode histograms = tensorBoard.get("/data/plugin/histograms/histograms", "run", run,
@@ -134,7 +134,7 @@ class DemoDashboardsTest {
     }
 
     @Test
-    void notesShowAtTheStartAndTheEnd() {
+    void shouldShowNotesAtTheStartAndTheEnd() {
         for (String rate : RATES) {
             JsonNode notes = tensorBoard.get("/data/plugin/text/text", "run", runs().get(rate), "tag", "Notes/text_summary");
             assertThat(notes).hasSize(2);
@@ -144,7 +144,7 @@ class DemoDashboardsTest {
     }
 
     @Test
-    void hparamsHaveOneSessionPerRunWithItsMetricsAsLastLogged() {
+    void shouldHaveOneHParamsSessionPerRunWithItsMetricsAsLastLogged() {
         JsonNode answer = tensorBoard.post("/data/plugin/hparams/session_groups", Map.of(
             "experimentName", "",
             "allowedStatuses", List.of("STATUS_UNKNOWN", "STATUS_SUCCESS", "STATUS_FAILURE", "STATUS_RUNNING"),

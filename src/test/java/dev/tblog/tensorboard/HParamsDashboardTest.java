@@ -71,7 +71,7 @@ class HParamsDashboardTest {
     }
 
     @Test
-    void theExperimentHasEveryKeyOfEveryRunTypedByItsValues() {
+    void shouldTypeEveryKeyOfEveryRunInTheExperimentByItsValues() {
         JsonNode experiment = tensorBoard.post("/data/plugin/hparams/experiment", Map.of("experimentName", ""));
         Map<String, JsonNode> infos = new HashMap<>();
         experiment.get("hparamInfos").forEach(info -> infos.put(info.get("name").asText(), info));
@@ -98,7 +98,7 @@ class HParamsDashboardTest {
     }
 
     @Test
-    void eachRunIsASessionWithItsOwnValuesBooleansAsBooleans() {
+    void shouldShowEachRunAsASessionWithItsOwnValuesAndBooleansAsBooleans() {
         Map<String, JsonNode> groups = sessionGroups();
         assertThat(groups).containsOnlyKeys("lr-0.01", "lr-0.1", "adam", "search", "search/trial-0002");
 
@@ -122,7 +122,7 @@ class HParamsDashboardTest {
     }
 
     @Test
-    void aRunWithOtherKeysShowsOnlyItsOwn() {
+    void shouldShowOnlyItsOwnKeysForARunWithOtherKeys() {
         JsonNode adam = sessionGroups().get("adam").get("hparams");
         assertThat(fieldNames(adam)).containsExactlyInAnyOrder("learning_rate", "momentum", "solver");
         assertThat(adam.get("momentum").asDouble()).isEqualTo(0.9);
@@ -131,7 +131,7 @@ class HParamsDashboardTest {
     }
 
     @Test
-    void metricValuesAreTheLoggedOnesAfterTheTrainingCurve() {
+    void shouldShowTheLoggedMetricValuesAfterTheTrainingCurve() {
         Map<String, JsonNode> groups = sessionGroups();
         Map<String, JsonNode> first = metrics(groups.get("lr-0.01"));
         assertThat(first).containsOnlyKeys("accuracy", "error", "loss");
@@ -145,7 +145,7 @@ class HParamsDashboardTest {
     }
 
     @Test
-    void aSecondCallOnOneLoggerIsASessionOfItsOwn() {
+    void shouldMakeASecondCallOnOneLoggerASessionOfItsOwn() {
         Map<String, JsonNode> groups = sessionGroups();
         assertThat(groups.get("search").get("hparams").get("learning_rate").asDouble()).isEqualTo(0.2);
         assertThat(groups.get("search").get("hparams").get("plastic").booleanValue()).isTrue();

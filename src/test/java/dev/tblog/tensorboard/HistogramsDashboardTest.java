@@ -103,7 +103,7 @@ class HistogramsDashboardTest {
     // ---- what TensorBoard shows ----
 
     @Test
-    void bothTabsListEveryHistogramWithFiniteValues() {
+    void shouldListEveryHistogramWithFiniteValuesInBothTabs() {
         List<String> expected = List.of("Weights", "Weights/float", "Spike counts", "Sizes", "Delays", "Rates",
             "Latency", "Diverging");
         assertThat(fieldNames(tensorBoard.get("/data/plugin/histograms/tags").get(RUN)))
@@ -113,7 +113,7 @@ class HistogramsDashboardTest {
     }
 
     @Test
-    void defaultBinsOfEveryStep() {
+    void shouldShowDefaultBinsOfEveryStep() {
         JsonNode histograms = histograms("Weights");
         assertThat(longs(histograms, 1)).containsExactly(0L, 1L, 2L, 3L, 4L);
         for (int step = 0; step < STEPS; step++) {
@@ -123,7 +123,7 @@ class HistogramsDashboardTest {
     }
 
     @Test
-    void defaultBinsOfFloatsIntsAndLongs() {
+    void shouldShowDefaultBinsOfFloatsIntsAndLongs() {
         float[] f = floatWeights();
         double[] fd = new double[f.length];
         for (int i = 0; i < f.length; i++) {
@@ -145,7 +145,7 @@ class HistogramsDashboardTest {
     }
 
     @Test
-    void explicitEdgesCountOutsideValuesInTheOutermostBuckets() {
+    void shouldCountOutsideValuesInTheOutermostBucketsOfExplicitEdges() {
         List<HistogramRules.Bucket> expected = HistogramRules.shownForValues(DELAY_EDGES, DELAYS);
         assertThat(expected).containsExactly(new HistogramRules.Bucket(-3, 1, 2), new HistogramRules.Bucket(1, 2, 2),
             new HistogramRules.Bucket(2, 5, 1), new HistogramRules.Bucket(5, 10, 1), new HistogramRules.Bucket(10, 25, 3));
@@ -153,18 +153,18 @@ class HistogramsDashboardTest {
     }
 
     @Test
-    void equalWidthBinsSpanTheValues() {
+    void shouldSpanTheValuesWithEqualWidthBins() {
         assertBuckets(only("Rates"), HistogramRules.shownForValues(HistogramRules.equalWidthEdges(0, 10, 5), RATES),
             "equal width");
     }
 
     @Test
-    void aBinnedHistogramShowsAsGiven() {
+    void shouldShowABinnedHistogramAsGiven() {
         assertBuckets(only("Latency"), HistogramRules.shown(0.2, 9.5, RAW_LIMITS, RAW_COUNTS), "raw");
     }
 
     @Test
-    void nonFiniteValuesAreLeftOutAndCountedInAScalar() {
+    void shouldLeaveOutNonFiniteValuesAndCountThemInAScalar() {
         assertBuckets(only("Diverging"), HistogramRules.shownForValues(HistogramRules.defaultEdges(), DIVERGING),
             "finite part");
         JsonNode nonFinite = tensorBoard.get("/data/plugin/scalars/scalars", "run", RUN, "tag", "Diverging/nonfinite");
@@ -176,7 +176,7 @@ class HistogramsDashboardTest {
     }
 
     @Test
-    void histogramsBinnedOnTheCallersThreadShowTheSameBuckets() {
+    void shouldShowTheSameBucketsForHistogramsBinnedOnTheCallersThread() {
         JsonNode weights = tensorBoard.get("/data/plugin/histograms/histograms", "run", CALLER_BINNED, "tag", "Weights");
         assertThat(longs(weights, 1)).containsExactly(0L, 1L, 2L, 3L, 4L);
         for (int step = 0; step < STEPS; step++) {
@@ -201,7 +201,7 @@ class HistogramsDashboardTest {
     }
 
     @Test
-    void distributionsAreThePercentileBandsOfTheBuckets() {
+    void shouldShowDistributionsAsThePercentileBandsOfTheBuckets() {
         JsonNode distributions = tensorBoard.get("/data/plugin/distributions/distributions", "run", RUN, "tag", "Weights");
         assertThat(distributions).hasSize(STEPS);
         for (int step = 0; step < STEPS; step++) {

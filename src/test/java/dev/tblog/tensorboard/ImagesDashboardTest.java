@@ -183,7 +183,7 @@ class ImagesDashboardTest {
     // ---- what TensorBoard shows ----
 
     @Test
-    void everyTagShowsOnePicturePerStep() {
+    void shouldShowOnePicturePerStepForEveryTag() {
         JsonNode tags = tensorBoard.get("/data/plugin/images/tags").get(RUN);
         assertThat(fieldNames(tags)).containsExactlyInAnyOrder("Gray/floats", "Gray/doubles", "Gray/bytes",
             "Color/RGB", "Color/RGBA", "Batch/gray", "Batch/each equalized", "Batch/equalized together",
@@ -193,7 +193,7 @@ class ImagesDashboardTest {
     }
 
     @Test
-    void grayFloatsAreClippedTruncatedAndNaNIsBlack() {
+    void shouldClipAndTruncateGrayFloatsAndShowNaNBlack() {
         JsonNode entries = images("Gray/floats");
         assertThat(entries).hasSize(GRAY_STEPS);
         for (int step = 0; step < GRAY_STEPS; step++) {
@@ -204,21 +204,21 @@ class ImagesDashboardTest {
     }
 
     @Test
-    void grayDoublesAndBytes() {
+    void shouldShowGrayDoublesAndBytes() {
         double[] d = grayDoubles();
         assertShows(only("Gray/doubles"), Picture.ofSamples(3, 5, 1, PixelRules.samples(d, 0, d.length, false)));
         assertShows(only("Gray/bytes"), Picture.ofSamples(2, 4, 1, PixelRules.samples(GRAY_BYTES)));
     }
 
     @Test
-    void colourPicturesKeepTheirChannelsAndAlpha() {
+    void shouldKeepTheChannelsAndAlphaOfColourPictures() {
         float[] rgb = rgbFloats();
         assertShows(only("Color/RGB"), Picture.ofSamples(3, 4, 3, PixelRules.samples(rgb, 0, rgb.length, false)));
         assertShows(only("Color/RGBA"), Picture.ofSamples(2, 2, 4, PixelRules.samples(RGBA_BYTES)));
     }
 
     @Test
-    void aBatchOfTenIsTiledEightWideOnTwoRowsWithBlackCells() {
+    void shouldTileABatchOfTenEightWideOnTwoRowsWithBlackCells() {
         double[] v = grayBatch();
         List<Picture> cells = new ArrayList<>();
         for (int k = 0; k < 10; k++) {
@@ -231,7 +231,7 @@ class ImagesDashboardTest {
     }
 
     @Test
-    void equalizedBatchesUseEachPicturesOrTheWholeBatchsRange() {
+    void shouldEqualizeBatchesByEachPicturesOrTheWholeBatchsRange() {
         float[] c = colorBatch();
         List<Picture> each = new ArrayList<>();
         for (int k = 0; k < 3; k++) {
@@ -249,7 +249,7 @@ class ImagesDashboardTest {
     }
 
     @Test
-    void equalizeIgnoresNonFiniteValuesAndAFlatPictureIsBlack() {
+    void shouldIgnoreNonFiniteValuesWhenEqualizingAndShowAFlatPictureBlack() {
         float[] v = rateMap();
         Picture expected = Picture.ofSamples(5, 5, 1, PixelRules.samples(v, 0, v.length, true));
         assertThat(expected.argb()).contains(Picture.pack(255, 255, 255, 255), Picture.pack(255, 0, 0, 0));
@@ -258,7 +258,7 @@ class ImagesDashboardTest {
     }
 
     @Test
-    void figuresShowWhatWasDrawn() {
+    void shouldShowWhatWasDrawnInFigures() {
         int[] argb = new int[FIGURE_W * FIGURE_H];
         for (int y = 0; y < FIGURE_H; y++) {
             for (int x = 0; x < FIGURE_W; x++) {
@@ -272,7 +272,7 @@ class ImagesDashboardTest {
     }
 
     @Test
-    void everyPngCompressionLevelShowsTheSamePixels() {
+    void shouldShowTheSamePixelsAtEveryPngCompressionLevel() {
         Picture expected = Picture.ofSamples(NOISE_H, NOISE_W, 3, PixelRules.samples(noise()));
         for (String level : PNG_LEVELS) {
             JsonNode entries = tensorBoard.get("/data/plugin/images/images", "run", "png-level-" + level, "tag", "Noise");
@@ -282,7 +282,7 @@ class ImagesDashboardTest {
     }
 
     @Test
-    void aChartFigureShowsTheChartAsJFreeChartRendersIt() {
+    void shouldShowAChartFigureAsJFreeChartRendersIt() {
         Picture shown = Picture.decode(tensorBoard.getBytes("/data/plugin/images/individualImage?"
             + only("Figure/chart").get("query").asText()));
         Picture rendered = Picture.of(chart().createBufferedImage(150, 100, BufferedImage.TYPE_INT_RGB, null));

@@ -1,9 +1,13 @@
 package dev.tblog.tensorboard;
 
-import dev.tblog.JFreeChartLogging;
+import dev.tblog.Figure;
+import dev.tblog.Histogram;
+import dev.tblog.HistogramBins;
+import dev.tblog.Image;
+import dev.tblog.Images;
+import dev.tblog.JFreeChartFigure;
 import dev.tblog.Logger;
 import dev.tblog.LoggerBuilder;
-import dev.tblog.histogram.HistogramBins;
 import org.jfree.chart.JFreeChart;
 
 import java.awt.Graphics2D;
@@ -49,57 +53,69 @@ public final class LogCalls {
     /** A gray picture {@code (h, w)} of floats meant in [0, 1]. */
     public static void grayImage(Logger log, String tag, float[] pixels, int height, int width, long step,
                                  boolean equalize) {
-        log.addImage(tag, pixels, height, width, step, equalize);
+        Image image = Image.gray(pixels, height, width);
+        log.addImage(tag, equalize ? image.equalized() : image, step);
     }
 
     /** A gray picture {@code (h, w)} of doubles meant in [0, 1]. */
     public static void grayImage(Logger log, String tag, double[] pixels, int height, int width, long step) {
-        log.addImage(tag, pixels, height, width, step);
+        log.addImage(tag, Image.gray(pixels, height, width), step);
     }
 
     /** A gray picture {@code (h, w)} of unsigned bytes. */
     public static void grayImage(Logger log, String tag, byte[] pixels, int height, int width, long step) {
-        log.addImage(tag, pixels, height, width, step);
+        log.addImage(tag, Image.gray(pixels, height, width), step);
     }
 
     /** A colour picture {@code (h, w, channels)}, 3 (RGB) or 4 (RGBA), of floats meant in [0, 1]. */
     public static void colorImage(Logger log, String tag, float[] pixels, int height, int width, int channels,
                                   long step) {
-        log.addImage(tag, pixels, height, width, channels, step);
+        log.addImage(tag, channels == 3 ? Image.rgb(pixels, height, width) : Image.rgba(pixels, height, width), step);
     }
 
     /** A colour picture {@code (h, w, channels)} of unsigned bytes. */
     public static void colorImage(Logger log, String tag, byte[] pixels, int height, int width, int channels,
                                   long step) {
-        log.addImage(tag, pixels, height, width, channels, step);
+        log.addImage(tag, channels == 3 ? Image.rgb(pixels, height, width) : Image.rgba(pixels, height, width), step);
     }
 
     /** A batch {@code (n, h, w, channels)} of doubles, tiled into one picture. */
     public static void imageBatch(Logger log, String tag, double[] pixels, int n, int height, int width,
                                   int channels, long step, boolean equalize, boolean equalizePerImage) {
-        log.addImages(tag, pixels, n, height, width, channels, step, equalize, equalizePerImage);
+        Images batch = channels == 1 ? Images.gray(pixels, n, height, width)
+            : channels == 3 ? Images.rgb(pixels, n, height, width) : Images.rgba(pixels, n, height, width);
+        log.addImages(tag, scaled(batch, equalize, equalizePerImage), step);
     }
 
     /** A batch {@code (n, h, w, channels)} of floats, tiled into one picture. */
     public static void imageBatch(Logger log, String tag, float[] pixels, int n, int height, int width,
                                   int channels, long step, boolean equalize, boolean equalizePerImage) {
-        log.addImages(tag, pixels, n, height, width, channels, step, equalize, equalizePerImage);
+        Images batch = channels == 1 ? Images.gray(pixels, n, height, width)
+            : channels == 3 ? Images.rgb(pixels, n, height, width) : Images.rgba(pixels, n, height, width);
+        log.addImages(tag, scaled(batch, equalize, equalizePerImage), step);
+    }
+
+    private static Images scaled(Images batch, boolean equalize, boolean equalizePerImage) {
+        if (!equalize) {
+            return batch;
+        }
+        return equalizePerImage ? batch.equalizedPerImage() : batch.equalized();
     }
 
     /** A picture the caller already has as a {@link BufferedImage}. */
     public static void bufferedImage(Logger log, String tag, BufferedImage image, long step) {
-        log.addFigure(tag, image, step);
+        log.addFigure(tag, Figure.of(image), step);
     }
 
     /** A figure drawn with Java2D on tblog's white canvas. */
     public static void drawnFigure(Logger log, String tag, int width, int height, Consumer<Graphics2D> draw,
                                    long step) {
-        log.addFigure(tag, width, height, draw, step);
+        log.addFigure(tag, Figure.drawn(width, height, draw), step);
     }
 
     /** A JFreeChart chart drawn as a figure. */
     public static void chartFigure(Logger log, String tag, JFreeChart chart, int width, int height, long step) {
-        JFreeChartLogging.addFigure(log, tag, chart, width, height, step);
+        log.addFigure(tag, JFreeChartFigure.of(chart, width, height), step);
     }
 
     /** A histogram of doubles with the default ("tensorflow") bins. */
@@ -109,33 +125,34 @@ public final class LogCalls {
 
     /** A histogram of floats with the default bins. */
     public static void histogram(Logger log, String tag, float[] values, long step) {
-        log.addHistogram(tag, values, step);
+        log.addHistogram(tag, Histogram.of(values), step);
     }
 
     /** A histogram of ints with the default bins. */
     public static void histogram(Logger log, String tag, int[] values, long step) {
-        log.addHistogram(tag, values, step);
+        log.addHistogram(tag, Histogram.of(values), step);
     }
 
     /** A histogram of longs with the default bins. */
     public static void histogram(Logger log, String tag, long[] values, long step) {
-        log.addHistogram(tag, values, step);
+        log.addHistogram(tag, Histogram.of(values), step);
     }
 
     /** A histogram of doubles in {@code buckets} equal buckets over [min, max]. */
     public static void equalWidthHistogram(Logger log, String tag, double[] values, int buckets, long step) {
-        log.addHistogram(tag, values, step, HistogramBins.equalWidth(buckets));
+        log.addHistogram(tag, Histogram.of(values).bins(HistogramBins.equalWidth(buckets)), step);
     }
 
     /** A histogram of doubles over the caller's edges. */
     public static void explicitEdgesHistogram(Logger log, String tag, double[] values, double[] edges, long step) {
-        log.addHistogram(tag, values, step, HistogramBins.explicitEdges(edges));
+        log.addHistogram(tag, Histogram.of(values).bins(HistogramBins.explicitEdges(edges)), step);
     }
 
     /** A histogram the caller binned ({@code bucketLimits[i]} the right edge of bucket i). */
     public static void binnedHistogram(Logger log, String tag, double min, double max, double num, double sum,
                                        double sumSquares, double[] bucketLimits, double[] bucketCounts, long step) {
-        log.addHistogramRaw(tag, min, max, num, sum, sumSquares, bucketLimits, bucketCounts, step);
+        log.addHistogram(tag, Histogram.binned(bucketLimits, bucketCounts).min(min).max(max).num(num).sum(sum)
+            .sumSquares(sumSquares), step);
     }
 
     /** A Markdown text for the TEXT tab. */

@@ -82,7 +82,7 @@ class RotatedAndTornFilesDashboardTest {
     }
 
     @Test
-    void aRotatedRunIsOneRunWithEveryPointAndPicture() {
+    void shouldShowARotatedRunAsOneRunWithEveryPointAndPicture() {
         assertThat(rotatedFiles).as("files of the rotated run").isGreaterThanOrEqualTo(4);
         JsonNode points = tensorBoard.get("/data/plugin/scalars/scalars", "run", "rotated", "tag", "x");
         assertThat(points).hasSize(ROTATED_POINTS);
@@ -96,7 +96,7 @@ class RotatedAndTornFilesDashboardTest {
     }
 
     @Test
-    void everyRecordBeforeATearShows() {
+    void shouldShowEveryRecordBeforeATear() {
         for (String tear : TEARS) {
             JsonNode points = tensorBoard.get("/data/plugin/scalars/scalars", "run", "torn-in-" + tear, "tag", "x");
             assertThat(longs(points, 1)).as("torn in the %s", tear).containsExactlyElementsOf(
@@ -108,7 +108,7 @@ class RotatedAndTornFilesDashboardTest {
     }
 
     @Test
-    void aRunResumedAfterATornRecordShowsBothFilesInOrder() {
+    void shouldShowBothFilesInOrderForARunResumedAfterATornRecord() {
         JsonNode points = tensorBoard.get("/data/plugin/scalars/scalars", "run", "resumed", "tag", "x");
         assertThat(longs(points, 1)).containsExactlyElementsOf(
             LongStream.range(0, RESUMED_POINTS).boxed().collect(Collectors.toList()));

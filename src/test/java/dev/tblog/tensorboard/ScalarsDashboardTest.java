@@ -76,13 +76,13 @@ class ScalarsDashboardTest {
     }
 
     @Test
-    void everyRunAndSubRunIsListed() {
+    void shouldListEveryRunAndSubRun() {
         assertThat(texts(tensorBoard.get("/data/runs"))).containsExactlyInAnyOrder("train", "eval",
             "train/Loss_train", "train/Loss_test", "train/Accuracy_Split_train", "train/Accuracy_Split_test");
     }
 
     @Test
-    void eachRunHasExactlyItsTags() {
+    void shouldGiveEachRunExactlyItsTags() {
         JsonNode tags = tensorBoard.get("/data/plugin/scalars/tags");
         assertThat(fieldNames(tags.get("train"))).containsExactlyInAnyOrder("loss", "special", "far", "Accuracy/Train",
             UNICODE_TAG);
@@ -94,7 +94,7 @@ class ScalarsDashboardTest {
     }
 
     @Test
-    void everyPointShowsItsStepItsFloatValueAndTheMillisecondOfTheCall() {
+    void shouldShowEveryPointWithItsStepItsFloatValueAndTheMillisecondOfTheCall() {
         JsonNode points = scalars("train", "loss");
         assertThat(points).hasSize(LOSS_POINTS);
         for (int step = 0; step < LOSS_POINTS; step++) {
@@ -110,7 +110,7 @@ class ScalarsDashboardTest {
     }
 
     @Test
-    void specialValuesShowAsFloat32WouldHoldThem() {
+    void shouldShowSpecialValuesAsFloat32WouldHoldThem() {
         JsonNode points = scalars("train", "special");
         assertThat(points).hasSize(SPECIAL.length);
         for (int i = 0; i < SPECIAL.length; i++) {
@@ -120,7 +120,7 @@ class ScalarsDashboardTest {
     }
 
     @Test
-    void negativeAndHugeStepsShowExactly() {
+    void shouldShowNegativeAndHugeStepsExactly() {
         JsonNode points = scalars("train", "far");
         assertThat(points).hasSize(FAR_STEPS.length);
         for (int i = 0; i < FAR_STEPS.length; i++) {
@@ -131,7 +131,7 @@ class ScalarsDashboardTest {
     }
 
     @Test
-    void aTagWithNonAsciiAndUrlCharactersShows() {
+    void shouldShowATagWithNonAsciiAndUrlCharacters() {
         JsonNode points = scalars("train", UNICODE_TAG);
         assertThat(points).hasSize(1);
         assertThat(points.get(0).get(1).asLong()).isEqualTo(3);
@@ -139,7 +139,7 @@ class ScalarsDashboardTest {
     }
 
     @Test
-    void automaticStepsCountFromZero() {
+    void shouldCountAutomaticStepsFromZero() {
         JsonNode points = scalars("train", "Accuracy/Train");
         List<Long> steps = new ArrayList<>();
         for (int i = 0; i < points.size(); i++) {
@@ -150,7 +150,7 @@ class ScalarsDashboardTest {
     }
 
     @Test
-    void addScalarsKeysAreSubRunsOfOneChart() {
+    void shouldDrawAddScalarsKeysAsSubRunsOfOneChart() {
         // The multi-run route answers one chart: one tag, its series from several runs.
         JsonNode chart = tensorBoard.postForm("/data/plugin/scalars/scalars_multirun",
             "tag", "Loss", "runs", "train/Loss_train", "runs", "train/Loss_test");
@@ -167,7 +167,7 @@ class ScalarsDashboardTest {
     }
 
     @Test
-    void aSecondRunSharesTheTagWithItsOwnPoints() {
+    void shouldShareTheTagWithASecondRunThatHasItsOwnPoints() {
         JsonNode points = scalars("eval", "loss");
         assertThat(points).hasSize(EVAL_POINTS);
         for (int i = 0; i < EVAL_POINTS; i++) {

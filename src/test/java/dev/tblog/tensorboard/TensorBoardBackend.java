@@ -56,7 +56,7 @@ import java.util.stream.Stream;
  *     });
  *
  *     @Test
- *     void theLossShowsAtItsStep() {
+ *     void shouldShowTheLossAtItsStep() {
  *         JsonNode points = tensorBoard.get("/data/plugin/scalars/scalars", "run", "run-1", "tag", "loss");
  *         assertThat(points.get(0).get(1).asLong()).isEqualTo(7);            // [wall_time, step, value]
  *         assertThat(TensorBoardBackend.number(points.get(0).get(2))).isEqualTo(0.25);

@@ -19,7 +19,7 @@ class TensorBoardBackendTest {
     Path dir;
 
     @Test
-    void servesTheGivenFolderAndStopsItsServerOnClose() {
+    void shouldServeTheGivenFolderAndStopItsServerOnClose() {
         long pid;
         try (TensorBoardBackend backend = TensorBoardBackend.start(dir)) {
             pid = backend.pid();
@@ -31,7 +31,7 @@ class TensorBoardBackendTest {
     }
 
     @Test
-    void aLauncherThatCannotHaveTheBackendSkipsWithItsReason() throws Exception {
+    void shouldSkipWithItsReasonWhenTheLauncherCannotHaveTheBackend() throws Exception {
         Path script = script("echo 'serve.sh: needs Debian packages: python3-numpy' >&2; exit 3");
         assertThatThrownBy(() -> TensorBoardBackend.start(script, dir))
             .isInstanceOf(TestAbortedException.class)
@@ -39,7 +39,7 @@ class TensorBoardBackendTest {
     }
 
     @Test
-    void anyOtherLauncherFailureFailsWithItsStandardError() throws Exception {
+    void shouldFailWithItsStandardErrorOnAnyOtherLauncherFailure() throws Exception {
         Path script = script("echo 'serve.sh: TensorBoard did not start: ImportError: no module named werkzeug' >&2; exit 1");
         assertThatThrownBy(() -> TensorBoardBackend.start(script, dir))
             .isInstanceOf(AssertionError.class)
@@ -47,7 +47,7 @@ class TensorBoardBackendTest {
     }
 
     @Test
-    void numbersIncludeTheStringsTensorBoardWritesForNonFiniteValues() {
+    void shouldReadTheStringsTensorBoardWritesForNonFiniteNumbers() {
         assertThat(TensorBoardBackend.number(DoubleNode.valueOf(0.25))).isEqualTo(0.25);
         assertThat(TensorBoardBackend.number(TextNode.valueOf("NaN"))).isNaN();
         assertThat(TensorBoardBackend.number(TextNode.valueOf("Infinity"))).isEqualTo(Double.POSITIVE_INFINITY);

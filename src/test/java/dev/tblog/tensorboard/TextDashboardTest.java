@@ -50,13 +50,13 @@ class TextDashboardTest {
     }
 
     @Test
-    void theTagsAreThoseOfThePythonWriters() {
+    void shouldUseTheTagsOfThePythonWriters() {
         assertThat(texts(tensorBoard.get("/data/plugin/text/tags").get(RUN)))
             .containsExactlyInAnyOrder("Notes/text_summary", "Units/text_summary");
     }
 
     @Test
-    void markdownIsRenderedAtEachStep() {
+    void shouldRenderMarkdownAtEachStep() {
         JsonNode notes = text("Notes/text_summary");
         assertThat(longs(notes, "step")).containsExactly(0L, 1L);
         assertThat(html(notes, 0)).contains("<h3>Run lr-0.01</h3>", "<th>parameter</th>", "<th>value</th>",
@@ -65,7 +65,7 @@ class TextDashboardTest {
     }
 
     @Test
-    void nonAsciiTextListsAndCodeShowIntact() {
+    void shouldShowNonAsciiTextListsAndCodeIntact() {
         JsonNode units = text("Units/text_summary");
         assertThat(longs(units, "step")).containsExactly(5L, 6L);
         assertThat(html(units, 0)).contains(UNICODE);
