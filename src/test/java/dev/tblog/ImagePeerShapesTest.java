@@ -9,7 +9,6 @@ import org.jfree.data.xy.XYSeriesCollection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,7 +65,7 @@ class ImagePeerShapesTest {
             log.addFigure("Activity", JFreeChartFigure.of(chart, 150, 100), 0);
         }
         List<Event> ours = TestEvents.read(logdir.resolve("run"));
-        List<Event> peer = Files.exists(PEER_FILE) ? TestEvents.readFile(PEER_FILE) : null;
+        List<Event> peer = TestEvents.readFile(PEER_FILE);
         for (Map.Entry<String, int[]> e : PEER.entrySet()) {
             String tag = e.getKey();
             List<Event> mine = TestEvents.withTag(ours, tag);
@@ -76,14 +75,12 @@ class ImagePeerShapesTest {
                 .containsExactly(e.getValue()[0], e.getValue()[1]);
             assertThat(mine.get(0).getStep()).isZero();
             ImagePictures.samples(img); // decodes, with the size and channels it claims
-            if (peer != null) {
-                List<Event> theirs = TestEvents.withTag(peer, tag);
-                assertThat(theirs).as("peer " + tag).hasSize(1);
-                Summary.Image p = ImagePictures.image(theirs.get(0));
-                assertThat(new int[] {img.getHeight(), img.getWidth()}).as(tag)
-                    .containsExactly(p.getHeight(), p.getWidth());
-                assertThat(p.getColorspace()).isEqualTo(e.getValue()[2]);
-            }
+            List<Event> theirs = TestEvents.withTag(peer, tag);
+            assertThat(theirs).as("peer " + tag).hasSize(1);
+            Summary.Image p = ImagePictures.image(theirs.get(0));
+            assertThat(new int[] {img.getHeight(), img.getWidth()}).as(tag)
+                .containsExactly(p.getHeight(), p.getWidth());
+            assertThat(p.getColorspace()).isEqualTo(e.getValue()[2]);
         }
         assertThat(ImagePictures.image(TestEvents.withTag(ours, "Population/Firing rate").get(0)).getColorspace())
             .as("gray stored as gray").isEqualTo(1);

@@ -1,21 +1,22 @@
 package dev.tblog;
 
-import java.nio.file.Files;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.file.Path;
 
 /**
- * Where the peer's log folder (PyTorch SummaryWriter, {@code shared/interop/pytorch-summarywriter})
- * is: in {@code shared/} beside the checkout ({@code ../shared} from a clone, as in CI; further up
- * from a worktree). Tests that compare with the peer find it here, and only here.
+ * Where the peer's log folder (PyTorch SummaryWriter) is: the test resource
+ * {@code interop/pytorch-summarywriter} (copied from {@code shared/interop}, with its text dump beside
+ * it), so the interop tests run on any clone. Tests that compare with the peer find it here, and only here.
  */
 public final class PeerFolder {
-    private static final Path RELATIVE = Path.of("shared", "interop", "pytorch-summarywriter");
+    private static final String RESOURCE = "/interop/pytorch-summarywriter";
     private static final Path ROOT = find();
 
     private PeerFolder() {
     }
 
-    /** The peer's log folder ({@code ../shared/...} when it is nowhere, so a test names what it missed). */
+    /** The peer's log folder. */
     public static Path root() {
         return ROOT;
     }
@@ -26,11 +27,14 @@ public final class PeerFolder {
     }
 
     private static Path find() {
-        for (Path dir = Path.of("").toAbsolutePath().getParent(); dir != null; dir = dir.getParent()) {
-            if (Files.isDirectory(dir.resolve(RELATIVE))) {
-                return dir.resolve(RELATIVE);
-            }
+        URL url = PeerFolder.class.getResource(RESOURCE);
+        if (url == null) {
+            throw new IllegalStateException("test resource " + RESOURCE + " is missing from the class path");
         }
-        return Path.of("..").resolve(RELATIVE);
+        try {
+            return Path.of(url.toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("test resource " + RESOURCE + " has no file path: " + url, e);
+        }
     }
 }

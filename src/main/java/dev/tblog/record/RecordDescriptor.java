@@ -14,7 +14,7 @@ import java.util.zip.CRC32C;
  *   +---------------+-------+-----------------------+-------+
  *   lcrc = mask(crc32c(the 8 length bytes))
  *   dcrc = mask(crc32c(data))
- *   mask(c) = ((c >>> 15) | (c << 17)) + 0xa282ead8   (mod 2^32)
+ *   mask(c) = ((c &gt;&gt;&gt; 15) | (c &lt;&lt; 17)) + 0xa282ead8   (mod 2^32)
  * </pre>
  *
  * The mask exists so that a CRC stored inside data that is itself CRC'd does not weaken the check.

@@ -1,8 +1,5 @@
 package dev.tblog.ring;
 
-import org.jctools.counters.Counter;
-import org.jctools.counters.CountersFactory;
-
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,17 +10,18 @@ import java.util.concurrent.atomic.LongAdder;
  * {@value #SCALAR} for {@code addScalar} and each member of {@code addScalars}, else the payload's
  * {@link dev.tblog.encode.Payload#kind()}.
  *
- * <p>Thread contract: any thread, lock-free. The scalar count is a striped counter (no allocation,
- * little contention when many producers drop at once); other kinds, rarer, a map of adders.
+ * <p>Thread contract: any thread, lock-free. The scalar count is a striped counter (little contention
+ * when many producers drop at once; it allocates its stripes once, under contention); other kinds,
+ * rarer, a map of adders.
  */
 final class DropCounts {
     static final String SCALAR = "scalar";
 
-    private final Counter scalars = CountersFactory.createFixedSizeStripedCounter(8);
+    private final LongAdder scalars = new LongAdder();
     private final Map<String, LongAdder> others = new ConcurrentHashMap<>();
 
     void scalar() {
-        scalars.inc();
+        scalars.increment();
     }
 
     void kind(String kind) {
@@ -32,7 +30,7 @@ final class DropCounts {
 
     /** All drops; each count is read on its own, so exact only when no producer runs. */
     long total() {
-        long total = scalars.get();
+        long total = scalars.sum();
         for (LongAdder adder : others.values()) {
             total += adder.sum();
         }
@@ -42,7 +40,7 @@ final class DropCounts {
     /** Kind to count, sorted by kind; kinds never dropped are absent, except scalar (always there). */
     Map<String, Long> byKind() {
         Map<String, Long> map = new TreeMap<>();
-        map.put(SCALAR, scalars.get());
+        map.put(SCALAR, scalars.sum());
         others.forEach((k, v) -> map.put(k, v.sum()));
         return map;
     }

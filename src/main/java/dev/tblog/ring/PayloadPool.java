@@ -1,6 +1,6 @@
 package dev.tblog.ring;
 
-import org.jctools.queues.MpmcArrayQueue;
+import org.jctools.queues.atomic.MpmcAtomicArrayQueue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +18,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * </ul>
  * Arrays come in power-of-two sizes ({@linkplain #sizeClass size classes}; at least the length
  * asked for, callers pass the length along), one lock-free JCTools MPMC free list per size and
- * type: producers take from any thread, the consumer puts back.
+ * type: producers take from any thread, the consumer puts back. They are JCTools' atomic variant
+ * (field updaters, no {@code sun.misc.Unsafe}), so that no JDK warns about Unsafe when a logger starts.
  *
  * <p>Thread contract: any thread, lock-free.
  */
@@ -168,11 +169,11 @@ public final class PayloadPool implements Backoff.Room {
      * the constructor is what makes them safe to reach from any thread.
      */
     private static final class FreeLists<T> {
-        private final List<MpmcArrayQueue<T>> lists = new ArrayList<>();
+        private final List<MpmcAtomicArrayQueue<T>> lists = new ArrayList<>();
 
         FreeLists() {
             for (int c = 0; c <= MAX_CLASS; c++) {
-                lists.add(c < MIN_CLASS ? null : new MpmcArrayQueue<>(FREE_PER_CLASS));
+                lists.add(c < MIN_CLASS ? null : new MpmcAtomicArrayQueue<>(FREE_PER_CLASS));
             }
         }
 

@@ -18,9 +18,8 @@ import java.util.zip.CRC32C;
  * The peer's (PyTorch SummaryWriter) files the interop tests compare against, and a minimal
  * TFRecord reader for them.
  *
- * <p>The bytes are embedded so the tests run on any machine; {@code PeerInteropTest} checks them
- * against the originals in {@code shared/interop/pytorch-summarywriter/} (see {@link PeerFolder})
- * where that folder exists.
+ * <p>The bytes the tests need are embedded; {@code PeerInteropTest} checks them against the peer's
+ * files, carried as test resources (see {@link PeerFolder}).
  */
 final class PeerFiles {
 

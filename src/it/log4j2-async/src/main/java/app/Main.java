@@ -1,0 +1,104 @@
+package app;
+
+import com.lmax.disruptor.RingBuffer;
+import dev.tblog.JFreeChartLogging;
+import dev.tblog.Logger;
+import dev.tblog.compat.Compat;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.core.async.AsyncLoggerContext;
+import org.apache.logging.log4j.core.async.AsyncLoggerContextSelector;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.JFreeChart;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+import java.awt.Color;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Log4j2 all-async on Disruptor 3.4.4 in the application, tblog beside it. */
+public final class Main {
+    /** Log4j2 lines per thread and step. */
+    static final int LINES = 200;
+    private static final String LOGGER = "app";
+
+    private Main() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 2) {
+            // Before Log4j2 starts: every logger async; the lines go beside the log folder.
+            System.setProperty("log4j2.contextSelector", AsyncLoggerContextSelector.class.getName());
+            System.setProperty("compat.log4j2.file", Path.of(args[1]).resolve("log4j2-lines.log").toString());
+            // Started here, as applications do: loggers taken while another thread is still
+            // configuring Log4j2 drop their first lines (the default configuration's level).
+            LogManager.getLogger(LOGGER);
+        }
+        Compat.run(args, Main.class, false, Main::logLines, Main::logEveryKind, Main::checkEveryLine);
+    }
+
+    /** tblog's API, all of it: the one place this app calls tblog. */
+    static void logEveryKind(Logger log, String prefix, long step) {
+        if (step == 0) {
+            log.addParameters(Map.of("prefix", prefix, "rate", 0.5, "plastic", true), Map.of("score", 0.9));
+        }
+        log.addScalar(prefix + "scalar", step * 0.5, step);
+        log.addScalars(prefix + "loss", Map.of("train", 1.0 / (step + 1), "test", 2.0 / (step + 1)), step);
+        log.addImage(prefix + "image", Compat.picture(8, 12, step), 8, 12, step);
+        log.addImages(prefix + "images", Compat.picture(3 * 4 * 4, 1, step), 3, 4, 4, step, true);
+        log.addHistogram(prefix + "histogram", Compat.values(1000, step), step);
+        log.addFigure(prefix + "drawing", 32, 24, g -> {
+            g.setColor(Color.BLUE);
+            g.drawLine(0, 0, 31, (int) (step % 24));
+        }, step);
+        XYSeries series = new XYSeries("rate");
+        for (int t = 0; t < 20; t++) {
+            series.add(t, Math.sin(t / 4.0 + step));
+        }
+        JFreeChart chart = ChartFactory.createXYLineChart("rate", "t", "rate", new XYSeriesCollection(series));
+        JFreeChartLogging.addFigure(log, prefix + "chart", chart, 80, 60, step);
+        log.addText(prefix + "notes", "step **" + step + "**", step);
+    }
+
+    /** The application's own logging: {@link #LINES} Log4j2 lines per step, each one different. */
+    static void logLines(int thread, long step) {
+        org.apache.logging.log4j.Logger lines = LogManager.getLogger(LOGGER);
+        for (int i = 0; i < LINES; i++) {
+            lines.info("thread={} step={} line={}", thread, step, i);
+        }
+    }
+
+    /** Log4j2 ran all-async on Disruptor 3.4.4, and every one of its lines is on disk, once. */
+    static void checkEveryLine(Path logdir) throws IOException {
+        if (!(LogManager.getContext(false) instanceof AsyncLoggerContext)) {
+            throw new AssertionError("Log4j2 is not all-async: " + LogManager.getContext(false));
+        }
+        String disruptor = RingBuffer.class.getProtectionDomain().getCodeSource().getLocation().toString();
+        if (!disruptor.contains("disruptor-3.4.4")) {
+            throw new AssertionError("com.lmax.disruptor came from " + disruptor);
+        }
+        LogManager.shutdown();
+        List<String> written = Files.readAllLines(logdir.resolve("log4j2-lines.log"), StandardCharsets.UTF_8);
+        Set<String> expected = new HashSet<>();
+        for (int thread = 0; thread < Compat.THREADS; thread++) {
+            for (long step = 0; step < Compat.STEPS; step++) {
+                for (int i = 0; i < LINES; i++) {
+                    expected.add(LOGGER + " thread=" + thread + " step=" + step + " line=" + i);
+                }
+            }
+        }
+        Set<String> seen = new HashSet<>(written);
+        if (written.size() != expected.size() || !seen.equals(expected)) {
+            written.stream().filter(line -> !expected.contains(line)).limit(5)
+                .forEach(line -> System.err.println("unexpected Log4j2 line: " + line));
+            throw new AssertionError(written.size() + " Log4j2 lines on disk (" + seen.size() + " distinct), "
+                + expected.size() + " logged");
+        }
+    }
+}

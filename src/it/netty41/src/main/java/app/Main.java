@@ -1,0 +1,86 @@
+package app;
+
+import dev.tblog.JFreeChartLogging;
+import dev.tblog.Logger;
+import dev.tblog.compat.Compat;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.handler.codec.LineBasedFrameDecoder;
+import io.netty.handler.codec.string.StringDecoder;
+import io.netty.handler.codec.string.StringEncoder;
+import io.netty.util.Version;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.JFreeChart;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+import java.awt.Color;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** Netty 4.1 in the application, tblog beside it. */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Compat.run(args, Main.class, false, Main::useNetty, Main::logEveryKind, Main::checkNettyVersions);
+    }
+
+    /** tblog's API, all of it: the one place this app calls tblog. */
+    static void logEveryKind(Logger log, String prefix, long step) {
+        if (step == 0) {
+            log.addParameters(Map.of("prefix", prefix, "rate", 0.5, "plastic", true), Map.of("score", 0.9));
+        }
+        log.addScalar(prefix + "scalar", step * 0.5, step);
+        log.addScalars(prefix + "loss", Map.of("train", 1.0 / (step + 1), "test", 2.0 / (step + 1)), step);
+        log.addImage(prefix + "image", Compat.picture(8, 12, step), 8, 12, step);
+        log.addImages(prefix + "images", Compat.picture(3 * 4 * 4, 1, step), 3, 4, 4, step, true);
+        log.addHistogram(prefix + "histogram", Compat.values(1000, step), step);
+        log.addFigure(prefix + "drawing", 32, 24, g -> {
+            g.setColor(Color.BLUE);
+            g.drawLine(0, 0, 31, (int) (step % 24));
+        }, step);
+        XYSeries series = new XYSeries("rate");
+        for (int t = 0; t < 20; t++) {
+            series.add(t, Math.sin(t / 4.0 + step));
+        }
+        JFreeChart chart = ChartFactory.createXYLineChart("rate", "t", "rate", new XYSeriesCollection(series));
+        JFreeChartLogging.addFigure(log, prefix + "chart", chart, 80, 60, step);
+        log.addText(prefix + "notes", "step **" + step + "**", step);
+    }
+
+    /** The application's own Netty work: a line protocol through a channel pipeline, pooled buffers. */
+    static void useNetty(int thread, long step) {
+        EmbeddedChannel channel = new EmbeddedChannel(
+            new LineBasedFrameDecoder(256), new StringDecoder(StandardCharsets.UTF_8), new StringEncoder(StandardCharsets.UTF_8));
+        String line = "thread " + thread + " step " + step;
+        ByteBuf in = PooledByteBufAllocator.DEFAULT.directBuffer();
+        in.writeCharSequence(line + "\n", StandardCharsets.UTF_8);
+        channel.writeInbound(in);
+        String read = channel.readInbound();
+        channel.writeOutbound(read);
+        ByteBuf out = channel.readOutbound();
+        String written = out.toString(StandardCharsets.UTF_8);
+        out.release();
+        channel.finishAndReleaseAll();
+        if (!line.equals(read) || !line.equals(written)) {
+            throw new AssertionError("Netty round trip: read " + read + ", wrote " + written);
+        }
+    }
+
+    /** Every Netty jar on the class path is the application's 4.1: tblog brought none. */
+    static void checkNettyVersions(Path logdir) {
+        Map<String, Version> versions = Version.identify();
+        versions.forEach((artifact, version) -> {
+            if (!version.artifactVersion().startsWith("4.1.")) {
+                throw new AssertionError("Netty " + artifact + " " + version.artifactVersion() + " on the class path");
+            }
+        });
+        if (!versions.containsKey("netty-buffer") || !versions.containsKey("netty-handler")) {
+            throw new AssertionError("the application's Netty is missing: " + versions.keySet());
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package app;
+
+import com.google.protobuf.Any;
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.Struct;
+import com.google.protobuf.Timestamp;
+import com.google.protobuf.Value;
+import dev.tblog.JFreeChartLogging;
+import dev.tblog.Logger;
+import dev.tblog.compat.Compat;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.JFreeChart;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+import java.awt.Color;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** protobuf-java 3.25 in the application, tblog beside it. */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Compat.run(args, Main.class, false, Main::useProtobuf, Main::logEveryKind, Main::checkProtobufVersion);
+    }
+
+    /** tblog's API, all of it: the one place this app calls tblog. */
+    static void logEveryKind(Logger log, String prefix, long step) {
+        if (step == 0) {
+            log.addParameters(Map.of("prefix", prefix, "rate", 0.5, "plastic", true), Map.of("score", 0.9));
+        }
+        log.addScalar(prefix + "scalar", step * 0.5, step);
+        log.addScalars(prefix + "loss", Map.of("train", 1.0 / (step + 1), "test", 2.0 / (step + 1)), step);
+        log.addImage(prefix + "image", Compat.picture(8, 12, step), 8, 12, step);
+        log.addImages(prefix + "images", Compat.picture(3 * 4 * 4, 1, step), 3, 4, 4, step, true);
+        log.addHistogram(prefix + "histogram", Compat.values(1000, step), step);
+        log.addFigure(prefix + "drawing", 32, 24, g -> {
+            g.setColor(Color.BLUE);
+            g.drawLine(0, 0, 31, (int) (step % 24));
+        }, step);
+        XYSeries series = new XYSeries("rate");
+        for (int t = 0; t < 20; t++) {
+            series.add(t, Math.sin(t / 4.0 + step));
+        }
+        JFreeChart chart = ChartFactory.createXYLineChart("rate", "t", "rate", new XYSeriesCollection(series));
+        JFreeChartLogging.addFigure(log, prefix + "chart", chart, 80, 60, step);
+        log.addText(prefix + "notes", "step **" + step + "**", step);
+    }
+
+    /** The application's own protobuf work: well-known types, packed, serialized, parsed back. */
+    static void useProtobuf(int thread, long step) throws InvalidProtocolBufferException {
+        Struct struct = Struct.newBuilder()
+            .putFields("thread", Value.newBuilder().setNumberValue(thread).build())
+            .putFields("step", Value.newBuilder().setStringValue(Long.toString(step)).build())
+            .build();
+        Any any = Any.pack(Timestamp.newBuilder().setSeconds(step).build());
+        Struct back = Struct.parseFrom(struct.toByteArray());
+        Timestamp time = Any.parseFrom(any.toByteArray()).unpack(Timestamp.class);
+        if (!back.equals(struct) || time.getSeconds() != step) {
+            throw new AssertionError("protobuf round trip changed the message: " + back + ", " + time);
+        }
+    }
+
+    /** The app ran on the protobuf-java it declared, not one tblog brought. */
+    static void checkProtobufVersion(Path logdir) {
+        String jar = Struct.class.getProtectionDomain().getCodeSource().getLocation().toString();
+        if (!jar.contains("protobuf-java-3.25.5")) {
+            throw new AssertionError("com.google.protobuf came from " + jar);
+        }
+    }
+}
