@@ -99,7 +99,7 @@ public final class Logger implements AutoCloseable {
         this.images = new ImageProducer(publisher, config.imageMaxPixels(), config.imagePngCompressionLevel());
         this.histograms = new HistogramProducer(publisher, config.histogramConsumerBinMaxValues());
         this.texts = new TextProducer(publisher);
-        this.parameters = new HParamsProducer(publisher);
+        this.parameters = new HParamsProducer(publisher, runDir);
     }
 
     /**

@@ -39,6 +39,12 @@ public final class RunNames {
     public static final String EVENT_FILE_MARKER = "tfevents";
     /** Prefix of trial sub-run folder names. */
     public static final String TRIAL_PREFIX = "trial-";
+    /**
+     * The event file of a log folder's root run that holds its declared sweep (its
+     * {@code _hparams_/experiment}); fixed, so that exactly one process creates it, and sorting
+     * before every timestamped event file.
+     */
+    public static final String SWEEP_FILE = "events.out.tfevents.0000000000.sweep";
     /** The folder beside the runs that holds each run's self-metrics run, and the prefix of their tags. */
     public static final String SELF_METRICS_FOLDER = "tblog";
 
