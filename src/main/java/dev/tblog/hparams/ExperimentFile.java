@@ -47,7 +47,7 @@ import java.util.concurrent.locks.LockSupport;
  * {@link FileSystemException} from {@code createLink}: FAT, some FUSE mounts of object stores), the
  * file is created under its fixed name with {@code CREATE_NEW} (which fails if it exists) and written
  * there. A reader may then find it before it is complete: it waits for the experiment record up to
- * {@link #COMPLETE_WITHIN_MILLIS} before it gives up on the file as torn.
+ * {@link #COMPLETE_WITHIN_MILLIS} (10 s) before it gives up on the file as torn.
  *
  * <p>Why a fixed name sorting first ({@code ...tfevents.0000000000.sweep}): a second file in the
  * root could hold a second experiment, and TensorBoard keeps the first metadata it reads for a tag
@@ -57,7 +57,7 @@ import java.util.concurrent.locks.LockSupport;
  * (that is the point).
  */
 final class ExperimentFile {
-    /** How long a reader waits for a file being written (no hard links) to hold its experiment. */
+    /** How long a reader waits, by default, for a file being written (no hard links) to hold its experiment. */
     static final long COMPLETE_WITHIN_MILLIS = 10_000;
 
     private static final String FILE_VERSION = "brain.Event:2";
@@ -73,11 +73,14 @@ final class ExperimentFile {
      * Makes {@code logdir}'s root run hold this declaration, or confirms that it does.
      *
      * @param hardLinks false to use the no-hard-links way even where links work (for tests)
+     * @param completeWithinMillis how long to wait for a file being written by another process to
+     *     hold its experiment ({@link #COMPLETE_WITHIN_MILLIS} but in tests)
      * @throws IllegalStateException the folder holds a different declaration (the message lists the
      *     differences), or a file under the name that holds no experiment
      * @throws IOException the folder cannot be created, written or read
      */
-    static Outcome publish(Path logdir, SweepDeclaration declaration, boolean hardLinks) throws IOException {
+    static Outcome publish(Path logdir, SweepDeclaration declaration, boolean hardLinks, long completeWithinMillis)
+        throws IOException {
         Files.createDirectories(logdir);
         Path target = logdir.resolve(RunNames.SWEEP_FILE);
         byte[] content = declaration.content();
@@ -87,7 +90,7 @@ final class ExperimentFile {
                 return Outcome.WRITTEN;
             }
         }
-        verify(target, declaration);
+        verify(target, declaration, completeWithinMillis);
         return Outcome.FOUND;
     }
 
@@ -130,8 +133,9 @@ final class ExperimentFile {
     }
 
     /** Reads the experiment in the target (waiting for one being written) and compares it with ours. */
-    private static void verify(Path target, SweepDeclaration declaration) throws IOException {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(COMPLETE_WITHIN_MILLIS);
+    private static void verify(Path target, SweepDeclaration declaration, long completeWithinMillis)
+        throws IOException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(completeWithinMillis);
         Optional<byte[]> found = experimentContent(target);
         while (found.isEmpty() && System.nanoTime() < deadline) {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
@@ -139,7 +143,7 @@ final class ExperimentFile {
         }
         if (found.isEmpty()) {
             throw new IllegalStateException(target + " holds no complete experiment after "
-                + COMPLETE_WITHIN_MILLIS + " ms (a declaration that died while writing it?): delete it and declare "
+                + completeWithinMillis + " ms (a declaration that died while writing it?): delete it and declare "
                 + "the sweep again");
         }
         byte[] theirs = found.get();

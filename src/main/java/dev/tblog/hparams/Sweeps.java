@@ -32,14 +32,17 @@ public final class Sweeps {
      * @throws UncheckedIOException the folder cannot be created, written or read
      */
     public static boolean declare(Path logdir, SweepDeclaration declaration) {
-        return declare(logdir, declaration, true);
+        return declare(logdir, declaration, true, ExperimentFile.COMPLETE_WITHIN_MILLIS);
     }
 
-    /** {@link #declare(Path, SweepDeclaration)}, optionally without hard links (for tests). */
-    static boolean declare(Path logdir, SweepDeclaration declaration, boolean hardLinks) {
+    /**
+     * {@link #declare(Path, SweepDeclaration)}, optionally without hard links and with another wait
+     * for a file being written (for tests; see {@link ExperimentFile#publish}).
+     */
+    static boolean declare(Path logdir, SweepDeclaration declaration, boolean hardLinks, long completeWithinMillis) {
         ExperimentFile.Outcome outcome;
         try {
-            outcome = ExperimentFile.publish(logdir, declaration, hardLinks);
+            outcome = ExperimentFile.publish(logdir, declaration, hardLinks, completeWithinMillis);
             DECLARED.put(key(logdir), declaration);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot declare the sweep in " + logdir + ": " + e, e);
