@@ -1,6 +1,7 @@
 package dev.tblog;
 
 import dev.tblog.proto.Event;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -78,6 +79,23 @@ class SweepTest {
         assertThat(sweep.toString()).contains("sweep-1", "learning_rate", "accuracy");
         assertThat(logdir.resolve("events.out.tfevents.0000000000.sweep")).isRegularFile();
         assertThat(declare(logdir).hparams()).as("declared again: the same").isEqualTo(sweep.hparams());
+    }
+
+    @Test
+    void shouldGiveTheSweepFileThePermissionsOfAnEventFile() throws Exception {
+        Path logdir = root.resolve("sweep-1");
+        declare(logdir);
+        Path eventFile;
+        try (Logger log = logger(logdir, "run")) {
+            try (Stream<Path> files = Files.list(log.runDir())) {
+                eventFile = files.findFirst().orElseThrow();
+            }
+        }
+        Assumptions.assumeTrue(logdir.getFileSystem().supportedFileAttributeViews().contains("posix"),
+            "POSIX permissions");
+        // Readable by whoever may read the runs (a TensorBoard of another user), not private to its writer.
+        assertThat(Files.getPosixFilePermissions(logdir.resolve("events.out.tfevents.0000000000.sweep")))
+            .isEqualTo(Files.getPosixFilePermissions(eventFile));
     }
 
     @Test

@@ -25,6 +25,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -96,19 +97,37 @@ final class ExperimentFile {
 
     /** Writes a temporary file and links it to the target; false when the target exists. */
     private static boolean linkInPlace(Path logdir, Path target, byte[] file) throws IOException {
-        Path temp = Files.createTempFile(logdir, ".sweep-", ".tmp");
+        Path temp = writeTemporary(logdir, file);
         try {
-            writeAndSync(temp, file, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
-            try {
-                Files.createLink(target, temp);
-                return true;
-            } catch (FileAlreadyExistsException raced) {
-                return false;
-            } catch (UnsupportedOperationException | FileSystemException noHardLinks) {
-                return createInPlace(target, file);
-            }
+            Files.createLink(target, temp);
+            return true;
+        } catch (FileAlreadyExistsException raced) {
+            return false;
+        } catch (UnsupportedOperationException | FileSystemException noHardLinks) {
+            return createInPlace(target, file);
         } finally {
             Files.deleteIfExists(temp);
+        }
+    }
+
+    /**
+     * Writes the bytes to a new file of a fresh hidden name in the folder. Not
+     * {@code Files.createTempFile}: its files are private to the owner (0600), and the link shares
+     * them, so a TensorBoard run by another user of a shared folder could not read the sweep; a
+     * file opened with {@code CREATE_NEW} gets the permissions every event file gets (the umask's).
+     */
+    private static Path writeTemporary(Path logdir, byte[] file) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            Path temp = logdir.resolve(".sweep-" + ProcessHandle.current().pid() + '-'
+                + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
+            try {
+                writeAndSync(temp, file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                return temp;
+            } catch (FileAlreadyExistsException taken) {
+                if (attempt >= 100) {
+                    throw taken;
+                }
+            }
         }
     }
 
