@@ -33,9 +33,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * HPARAMS of a declared sweep as TensorBoard shows it, through {@code POST /data/plugin/hparams/experiment}
  * and {@code /session_groups}: the sweep of {@link LogCalls#declareSweep}, declared by this JVM and by
- * a second JVM at the same moment, then three runs that log training curves (scalars the
- * undeclared table would take for metric columns), one of them without the {@code batch} parameter
- * and with self-metrics on.
+ * a second JVM at the same moment, then runs that log training curves (scalars the undeclared
+ * table would take for metric columns): one without the {@code batch} parameter and with
+ * self-metrics on, one a folder deeper (another sweep's run, compared on the same columns).
  */
 class SweepDashboardTest {
     private static final int TRAINING_STEPS = 10;
@@ -53,6 +53,8 @@ class SweepDashboardTest {
         Map<String, Object> noBatch = params(0.5, Solver.RK4, 16);
         noBatch.remove("batch");
         train(logdir, "lr-0.5", noBatch, 0.7, true);
+        // An earlier sweep's run in a folder of its own, compared on the same declared columns.
+        train(logdir.resolve("earlier-sweep"), "lr-0.2", params(0.2, Solver.EULER, 16), 0.8, false);
     }
 
     /** A second JVM and this one declare the same sweep in the same folder once both are ready. */
@@ -161,7 +163,8 @@ class SweepDashboardTest {
     @Test
     void shouldShowEveryRunWithItsValuesAndMetricsIncludingARunWithoutAKey() {
         Map<String, JsonNode> groups = sessionGroups();
-        assertThat(groups).containsOnlyKeys("lr-0.01", "lr-0.1", "lr-0.5");
+        assertThat(groups).containsOnlyKeys("lr-0.01", "lr-0.1", "lr-0.5", "earlier-sweep/lr-0.2");
+        assertThat(groups.get("earlier-sweep/lr-0.2").get("hparams").get("learning_rate").asDouble()).isEqualTo(0.2);
 
         JsonNode first = groups.get("lr-0.01").get("hparams");
         assertThat(fieldNames(first)).containsExactlyInAnyOrder("learning_rate", "solver", "batch", "plastic");
@@ -176,7 +179,7 @@ class SweepDashboardTest {
         assertThat(fieldNames(withoutBatch)).containsExactlyInAnyOrder("learning_rate", "solver", "plastic");
         assertThat(withoutBatch.get("learning_rate").asDouble()).isEqualTo(0.5);
 
-        Map<String, Double> accuracies = Map.of("lr-0.01", 0.91, "lr-0.1", 0.85, "lr-0.5", 0.7);
+        Map<String, Double> accuracies = Map.of("lr-0.01", 0.91, "lr-0.1", 0.85, "lr-0.5", 0.7, "earlier-sweep/lr-0.2", 0.8);
         accuracies.forEach((run, accuracy) -> {
             Map<String, JsonNode> metrics = metrics(groups.get(run));
             assertThat(metrics).as(run).containsOnlyKeys("accuracy", "loss");
