@@ -15,7 +15,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 
 import java.io.IOException;
-import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
@@ -121,7 +121,7 @@ final class ExperimentFile {
             Path temp = logdir.resolve(".sweep-" + ProcessHandle.current().pid() + '-'
                 + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
             try {
-                writeAndSync(temp, file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                writeNew(temp, file);
                 return temp;
             } catch (FileAlreadyExistsException taken) {
                 if (attempt >= 100) {
@@ -131,22 +131,34 @@ final class ExperimentFile {
         }
     }
 
-    /** Creates the target with CREATE_NEW and writes it; false when the target exists. */
+    /**
+     * Creates the target with CREATE_NEW and writes it; false when the target exists. A write that
+     * fails removes the file it created, so that the next declaration can write it whole.
+     */
     private static boolean createInPlace(Path target, byte[] file) throws IOException {
         try {
-            writeAndSync(target, file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            writeNew(target, file);
             return true;
         } catch (FileAlreadyExistsException raced) {
             return false;
         }
     }
 
-    private static void writeAndSync(Path path, byte[] bytes, StandardOpenOption... options) throws IOException {
-        try (FileChannel channel = FileChannel.open(path, options)) {
-            try (OutputStream out = java.nio.channels.Channels.newOutputStream(channel)) {
-                out.write(bytes);
-                out.flush();
+    /**
+     * Creates the file ({@code CREATE_NEW}: {@link FileAlreadyExistsException} if it exists), writes
+     * the bytes and fsyncs them; a failed write deletes the file.
+     */
+    private static void writeNew(Path path, byte[] bytes) throws IOException {
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            try {
+                ByteBuffer buffer = ByteBuffer.wrap(bytes);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
                 channel.force(true);
+            } catch (IOException e) {
+                Files.deleteIfExists(path);
+                throw e;
             }
         }
     }

@@ -7,6 +7,7 @@ import dev.tblog.proto.hparams.HParamInfo;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.StringJoiner;
 
@@ -110,7 +111,7 @@ public sealed interface HParamDomain permits HParamDomain.Interval, HParamDomain
             case STRING_VALUE -> '"' + value.getStringValue() + '"';
             case NUMBER_VALUE -> Double.toString(value.getNumberValue());
             case BOOL_VALUE -> Boolean.toString(value.getBoolValue());
-            default -> value.getKindCase().name().toLowerCase(java.util.Locale.ROOT);
+            default -> value.getKindCase().name().toLowerCase(Locale.ROOT);
         };
     }
 

@@ -25,6 +25,7 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.offset;
 
 /** The sweep's file in the root run: what it holds, written once, found again, refused when different, raced. */
 class ExperimentFileTest {
@@ -57,7 +58,7 @@ class ExperimentFileTest {
         Event experiment = events.get(1);
         assertThat(experiment.getStep()).isZero();
         assertThat(experiment.getWallTime()).isCloseTo(System.currentTimeMillis() / 1000.0,
-            org.assertj.core.data.Offset.offset(60.0));
+            offset(60.0));
         assertThat(experiment.getSummary().getValueCount()).isEqualTo(1);
         Summary.Value value = experiment.getSummary().getValue(0);
         assertThat(value.getTag()).isEqualTo("_hparams_/experiment");
