@@ -2,6 +2,7 @@ package dev.tblog.hparams;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
+import dev.tblog.encode.EventEncoder;
 import dev.tblog.proto.Event;
 import dev.tblog.proto.SourceMetadata;
 import dev.tblog.proto.Summary;
@@ -61,7 +62,7 @@ final class ExperimentFile {
     /** How long a reader waits, by default, for a file being written (no hard links) to hold its experiment. */
     static final long COMPLETE_WITHIN_MILLIS = 10_000;
 
-    private static final String FILE_VERSION = "brain.Event:2";
+    /** The writer named in the first record, as in every event file tblog writes. */
     private static final String WRITER = "tblog";
 
     private ExperimentFile() {
@@ -216,7 +217,7 @@ final class ExperimentFile {
     /** The whole file: the file-version record, then the experiment record, both at this wall time. */
     static byte[] fileBytes(byte[] content, long wallTimeMillis) {
         double seconds = wallTimeMillis / 1000.0;
-        Event version = Event.newBuilder().setWallTime(seconds).setFileVersion(FILE_VERSION)
+        Event version = Event.newBuilder().setWallTime(seconds).setFileVersion(EventEncoder.FILE_VERSION)
             .setSourceMetadata(SourceMetadata.newBuilder().setWriter(WRITER)).build();
         Event experiment = Event.newBuilder().setWallTime(seconds).setStep(0).setSummary(Summary.newBuilder()
             .addValue(Summary.Value.newBuilder()
