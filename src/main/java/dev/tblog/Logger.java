@@ -99,7 +99,7 @@ public final class Logger implements AutoCloseable {
         this.images = new ImageProducer(publisher, config.imageMaxPixels(), config.imagePngCompressionLevel());
         this.histograms = new HistogramProducer(publisher, config.histogramConsumerBinMaxValues());
         this.texts = new TextProducer(publisher);
-        this.parameters = new HParamsProducer(publisher);
+        this.parameters = new HParamsProducer(publisher, runDir);
     }
 
     /**
@@ -289,6 +289,10 @@ public final class Logger implements AutoCloseable {
      * (FLOAT64, must be finite), an enum (its {@code name()}, STRING); a {@code null} value leaves
      * the key out of this run.
      *
+     * <p>Once a {@link Sweep} is declared in this process for a folder holding this run, the call
+     * is checked against it: HPARAMS then shows exactly the declared parameters and metrics, so a
+     * key the sweep does not declare, or a value outside its {@link Domain}, is refused.
+     *
      * <p>Never dropped while the consumer makes progress: it waits for room under either overflow
      * policy. Like every call, it gives up (counted as an "hparams" drop and a stall) on a consumer
      * that made no progress for {@code overflow.stallTimeoutMillis}.
@@ -297,7 +301,9 @@ public final class Logger implements AutoCloseable {
      * @param metrics metric name to value (NaN and infinities allowed); {@code Map.of()} for none
      * @throws IllegalArgumentException a null map, a null or blank key, a value of another type
      *     (the message names the key and the type), a null metric value, a non-finite number
-     *     parameter, a metric named {@code _hparams_/...}; nothing is published
+     *     parameter, a metric named {@code _hparams_/...}; under a declared sweep, a parameter or
+     *     metric it does not declare or a value outside its domain (the message names the key, the
+     *     value and the domain); nothing is published
      * @throws IllegalStateException the logger is closed
      */
     public void addParameters(Map<String, ?> params, Map<String, ? extends Number> metrics) {

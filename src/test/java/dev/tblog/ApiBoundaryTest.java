@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -84,7 +85,7 @@ class ApiBoundaryTest {
                     }
                 }
                 for (Type t : named) {
-                    collectLeaks(type, t, leaks);
+                    collectLeaks(type, t, leaks, new HashSet<>());
                 }
             }
         }
@@ -96,7 +97,8 @@ class ApiBoundaryTest {
         return Modifier.isPublic(modifiers) || Modifier.isProtected(modifiers);
     }
 
-    private static void collectLeaks(Class<?> owner, Type t, Set<String> leaks) {
+    /** @param seen the type variables being followed: {@code E extends Enum<E>} names itself */
+    private static void collectLeaks(Class<?> owner, Type t, Set<String> leaks, Set<TypeVariable<?>> seen) {
         if (t instanceof Class<?> c) {
             while (c.isArray()) {
                 c = c.getComponentType();
@@ -111,23 +113,23 @@ class ApiBoundaryTest {
                 leaks.add(owner.getName() + " names " + c.getName());
             }
         } else if (t instanceof ParameterizedType p) {
-            collectLeaks(owner, p.getRawType(), leaks);
+            collectLeaks(owner, p.getRawType(), leaks, seen);
             for (Type a : p.getActualTypeArguments()) {
-                collectLeaks(owner, a, leaks);
+                collectLeaks(owner, a, leaks, seen);
             }
         } else if (t instanceof GenericArrayType g) {
-            collectLeaks(owner, g.getGenericComponentType(), leaks);
+            collectLeaks(owner, g.getGenericComponentType(), leaks, seen);
         } else if (t instanceof WildcardType w) {
             for (Type b : w.getUpperBounds()) {
-                collectLeaks(owner, b, leaks);
+                collectLeaks(owner, b, leaks, seen);
             }
             for (Type b : w.getLowerBounds()) {
-                collectLeaks(owner, b, leaks);
+                collectLeaks(owner, b, leaks, seen);
             }
-        } else if (t instanceof TypeVariable<?> v) {
+        } else if (t instanceof TypeVariable<?> v && seen.add(v)) {
             for (Type b : v.getBounds()) {
                 if (b != Object.class) {
-                    collectLeaks(owner, b, leaks);
+                    collectLeaks(owner, b, leaks, seen);
                 }
             }
         }

@@ -14,7 +14,7 @@ class SelfMetricsTest {
     Path logdir;
 
     @Test
-    void shouldWriteSelfMetricsUnderTblogAndNotCountThemAsWritten() throws Exception {
+    void shouldWriteSelfMetricsUnderTblogBesideTheRunAndNotCountThemAsWritten() throws Exception {
         Logger log = Logger.builder().logdir(logdir).experiment("self").set("shutdownHook.enabled", "false")
             .set("selfMetrics.enabled", "true").set("selfMetrics.intervalMillis", "100").build();
         long n = 0;
@@ -27,7 +27,7 @@ class SelfMetricsTest {
             }
         }
         log.close();
-        List<Event> events = TestEvents.read(log.runDir());
+        List<Event> events = TestEvents.read(logdir.resolve("tblog").resolve("self"));
         for (String tag : new String[] {"tblog/events_per_second", "tblog/dropped", "tblog/lost", "tblog/queue_depth",
             "tblog/write_latency_max_ms", "tblog/pending_payload_bytes"}) {
             List<Event> points = TestEvents.withTag(events, tag);
@@ -37,7 +37,15 @@ class SelfMetricsTest {
         assertThat(TestEvents.withTag(events, "tblog/events_per_second").get(0).getSummary().getValue(0)
             .getSimpleValue()).isPositive();
         assertThat(log.stats().written()).isEqualTo(n);
-        assertThat(TestEvents.withTag(events, "x")).hasSize((int) n);
+        assertThat(TestEvents.withTag(events, "x")).isEmpty();
+        List<Event> run = TestEvents.read(log.runDir());
+        assertThat(TestEvents.withTag(run, "x")).hasSize((int) n);
+        assertThat(run.stream().filter(SelfMetricsTest::isSelfMetric))
+            .as("no self-metric in the run itself, where HPARAMS would take it for a metric column").isEmpty();
+    }
+
+    private static boolean isSelfMetric(Event e) {
+        return e.hasSummary() && e.getSummary().getValue(0).getTag().startsWith("tblog/");
     }
 
     @Test
@@ -46,7 +54,7 @@ class SelfMetricsTest {
             assertThat(log.config().selfMetricsEnabled()).isFalse();
             log.addScalar("x", 1, 1);
         }
-        assertThat(TestEvents.read(logdir.resolve("off")).stream()
-            .filter(e -> e.hasSummary() && e.getSummary().getValue(0).getTag().startsWith("tblog/"))).isEmpty();
+        assertThat(TestEvents.read(logdir.resolve("off")).stream().filter(SelfMetricsTest::isSelfMetric)).isEmpty();
+        assertThat(logdir.resolve("tblog")).doesNotExist();
     }
 }

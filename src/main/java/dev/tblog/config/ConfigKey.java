@@ -54,7 +54,7 @@ public final class ConfigKey<T> {
         1L << 62, "rotate to a new event file past this many bytes (0 = never; else 65536 to 2^62)",
         TblogConfig::fileMaxBytes);
     public static final ConfigKey<Boolean> SELF_METRICS_ENABLED = bool("selfMetrics.enabled", false,
-        "write the logger's own health as `tblog/` scalars into the run", TblogConfig::selfMetricsEnabled);
+        "write the logger's own health as `tblog/` scalars into the run `tblog/<run>` beside the run", TblogConfig::selfMetricsEnabled);
     public static final ConfigKey<Integer> SELF_METRICS_INTERVAL_MILLIS = intInRange("selfMetrics.intervalMillis",
         10000, 100, Integer.MAX_VALUE, "milliseconds between two self-metric points",
         TblogConfig::selfMetricsIntervalMillis);

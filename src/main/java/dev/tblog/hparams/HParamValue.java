@@ -8,13 +8,16 @@ import dev.tblog.proto.hparams.DataType;
  *
  * <p>Thread contract: immutable, any thread.
  */
-sealed interface HParamValue permits HParamValue.Str, HParamValue.Bool, HParamValue.Num {
+public sealed interface HParamValue permits HParamValue.Str, HParamValue.Bool, HParamValue.Num {
 
     /** The hparams plugin type this value is declared with in {@code Experiment.hparam_infos}. */
     DataType type();
 
     /** The {@code google.protobuf.Value} stored in {@code SessionStartInfo.hparams}. */
     Value toProto();
+
+    /** The value as error messages show it: a string in double quotes, a number or boolean as Java prints it. */
+    String describe();
 
     /** A string value: {@code DATA_TYPE_STRING}, {@code string_value}. */
     record Str(String value) implements HParamValue {
@@ -33,6 +36,11 @@ sealed interface HParamValue permits HParamValue.Str, HParamValue.Bool, HParamVa
         public Value toProto() {
             return Value.newBuilder().setStringValue(value).build();
         }
+
+        @Override
+        public String describe() {
+            return '"' + value + '"';
+        }
     }
 
     /** A boolean value: {@code DATA_TYPE_BOOL}, {@code bool_value}. */
@@ -45,6 +53,11 @@ sealed interface HParamValue permits HParamValue.Str, HParamValue.Bool, HParamVa
         @Override
         public Value toProto() {
             return Value.newBuilder().setBoolValue(value).build();
+        }
+
+        @Override
+        public String describe() {
+            return Boolean.toString(value);
         }
     }
 
@@ -68,6 +81,11 @@ sealed interface HParamValue permits HParamValue.Str, HParamValue.Bool, HParamVa
         @Override
         public Value toProto() {
             return Value.newBuilder().setNumberValue(value).build();
+        }
+
+        @Override
+        public String describe() {
+            return Double.toString(value);
         }
     }
 }

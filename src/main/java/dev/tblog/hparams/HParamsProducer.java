@@ -3,12 +3,14 @@ package dev.tblog.hparams;
 import dev.tblog.record.RunNames;
 import dev.tblog.ring.Publisher;
 
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The producer half of the hparams kind ({@code addParameters}): validates and types the call
- * ({@link HParams#of}), numbers it (call 1 is the run's own session, call k &ge; 2 goes to the
+ * ({@link HParams#of}), checks it against the sweep declared for the run's folder in this process, if
+ * any ({@link Sweeps#check}), numbers it (call 1 is the run's own session, call k &ge; 2 goes to the
  * sub-run {@code trial-000k}, see {@link dev.tblog.record.RunNames#trialSubRun}), encodes the session-start content, and
  * publishes it.
  *
@@ -20,20 +22,26 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class HParamsProducer {
     private final Publisher publisher;
+    /** The run folder as {@link Sweeps} knows folders, resolved once: the run's sweep is looked up at each call. */
+    private final Path runDir;
     private final AtomicInteger calls = new AtomicInteger();
 
-    public HParamsProducer(Publisher publisher) {
+    /** @param runDir the logger's run folder (it exists: the logger made its first file there) */
+    public HParamsProducer(Publisher publisher, Path runDir) {
         this.publisher = publisher;
+        this.runDir = Sweeps.key(runDir);
     }
 
     /**
      * Logs one session.
      *
-     * @throws IllegalArgumentException bad parameters or metrics (see {@link HParams#of}); nothing published
+     * @throws IllegalArgumentException bad parameters or metrics (see {@link HParams#of}), or outside
+     *     the declared sweep (see {@link SweepDeclaration#check}); nothing published
      * @throws IllegalStateException the logger is closed
      */
     public void add(Map<String, ?> params, Map<String, ? extends Number> metrics) {
         HParams hp = HParams.of(params, metrics);
+        Sweeps.check(runDir, hp);
         publisher.ensureOpen();
         String folder = RunNames.trialSubRun(calls.incrementAndGet());
         String[] tags = new String[hp.metrics().size()];

@@ -16,8 +16,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The event files of one logger: the main run's, and one per sub-run (the keys of
- * {@code addScalars}, hparams trials), opened on first use. Encodes records into each file's
+ * The event files of one logger: the main run's, one per sub-run (the keys of
+ * {@code addScalars}, hparams trials), and the self-metrics run beside the main run, opened on
+ * first use. Encodes records into each file's
  * pending buffer and writes a file's buffer once it passes the byte threshold, and every file's at
  * the end of a batch.
  *
@@ -38,6 +39,8 @@ public final class RunFiles implements EventWriter {
     /** mainTag, then key: the sub-run of an addScalars member, found without building its name. */
     private final Map<String, Map<String, RunFile>> scalarsRuns = new HashMap<>();
     private final List<RunFile> all = new ArrayList<>();
+    /** The self-metrics run beside the main run ({@link RunNames#selfMetricsRun}); null until the first point. */
+    private RunFile selfMetrics;
     private final long maxFileBytes;
     private final boolean forceOnRotate;
     private long bytesWritten;
@@ -72,6 +75,17 @@ public final class RunFiles implements EventWriter {
     /** Encodes one scalar of the main run. */
     public void scalar(String tag, long step, long wallTimeMillis, double value) throws IOException {
         scalar(main, tag, step, wallTimeMillis, value);
+    }
+
+    /**
+     * Encodes one self-metric point into the self-metrics run beside the main run
+     * ({@link RunNames#selfMetricsRun}: {@code <parent>/tblog/<run>}), opened on first use.
+     */
+    public void selfMetric(String tag, long step, long wallTimeMillis, double value) throws IOException {
+        if (selfMetrics == null) {
+            selfMetrics = open(RunNames.selfMetricsRun(runDir));
+        }
+        scalar(selfMetrics, tag, step, wallTimeMillis, value);
     }
 
     /** Encodes one member of an addScalars call into its sub-run. */

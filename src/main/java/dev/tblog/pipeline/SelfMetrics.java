@@ -5,11 +5,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
- * The logger's own health, written into the run as scalars under the reserved prefix {@code tblog/}
- * ({@code selfMetrics.enabled}, {@code selfMetrics.intervalMillis}).
+ * The logger's own health, written as scalars under the reserved prefix {@code tblog/}
+ * ({@code selfMetrics.enabled}, {@code selfMetrics.intervalMillis}) into the run
+ * {@code <parent>/tblog/<run>} beside the logger's run ({@link dev.tblog.record.RunNames#selfMetricsRun}):
+ * SCALARS shows them as that run's lines, and TensorBoard's HPARAMS tab never takes them for metric
+ * columns of the run's session (it takes the scalars of a session's own run and of the runs below it),
+ * nor do they move the run's highest step, from which {@code addParameters} steps its metrics.
  *
  * <p>The consumer calls {@link #beforeWrite} at the end of each batch; once the interval has passed
- * since the last point, it encodes one point of each metric into the main run's file, at step 0, 1,
+ * since the last point, it encodes one point of each metric into the self-metrics run, at step 0, 1,
  * 2, ... No thread of its own: when nothing is logged, no batch ends and nothing is written (the
  * logger is idle, and its health is the last point). Steady state allocates nothing: the tags are
  * constants, the values primitives.
@@ -91,12 +95,12 @@ public final class SelfMetrics {
         }
         long written = state.written();
         long wallMillis = System.currentTimeMillis();
-        runs.scalar(EVENTS_PER_SECOND, step, wallMillis, (written - lastWritten) * 1e9 / elapsed);
-        runs.scalar(DROPPED, step, wallMillis, dropped.getAsLong());
-        runs.scalar(LOST, step, wallMillis, state.lost());
-        runs.scalar(QUEUE_DEPTH, step, wallMillis, Math.max(0, cursor.getAsLong() - consumed));
-        runs.scalar(WRITE_LATENCY_MAX_MS, step, wallMillis, maxWriteNanos / 1e6);
-        runs.scalar(PENDING_PAYLOAD_BYTES, step, wallMillis, pendingPayloadBytes.getAsLong());
+        runs.selfMetric(EVENTS_PER_SECOND, step, wallMillis, (written - lastWritten) * 1e9 / elapsed);
+        runs.selfMetric(DROPPED, step, wallMillis, dropped.getAsLong());
+        runs.selfMetric(LOST, step, wallMillis, state.lost());
+        runs.selfMetric(QUEUE_DEPTH, step, wallMillis, Math.max(0, cursor.getAsLong() - consumed));
+        runs.selfMetric(WRITE_LATENCY_MAX_MS, step, wallMillis, maxWriteNanos / 1e6);
+        runs.selfMetric(PENDING_PAYLOAD_BYTES, step, wallMillis, pendingPayloadBytes.getAsLong());
         step++;
         lastPointNanos = nowNanos;
         lastWritten = written;

@@ -17,6 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *     events.out.tfevents.1776859882.machine.4242.0000000000   an event file
  *     Loss_total_train/                                  addScalars("Loss/total", {train: ...})
  *     trial-0002/                                        the second addParameters call's session
+ *   tblog/Apr22_12-11-22_machine/                        the run's self-metrics (selfMetrics.enabled)
+ *   events.out.tfevents.0000000000.sweep                 a declared sweep's experiment (Sweep.declare)
  * </pre>
  *
  * <p>Event files: {@code events.out.tfevents.<10-digit unix seconds>.<host>.<pid>.<10-digit counter>}.
@@ -37,6 +39,14 @@ public final class RunNames {
     public static final String EVENT_FILE_MARKER = "tfevents";
     /** Prefix of trial sub-run folder names. */
     public static final String TRIAL_PREFIX = "trial-";
+    /**
+     * The event file of a log folder's root run that holds its declared sweep (its
+     * {@code _hparams_/experiment}); fixed, so that exactly one process creates it, and sorting
+     * before every timestamped event file.
+     */
+    public static final String SWEEP_FILE = "events.out.tfevents.0000000000.sweep";
+    /** The folder beside the runs that holds each run's self-metrics run, and the prefix of their tags. */
+    public static final String SELF_METRICS_FOLDER = "tblog";
 
     private static final String EVENT_FILE_PREFIX = "events.out.tfevents.";
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("MMMdd_HH-mm-ss", Locale.ENGLISH);
@@ -81,6 +91,21 @@ public final class RunNames {
             throw new IllegalArgumentException("call index must be >= 1, got " + call);
         }
         return call == 1 ? "" : String.format("%s%04d", TRIAL_PREFIX, call);
+    }
+
+    /**
+     * Where a run's self-metrics go: {@code <parent>/tblog/<run>}, beside the run rather than inside
+     * it. TensorBoard's HPARAMS tab, when no sweep is declared, makes every scalar tag of a session
+     * run and of the runs below it a metric column; a run beside the session is not below it, so
+     * the {@code tblog/*} scalars stay in SCALARS (as the run {@code tblog/<run>}) without becoming
+     * columns. Example: {@code runs/lr-0.01} has its self-metrics in {@code runs/tblog/lr-0.01}.
+     */
+    public static Path selfMetricsRun(Path runDir) {
+        Path name = runDir.getFileName();
+        if (name == null) {
+            throw new IllegalArgumentException("a run folder needs a name, got " + runDir);
+        }
+        return runDir.resolveSibling(SELF_METRICS_FOLDER).resolve(name);
     }
 
     // ---- event files ----

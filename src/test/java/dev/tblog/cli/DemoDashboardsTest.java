@@ -144,6 +144,33 @@ class DemoDashboardsTest {
     }
 
     @Test
+    void shouldShowTheDeclaredParametersWithTheirDomainsAndOnlyTheDeclaredMetrics() {
+        JsonNode experiment = tensorBoard.post("/data/plugin/hparams/experiment", Map.of("experimentName", ""));
+        Map<String, JsonNode> infos = new HashMap<>();
+        experiment.get("hparamInfos").forEach(info -> infos.put(info.get("name").asText(), info));
+        assertThat(infos).containsOnlyKeys("learning_rate", "neurons", "noise", "trials", "rule", "plastic");
+        JsonNode rate = infos.get("learning_rate");
+        assertThat(rate.get("displayName").asText()).isEqualTo("Learning rate");
+        assertThat(rate.get("description").asText()).isNotBlank();
+        List<Double> rates = RATES.stream().map(Double::parseDouble).toList();
+        assertThat(rate.get("domainInterval").get("minValue").asDouble()).isEqualTo(rates.stream().min(Double::compare).get());
+        assertThat(rate.get("domainInterval").get("maxValue").asDouble()).isEqualTo(rates.stream().max(Double::compare).get());
+        assertThat(infos.get("trials").get("domainDiscrete").get(0).asInt()).isEqualTo(TRIALS);
+        assertThat(infos.get("trials").get("domainDiscrete")).hasSize(1);
+        assertThat(infos.get("neurons").get("domainDiscrete").get(0).asInt()).isEqualTo(NEURONS);
+        assertThat(infos.get("noise").get("domainInterval").get("maxValue").asDouble()).isEqualTo(1.0);
+        assertThat(infos.get("rule").get("type").asText()).isEqualTo("DATA_TYPE_STRING");
+        assertThat(infos.get("rule").get("domainDiscrete")).hasSize(1);
+        assertThat(infos.get("plastic").get("type").asText()).isEqualTo("DATA_TYPE_BOOL");
+
+        List<String> metrics = new ArrayList<>();
+        experiment.get("metricInfos").forEach(m -> metrics.add(m.get("name").get("tag").asText()));
+        // Without the declaration: Accuracy, Accuracy/Split twice, Plasticity/..., Quantization error, and these two.
+        assertThat(metrics).containsExactly("accuracy", "quantization_error");
+        assertThat(experiment.get("metricInfos").get(0).get("displayName").asText()).isEqualTo("Accuracy (test)");
+    }
+
+    @Test
     void shouldHaveOneHParamsSessionPerRunWithItsMetricsAsLastLogged() {
         JsonNode answer = tensorBoard.post("/data/plugin/hparams/session_groups", Map.of(
             "experimentName", "",

@@ -2,6 +2,7 @@ package dev.tblog.record;
 
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +30,15 @@ class RunNamesTest {
             names.add(RunNames.trialSubRun(k));
         }
         assertThat(names).isSorted();
+    }
+
+    @Test
+    void shouldPutSelfMetricsInARunBesideTheRunNotBelowIt() {
+        Path run = Path.of("runs", "sweep-1", "lr-0.01");
+        Path selfMetrics = RunNames.selfMetricsRun(run);
+        assertThat(selfMetrics).isEqualTo(Path.of("runs", "sweep-1", "tblog", "lr-0.01"));
+        assertThat(selfMetrics.startsWith(run)).as("not below the session run").isFalse();
+        assertThat(RunNames.selfMetricsRun(Path.of("lr-0.01"))).isEqualTo(Path.of("tblog", "lr-0.01"));
     }
 
     @Test

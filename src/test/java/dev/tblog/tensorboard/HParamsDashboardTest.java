@@ -22,7 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * HPARAMS as TensorBoard shows what tblog wrote, through {@code POST /data/plugin/hparams/experiment}
  * and {@code /session_groups}: one session per run (and per later call on one logger), every
  * parameter a typed column (Boolean as BOOL, enum and String as STRING, numbers as FLOAT64 with their
- * range), runs with different keys side by side, and each metric's value the one logged.
+ * range), runs with different keys side by side, and each metric's value the one logged. No sweep is
+ * declared: TensorBoard guesses the metric columns from the scalar tags of the sessions, and tblog's
+ * self-metrics (on in the run "monitored") are never among them.
  */
 class HParamsDashboardTest {
     enum Solver { EULER, RK4 }
@@ -36,7 +38,7 @@ class HParamsDashboardTest {
         return 1.0 / (1 + step);
     }
 
-    private static void write(Path logdir) {
+    private static void write(Path logdir) throws InterruptedException {
         train(logdir, "lr-0.01", params(0.01, 10, true, Solver.EULER, "baseline"), Map.of("accuracy", 0.91, "error", 0.09));
         train(logdir, "lr-0.1", params(0.1, 20, false, Solver.RK4, "faster"), Map.of("accuracy", 0.85, "error", 0.15));
         try (Logger log = LogCalls.logger(logdir, "adam")) {
@@ -46,6 +48,14 @@ class HParamsDashboardTest {
         try (Logger log = LogCalls.logger(logdir, "search")) {
             LogCalls.parameters(log, Map.of("learning_rate", 0.2, "plastic", true), Map.of("accuracy", 0.5));
             LogCalls.parameters(log, Map.of("learning_rate", 0.3, "plastic", false), Map.of("accuracy", 0.6));
+        }
+        try (Logger log = LogCalls.logger(logdir, "monitored", "selfMetrics.enabled", "true",
+            "selfMetrics.intervalMillis", "100")) {
+            for (int step = 0; step < TRAINING_STEPS; step++) {
+                LogCalls.scalar(log, "accuracy", 0.08 * step, step);
+                Thread.sleep(40); // several self-metric intervals
+            }
+            LogCalls.parameters(log, Map.of("learning_rate", 0.25, "plastic", true), Map.of("accuracy", 0.8));
         }
     }
 
@@ -100,7 +110,7 @@ class HParamsDashboardTest {
     @Test
     void shouldShowEachRunAsASessionWithItsOwnValuesAndBooleansAsBooleans() {
         Map<String, JsonNode> groups = sessionGroups();
-        assertThat(groups).containsOnlyKeys("lr-0.01", "lr-0.1", "adam", "search", "search/trial-0002");
+        assertThat(groups).containsOnlyKeys("lr-0.01", "lr-0.1", "adam", "search", "search/trial-0002", "monitored");
 
         JsonNode first = groups.get("lr-0.01").get("hparams");
         assertThat(fieldNames(first)).containsExactlyInAnyOrder("learning_rate", "tau", "plastic", "solver", "note");
@@ -154,6 +164,19 @@ class HParamsDashboardTest {
         assertThat(trial.get("hparams").get("learning_rate").asDouble()).isEqualTo(0.3);
         assertThat(trial.get("hparams").get("plastic").booleanValue()).isFalse();
         assertThat(number(metrics(trial).get("accuracy").get("value"))).isEqualTo((double) 0.6f);
+    }
+
+    @Test
+    void shouldNeverTakeSelfMetricsForMetricColumnsAndStillShowThemInScalars() {
+        JsonNode tags = tensorBoard.get("/data/plugin/scalars/tags");
+        assertThat(fieldNames(tags.get("tblog/monitored"))).as("self-metrics in SCALARS")
+            .contains("tblog/events_per_second", "tblog/dropped", "tblog/queue_depth");
+        List<String> columns = new ArrayList<>();
+        tensorBoard.post("/data/plugin/hparams/experiment", Map.of("experimentName", ""))
+            .get("metricInfos").forEach(m -> columns.add(m.get("name").get("tag").asText()));
+        assertThat(columns).isNotEmpty().noneMatch(tag -> tag.startsWith("tblog/"));
+        assertThat(metrics(sessionGroups().get("monitored"))).containsOnlyKeys("accuracy");
+        assertThat(number(metrics(sessionGroups().get("monitored")).get("accuracy").get("value"))).isEqualTo((double) 0.8f);
     }
 
     /** Session groups by name; one session per group, as tblog leaves group names empty. */

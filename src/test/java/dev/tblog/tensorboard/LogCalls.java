@@ -1,5 +1,6 @@
 package dev.tblog.tensorboard;
 
+import dev.tblog.Domain;
 import dev.tblog.Figure;
 import dev.tblog.Histogram;
 import dev.tblog.HistogramBins;
@@ -8,6 +9,7 @@ import dev.tblog.Images;
 import dev.tblog.JFreeChartFigure;
 import dev.tblog.Logger;
 import dev.tblog.LoggerBuilder;
+import dev.tblog.Sweep;
 import org.jfree.chart.JFreeChart;
 
 import java.awt.Graphics2D;
@@ -163,5 +165,26 @@ public final class LogCalls {
     /** The run's parameters and final metrics for the HPARAMS tab. */
     public static void parameters(Logger log, Map<String, ?> params, Map<String, ? extends Number> metrics) {
         log.addParameters(params, metrics);
+    }
+
+    /** The solvers of the sweep that {@link #declareSweep} declares. */
+    public enum Solver { EULER, RK4 }
+
+    /**
+     * Declares the sweep the HPARAMS tests use in {@code logdir}: hparams {@code learning_rate}
+     * interval [1e-4, 1] ("Learning rate", with a description), {@code solver} the names of
+     * {@link Solver} ("Solver"), {@code batch} discrete {16, 32, 64}, {@code plastic} Boolean (with
+     * a description); metrics {@code accuracy} ("Accuracy (test)", with a description) and
+     * {@code loss} ("Loss"), in that order.
+     */
+    public static void declareSweep(Path logdir) {
+        Sweep.in(logdir)
+            .hparam("learning_rate", Domain.interval(1e-4, 1.0), "Learning rate", "Step size of the Hebbian rule")
+            .hparam("solver", Domain.discrete(Solver.class), "Solver")
+            .hparam("batch", Domain.discrete(16, 32, 64))
+            .hparam("plastic", Domain.bool(), "Plastic", "Whether the weights learn")
+            .metric("accuracy", "Accuracy (test)", "Share of fresh samples recognized")
+            .metric("loss", "Loss")
+            .declare();
     }
 }

@@ -1,9 +1,11 @@
 package dev.tblog.demo;
 
+import dev.tblog.Domain;
 import dev.tblog.Image;
 import dev.tblog.Images;
 import dev.tblog.JFreeChartFigure;
 import dev.tblog.Logger;
+import dev.tblog.Sweep;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.PlotOrientation;
@@ -25,6 +27,7 @@ import java.util.function.IntConsumer;
  */
 final class DemoRun {
     static final double NOISE = 0.6;
+    static final String RULE = "kohonen-hebbian";
     private static final int SAMPLES_PER_PATTERN = 10;
     private static final int PICTURE_EVERY = 5;
     private static final int FIGURE_EVERY = 20;
@@ -50,6 +53,26 @@ final class DemoRun {
         this.trials = trials;
         this.random = new Random(seed);
         this.population = new Population(random);
+    }
+
+    /**
+     * Declares the sweep the runs' {@code addParameters} belong to, so that HPARAMS shows exactly
+     * these parameters, with their domains, and exactly the two metrics: the learning rates the
+     * sweep tries as an interval, the fixed settings as one-value domains.
+     */
+    static Sweep declareSweep(Path sweepDir, double minRate, double maxRate, int trials) {
+        return Sweep.in(sweepDir)
+            .hparam("learning_rate", Domain.interval(minRate, maxRate), "Learning rate",
+                "Initial step size of the Hebbian rule; it decays exponentially over the trials")
+            .hparam("neurons", Domain.discrete(Population.NEURONS), "Neurons", "Rate neurons of the 10x10 sheet")
+            .hparam("noise", Domain.interval(0, 1), "Input noise", "Std. deviation of the noise added to each pixel")
+            .hparam("trials", Domain.discrete(trials), "Trials", "Training trials of each run")
+            .hparam("rule", Domain.discrete(RULE), "Learning rule")
+            .hparam("plastic", Domain.bool(), "Plastic", "Whether the weights learn")
+            .metric("accuracy", "Accuracy (test)", "Share of fresh noisy samples recognized after the last trial")
+            .metric("quantization_error", "Quantization error",
+                "Mean distance between a sample and its winner's weights in the last trial")
+            .declare();
     }
 
     /** The run's folder name in the sweep. */
@@ -104,7 +127,7 @@ final class DemoRun {
             params.put("neurons", Population.NEURONS);
             params.put("noise", NOISE);
             params.put("trials", trials);
-            params.put("rule", "kohonen-hebbian");
+            params.put("rule", RULE);
             params.put("plastic", true);
             log.addParameters(params, Map.of("accuracy", accuracy, "quantization_error", error));
             return log.runDir();

@@ -15,8 +15,9 @@ import java.util.concurrent.Future;
 /**
  * The demo: a sweep of K runs of a self-organizing population at different learning rates, in
  * parallel, each logging scalars, pictures, histograms, figures, text and its parameters, into
- * {@code <logdir>/sweep-<MonDD_HH-mm-ss>/lr-<rate>}. TensorBoard then shows every tab, and HPARAMS
- * compares the K runs.
+ * {@code <logdir>/sweep-<MonDD_HH-mm-ss>/lr-<rate>}. The sweep is declared first (its parameters with
+ * their domains, its two metrics), so TensorBoard shows every tab, and HPARAMS compares the K runs on
+ * exactly the declared columns.
  *
  * <p>Thread contract: run from one thread; it runs the sweep on its own pool.
  */
@@ -42,10 +43,15 @@ public final class DemoSimulation {
     public Path run() throws InterruptedException {
         Path sweepDir = logdir.resolve("sweep-" + RunNames.timestamp(LocalDateTime.now()));
         List<DemoRun> sweep = new ArrayList<>();
+        double minRate = Double.MAX_VALUE;
+        double maxRate = 0;
         for (int k = 0; k < runs; k++) {
-            double rate = k < RATES.length ? RATES[k] : RATES[RATES.length - 1] / (1 << (k - RATES.length + 1));
+            double rate = k < RATES.length ? RATES[k] : RATES[RATES.length - 1] / Math.scalb(1.0, k - RATES.length + 1);
             sweep.add(new DemoRun(sweepDir, rate, trials, seed + k));
+            minRate = Math.min(minRate, rate);
+            maxRate = Math.max(maxRate, rate);
         }
+        DemoRun.declareSweep(sweepDir, minRate, maxRate, trials);
         long t0 = System.nanoTime();
         int threads = Math.max(1, Math.min(runs, Runtime.getRuntime().availableProcessors()));
         ExecutorService pool = Executors.newFixedThreadPool(threads);

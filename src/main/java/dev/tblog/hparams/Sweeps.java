@@ -1,0 +1,77 @@
+package dev.tblog.hparams;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * The sweeps declared in this process, by log folder: {@link #declare} writes (or finds) the
+ * folder's experiment and remembers the declaration, so that {@code addParameters} of any logger
+ * whose run lies in that folder, at any depth, is checked against it ({@link #check}). A run under
+ * two declared folders is checked against the nearer one.
+ *
+ * <p>Folders are compared by their real path (symbolic links resolved), so {@code runs} and
+ * {@code ./runs/../runs} are one folder.
+ *
+ * <p>Thread contract: any thread; the registry is a concurrent map, and a declaration is immutable.
+ */
+public final class Sweeps {
+    private static final ConcurrentMap<Path, SweepDeclaration> DECLARED = new ConcurrentHashMap<>();
+
+    private Sweeps() {
+    }
+
+    /**
+     * Declares the sweep of {@code logdir} (see {@link ExperimentFile}) and remembers it for the
+     * checks of this process.
+     *
+     * @return whether this call wrote the folder's experiment ({@code false}: the same one was there)
+     * @throws IllegalStateException the folder holds a different declaration; the message says what differs
+     * @throws UncheckedIOException the folder cannot be created, written or read
+     */
+    public static boolean declare(Path logdir, SweepDeclaration declaration) {
+        return declare(logdir, declaration, true, ExperimentFile.COMPLETE_WITHIN_MILLIS);
+    }
+
+    /**
+     * {@link #declare(Path, SweepDeclaration)}, optionally without hard links and with another wait
+     * for a file being written (for tests; see {@link ExperimentFile#publish}).
+     */
+    static boolean declare(Path logdir, SweepDeclaration declaration, boolean hardLinks, long completeWithinMillis) {
+        ExperimentFile.Outcome outcome;
+        try {
+            outcome = ExperimentFile.publish(logdir, declaration, hardLinks, completeWithinMillis);
+            DECLARED.put(key(logdir), declaration);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot declare the sweep in " + logdir + ": " + e, e);
+        }
+        return outcome == ExperimentFile.Outcome.WRITTEN;
+    }
+
+    /** The folder as the registry knows it: its real path, or its absolute normal form if it does not exist. */
+    static Path key(Path folder) {
+        try {
+            return folder.toRealPath();
+        } catch (IOException e) {
+            return folder.toAbsolutePath().normalize();
+        }
+    }
+
+    /**
+     * Checks one {@code addParameters} call of the run in {@code runDir} (a {@link #key}) against the
+     * nearest sweep declared in this process above or at it; nothing to check when there is none.
+     *
+     * @throws IllegalArgumentException the call breaks the declaration (see {@link SweepDeclaration#check})
+     */
+    static void check(Path runDir, HParams call) {
+        for (Path folder = runDir; folder != null; folder = folder.getParent()) {
+            SweepDeclaration declaration = DECLARED.get(folder);
+            if (declaration != null) {
+                declaration.check(call, folder);
+                return;
+            }
+        }
+    }
+}
