@@ -1,5 +1,6 @@
 package dev.tblog;
 
+import dev.tblog.audio.AudioProducer;
 import dev.tblog.config.TblogConfig;
 import dev.tblog.histogram.HistogramData;
 import dev.tblog.histogram.HistogramProducer;
@@ -64,6 +65,8 @@ public final class Logger implements AutoCloseable {
     private final HistogramProducer histograms;
     private final TextProducer texts;
     private final HParamsProducer parameters;
+    // Dashboards, part 1 (issue 14)
+    private final AudioProducer audios;
 
     /** A logger writing to {@code runs/<MonDD_HH-mm-ss>_<hostname>}. */
     public Logger() {
@@ -100,6 +103,8 @@ public final class Logger implements AutoCloseable {
         this.histograms = new HistogramProducer(publisher, config.histogramConsumerBinMaxValues());
         this.texts = new TextProducer(publisher);
         this.parameters = new HParamsProducer(publisher);
+        // Dashboards, part 1 (issue 14)
+        this.audios = new AudioProducer(publisher);
     }
 
     /**
@@ -303,6 +308,31 @@ public final class Logger implements AutoCloseable {
     public void addParameters(Map<String, ?> params, Map<String, ? extends Number> metrics) {
         parameters.add(params, metrics);
     }
+
+    // ---- Dashboards, part 1 (issue 14): audio, PR curves, custom scalars, video, images with boxes ----
+
+    /**
+     * Logs a sound for TensorBoard's AUDIO tab, as a 16-bit PCM WAV (see {@link Audio} for the
+     * sample rule: clipped to [-1, 1], NaN as 0). The samples are copied before the call returns;
+     * the WAV is made on the consumer thread.
+     *
+     * @throws IllegalArgumentException a bad tag, a null audio, a clip larger than
+     *     {@code payload.maxPendingBytes}; nothing is published
+     * @throws IllegalStateException the logger is closed
+     */
+    public void addAudio(String tag, Audio audio, long step) {
+        TagRules.tag(tag);
+        audios.add(tag, requireValue(audio, "audio", "addAudio", tag).clip(), step);
+    }
+
+    /** Logs a sound at the tag's next automatic step (0, 1, 2, ...). */
+    public void addAudio(String tag, Audio audio) {
+        TagRules.tag(tag);
+        requireValue(audio, "audio", "addAudio", tag);
+        addAudio(tag, audio, autoSteps.next(tag));
+    }
+
+    // ---- end of dashboards, part 1 ----
 
     /**
      * Returns once every event published before this call is written to the OS (and synced, when

@@ -161,7 +161,20 @@ class BadInputCatalogTest {
             row("range of a binned histogram", IllegalStateException.class,
                 l -> l.addHistogram("h", Histogram.binned(new double[] {1}, new double[] {1}).range(0, 1), 1)),
             row("min of a histogram of values", IllegalStateException.class,
-                l -> l.addHistogram("h", Histogram.of(new double[] {1}).min(0), 1))
+                l -> l.addHistogram("h", Histogram.of(new double[] {1}).min(0), 1)),
+            // Dashboards, part 1 (issue 14)
+            row("audio null", IllegalArgumentException.class, l -> l.addAudio("a", null, 1)),
+            row("audio null samples", IllegalArgumentException.class,
+                l -> l.addAudio("a", Audio.mono((float[]) null, 8000), 1)),
+            row("audio of no sample", IllegalArgumentException.class, l -> l.addAudio("a", Audio.mono(new double[0], 8000), 1)),
+            row("audio sample rate 0", IllegalArgumentException.class, l -> l.addAudio("a", Audio.mono(new float[4], 0), 1)),
+            row("audio 0 channels", IllegalArgumentException.class,
+                l -> l.addAudio("a", Audio.interleaved(new float[4], 0, 8000), 1)),
+            row("audio not whole frames", IllegalArgumentException.class,
+                l -> l.addAudio("a", Audio.interleaved(new float[5], 2, 8000), 1)),
+            row("audio '..' tag", IllegalArgumentException.class, l -> l.addAudio("../a", Audio.mono(new float[4], 8000), 1)),
+            row("audio with NaN and loud samples: silence and clipped", OK,
+                l -> l.addAudio("a", Audio.mono(new float[] {Float.NaN, 7f, -7f, Float.NEGATIVE_INFINITY}, 8000), 1))
         );
     }
 

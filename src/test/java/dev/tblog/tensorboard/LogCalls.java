@@ -1,5 +1,6 @@
 package dev.tblog.tensorboard;
 
+import dev.tblog.Audio;
 import dev.tblog.Figure;
 import dev.tblog.Histogram;
 import dev.tblog.HistogramBins;
@@ -163,5 +164,18 @@ public final class LogCalls {
     /** The run's parameters and final metrics for the HPARAMS tab. */
     public static void parameters(Logger log, Map<String, ?> params, Map<String, ? extends Number> metrics) {
         log.addParameters(params, metrics);
+    }
+
+    // ---- Dashboards, part 1 (issue 14) ----
+
+    /** A mono sound of floats in [-1, 1]. */
+    public static void monoAudio(Logger log, String tag, float[] samples, int sampleRate, long step) {
+        log.addAudio(tag, Audio.mono(samples, sampleRate), step);
+    }
+
+    /** A sound of {@code channels} interleaved channels of doubles in [-1, 1]. */
+    public static void interleavedAudio(Logger log, String tag, double[] samples, int channels, int sampleRate,
+                                        long step) {
+        log.addAudio(tag, Audio.interleaved(samples, channels, sampleRate), step);
     }
 }
