@@ -6,6 +6,7 @@ import dev.tblog.histogram.HistogramData;
 import dev.tblog.histogram.HistogramProducer;
 import dev.tblog.hparams.HParamsProducer;
 import dev.tblog.image.ImageProducer;
+import dev.tblog.prcurve.PrCurveProducer;
 import dev.tblog.ring.Publisher;
 import dev.tblog.text.TextProducer;
 import dev.tblog.sink.EventSinkFactory;
@@ -67,6 +68,7 @@ public final class Logger implements AutoCloseable {
     private final HParamsProducer parameters;
     // Dashboards, part 1 (issue 14)
     private final AudioProducer audios;
+    private final PrCurveProducer prCurves;
 
     /** A logger writing to {@code runs/<MonDD_HH-mm-ss>_<hostname>}. */
     public Logger() {
@@ -105,6 +107,7 @@ public final class Logger implements AutoCloseable {
         this.parameters = new HParamsProducer(publisher);
         // Dashboards, part 1 (issue 14)
         this.audios = new AudioProducer(publisher);
+        this.prCurves = new PrCurveProducer(publisher);
     }
 
     /**
@@ -325,11 +328,31 @@ public final class Logger implements AutoCloseable {
         audios.add(tag, requireValue(audio, "audio", "addAudio", tag).clip(), step);
     }
 
-    /** Logs a sound at the tag's next automatic step (0, 1, 2, ...). */
+    /** Logs a sound at the tag's next automatic step (0, 1, 2, ...); a bad call uses no step. */
     public void addAudio(String tag, Audio audio) {
         TagRules.tag(tag);
-        requireValue(audio, "audio", "addAudio", tag);
-        addAudio(tag, audio, autoSteps.next(tag));
+        audios.addAtNextStep(tag, requireValue(audio, "audio", "addAudio", tag).clip(), autoSteps::next);
+    }
+
+    /**
+     * Logs a precision-recall curve for TensorBoard's PR CURVES tab; see {@link PrCurve}. The call
+     * checks the predictions (in [0, 1]) and weights and copies them; the counts at each threshold
+     * are made on the consumer thread.
+     *
+     * @throws IllegalArgumentException a bad tag, a null curve, a prediction outside [0, 1] or NaN,
+     *     a negative or non-finite weight (the message names the index and the value), data larger
+     *     than {@code payload.maxPendingBytes}; nothing is published
+     * @throws IllegalStateException the logger is closed
+     */
+    public void addPrCurve(String tag, PrCurve curve, long step) {
+        TagRules.tag(tag);
+        prCurves.add(tag, requireValue(curve, "curve", "addPrCurve", tag).data(), step);
+    }
+
+    /** Logs a precision-recall curve at the tag's next automatic step (0, 1, 2, ...); a bad call uses no step. */
+    public void addPrCurve(String tag, PrCurve curve) {
+        TagRules.tag(tag);
+        prCurves.addAtNextStep(tag, requireValue(curve, "curve", "addPrCurve", tag).data(), autoSteps::next);
     }
 
     // ---- end of dashboards, part 1 ----

@@ -2,6 +2,8 @@ package dev.tblog.audio;
 
 import dev.tblog.ring.Publisher;
 
+import java.util.function.ToLongFunction;
+
 /**
  * The producer half of the audio kind ({@code addAudio}): copies the caller's samples into a
  * pooled array and publishes an {@link AudioPayload}; the WAV is made on the consumer. Under
@@ -25,6 +27,18 @@ public final class AudioProducer {
      * @throws IllegalStateException the logger is closed
      */
     public void add(String tag, AudioClip clip, long step) {
+        add(tag, clip, step, null);
+    }
+
+    /**
+     * Logs one clip at the tag's next automatic step, drawn only once the samples are copied: a
+     * call that fails, or finds the payload memory full under {@code drop}, uses no step.
+     */
+    public void addAtNextStep(String tag, AudioClip clip, ToLongFunction<String> nextStep) {
+        add(tag, clip, 0, nextStep);
+    }
+
+    private void add(String tag, AudioClip clip, long explicitStep, ToLongFunction<String> nextStep) {
         int n = clip.samples();
         float[] floats = null;
         double[] doubles = null;
@@ -41,6 +55,7 @@ public final class AudioProducer {
             }
             System.arraycopy(clip.doubleSamples(), 0, doubles, 0, n);
         }
+        long step = nextStep == null ? explicitStep : nextStep.applyAsLong(tag);
         publisher.publish(new AudioPayload(publisher.pool(), tag, step, n, clip.channels(), clip.sampleRate(), floats,
             doubles));
     }

@@ -9,6 +9,7 @@ import dev.tblog.Images;
 import dev.tblog.JFreeChartFigure;
 import dev.tblog.Logger;
 import dev.tblog.LoggerBuilder;
+import dev.tblog.PrCurve;
 import org.jfree.chart.JFreeChart;
 
 import java.awt.Graphics2D;
@@ -177,5 +178,23 @@ public final class LogCalls {
     public static void interleavedAudio(Logger log, String tag, double[] samples, int channels, int sampleRate,
                                         long step) {
         log.addAudio(tag, Audio.interleaved(samples, channels, sampleRate), step);
+    }
+
+    /** A PR curve of labels and float predictions at {@code thresholds} thresholds. */
+    public static void prCurve(Logger log, String tag, boolean[] labels, float[] predictions, int thresholds,
+                               long step) {
+        log.addPrCurve(tag, PrCurve.of(labels, predictions).thresholds(thresholds), step);
+    }
+
+    /** A PR curve whose counts add a weight per prediction. */
+    public static void weightedPrCurve(Logger log, String tag, boolean[] labels, float[] predictions, double[] weights,
+                                       int thresholds, long step) {
+        log.addPrCurve(tag, PrCurve.of(labels, predictions).weighted(weights).thresholds(thresholds), step);
+    }
+
+    /** A PR curve the caller computed, one value per threshold in each row. */
+    public static void rawPrCurve(Logger log, String tag, double[] tp, double[] fp, double[] tn, double[] fn,
+                                  double[] precision, double[] recall, long step) {
+        log.addPrCurve(tag, PrCurve.raw(tp, fp, tn, fn, precision, recall), step);
     }
 }
