@@ -2,6 +2,7 @@ package dev.tblog;
 
 import dev.tblog.audio.AudioProducer;
 import dev.tblog.config.TblogConfig;
+import dev.tblog.customscalars.CustomScalarsProducer;
 import dev.tblog.histogram.HistogramData;
 import dev.tblog.histogram.HistogramProducer;
 import dev.tblog.hparams.HParamsProducer;
@@ -69,6 +70,7 @@ public final class Logger implements AutoCloseable {
     // Dashboards, part 1 (issue 14)
     private final AudioProducer audios;
     private final PrCurveProducer prCurves;
+    private final CustomScalarsProducer customScalars;
 
     /** A logger writing to {@code runs/<MonDD_HH-mm-ss>_<hostname>}. */
     public Logger() {
@@ -108,6 +110,7 @@ public final class Logger implements AutoCloseable {
         // Dashboards, part 1 (issue 14)
         this.audios = new AudioProducer(publisher);
         this.prCurves = new PrCurveProducer(publisher);
+        this.customScalars = new CustomScalarsProducer(publisher);
     }
 
     /**
@@ -353,6 +356,24 @@ public final class Logger implements AutoCloseable {
     public void addPrCurve(String tag, PrCurve curve) {
         TagRules.tag(tag);
         prCurves.addAtNextStep(tag, requireValue(curve, "curve", "addPrCurve", tag).data(), autoSteps::next);
+    }
+
+    /**
+     * Writes the run's layout of TensorBoard's CUSTOM SCALARS tab: charts that gather scalar tags;
+     * see {@link CustomScalars}. Call it once per run (any time); a later call replaces the
+     * layout. TensorBoard merges the layouts of all runs by category title, so every run of a
+     * sweep may write the same one. Never dropped by a burst (it waits for room under either
+     * overflow policy), and like every call it gives up on a consumer that made no progress for
+     * {@code overflow.stallTimeoutMillis}.
+     *
+     * @throws IllegalArgumentException a null layout
+     * @throws IllegalStateException the logger is closed
+     */
+    public void addCustomScalars(CustomScalars layout) {
+        if (layout == null) {
+            throw new IllegalArgumentException("layout of addCustomScalars must not be null");
+        }
+        customScalars.add(layout.layout());
     }
 
     // ---- end of dashboards, part 1 ----

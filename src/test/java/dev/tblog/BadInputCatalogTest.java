@@ -209,7 +209,16 @@ class BadInputCatalogTest {
                 l -> l.addPrCurve("pr", PrCurve.raw(new double[2], new double[2], new double[2], new double[2],
                     new double[2], new double[2]).thresholds(5), 1)),
             row("PR curve all at 0 and 1, the edges", OK,
-                l -> l.addPrCurve("pr", PrCurve.of(new boolean[] {true, false}, new float[] {0f, 1f}), 1))
+                l -> l.addPrCurve("pr", PrCurve.of(new boolean[] {true, false}, new float[] {0f, 1f}), 1)),
+            row("custom scalars null layout", IllegalArgumentException.class, l -> l.addCustomScalars(null)),
+            row("custom scalars invalid regex", IllegalArgumentException.class,
+                l -> l.addCustomScalars(CustomScalars.builder().category("c").multiline("m", "[a-").build())),
+            row("custom scalars chart before a category", IllegalStateException.class,
+                l -> l.addCustomScalars(CustomScalars.builder().margin("m", "v", "l", "u").build())),
+            row("custom scalars twice: the later replaces the first", OK, l -> {
+                l.addCustomScalars(CustomScalars.builder().category("c").multiline("m", ".*").build());
+                l.addCustomScalars(CustomScalars.builder().category("d").multiline("m", ".*").build());
+            })
         );
     }
 

@@ -1,6 +1,7 @@
 package dev.tblog.tensorboard;
 
 import dev.tblog.Audio;
+import dev.tblog.CustomScalars;
 import dev.tblog.Figure;
 import dev.tblog.Histogram;
 import dev.tblog.HistogramBins;
@@ -15,6 +16,8 @@ import org.jfree.chart.JFreeChart;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -196,5 +199,24 @@ public final class LogCalls {
     public static void rawPrCurve(Logger log, String tag, double[] tp, double[] fp, double[] tn, double[] fn,
                                   double[] precision, double[] recall, long step) {
         log.addPrCurve(tag, PrCurve.raw(tp, fp, tn, fn, precision, recall), step);
+    }
+
+    /**
+     * A custom scalars layout: category title to its charts, in the map's order; each chart is
+     * {@code {"multiline", title, regex...}} or {@code {"margin", title, value, lower, upper}}.
+     */
+    public static void customScalars(Logger log, Map<String, List<String[]>> categories) {
+        CustomScalars.Builder layout = CustomScalars.builder();
+        for (Map.Entry<String, List<String[]>> category : categories.entrySet()) {
+            layout.category(category.getKey());
+            for (String[] chart : category.getValue()) {
+                if (chart[0].equals("multiline")) {
+                    layout.multiline(chart[1], Arrays.copyOfRange(chart, 2, chart.length));
+                } else {
+                    layout.margin(chart[1], chart[2], chart[3], chart[4]);
+                }
+            }
+        }
+        log.addCustomScalars(layout.build());
     }
 }
