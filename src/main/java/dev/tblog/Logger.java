@@ -10,6 +10,7 @@ import dev.tblog.image.ImageProducer;
 import dev.tblog.prcurve.PrCurveProducer;
 import dev.tblog.ring.Publisher;
 import dev.tblog.text.TextProducer;
+import dev.tblog.video.VideoProducer;
 import dev.tblog.sink.EventSinkFactory;
 
 import java.nio.file.Path;
@@ -71,6 +72,7 @@ public final class Logger implements AutoCloseable {
     private final AudioProducer audios;
     private final PrCurveProducer prCurves;
     private final CustomScalarsProducer customScalars;
+    private final VideoProducer videos;
 
     /** A logger writing to {@code runs/<MonDD_HH-mm-ss>_<hostname>}. */
     public Logger() {
@@ -111,6 +113,7 @@ public final class Logger implements AutoCloseable {
         this.audios = new AudioProducer(publisher);
         this.prCurves = new PrCurveProducer(publisher);
         this.customScalars = new CustomScalarsProducer(publisher);
+        this.videos = new VideoProducer(publisher, config.imageMaxPixels());
     }
 
     /**
@@ -374,6 +377,26 @@ public final class Logger implements AutoCloseable {
             throw new IllegalArgumentException("layout of addCustomScalars must not be null");
         }
         customScalars.add(layout.layout());
+    }
+
+    /**
+     * Logs a video as an animated GIF for TensorBoard's IMAGES tab, as the Python writers do; see
+     * {@link Video}. The values are copied before the call returns; pixels, tiling and the GIF are
+     * made on the consumer thread.
+     *
+     * @throws IllegalArgumentException a bad tag, a null video, a tiled frame over
+     *     {@code image.maxPixels}, data larger than {@code payload.maxPendingBytes}; nothing is published
+     * @throws IllegalStateException the logger is closed
+     */
+    public void addVideo(String tag, Video video, long step) {
+        TagRules.tag(tag);
+        videos.add(tag, requireValue(video, "video", "addVideo", tag).clip(), step);
+    }
+
+    /** Logs a video at the tag's next automatic step (0, 1, 2, ...); a bad call uses no step. */
+    public void addVideo(String tag, Video video) {
+        TagRules.tag(tag);
+        videos.addAtNextStep(tag, requireValue(video, "video", "addVideo", tag).clip(), autoSteps::next);
     }
 
     // ---- end of dashboards, part 1 ----

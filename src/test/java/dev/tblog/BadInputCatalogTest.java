@@ -215,6 +215,20 @@ class BadInputCatalogTest {
                 l -> l.addCustomScalars(CustomScalars.builder().category("c").multiline("m", "[a-").build())),
             row("custom scalars chart before a category", IllegalStateException.class,
                 l -> l.addCustomScalars(CustomScalars.builder().margin("m", "v", "l", "u").build())),
+            row("video null", IllegalArgumentException.class, l -> l.addVideo("v", null, 1)),
+            row("video null data", IllegalArgumentException.class, l -> l.addVideo("v", Video.gray((float[]) null, 2, 2, 2), 1)),
+            row("video shape not the array's length", IllegalArgumentException.class,
+                l -> l.addVideo("v", Video.gray(new float[7], 2, 2, 2), 1)),
+            row("video of 0 frames", IllegalArgumentException.class, l -> l.addVideo("v", Video.rgb(new byte[0], 0, 2, 2), 1)),
+            row("video fps 0", IllegalArgumentException.class, l -> l.addVideo("v", Video.gray(new double[8], 2, 2, 2).fps(0), 1)),
+            row("video fps NaN", IllegalArgumentException.class,
+                l -> l.addVideo("v", Video.gray(new double[8], 2, 2, 2).fps(Double.NaN), 1)),
+            row("video frame wider than a GIF", IllegalArgumentException.class,
+                l -> l.addVideo("v", Video.gray(new byte[70_000], 1, 1, 70_000), 1)),
+            row("video frame over image.maxPixels", IllegalArgumentException.class,
+                l -> l.addVideo("v", Video.grayBatch(new byte[9 * 1025 * 1025], 9, 1, 1025, 1025), 1)),
+            row("video of NaN and out-of-range values: black and white", OK,
+                l -> l.addVideo("v", Video.gray(new float[] {Float.NaN, -1, 2, 0.5f}, 4, 1, 1).fps(100))),
             row("custom scalars twice: the later replaces the first", OK, l -> {
                 l.addCustomScalars(CustomScalars.builder().category("c").multiline("m", ".*").build());
                 l.addCustomScalars(CustomScalars.builder().category("d").multiline("m", ".*").build());

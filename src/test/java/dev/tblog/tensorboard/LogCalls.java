@@ -11,6 +11,7 @@ import dev.tblog.JFreeChartFigure;
 import dev.tblog.Logger;
 import dev.tblog.LoggerBuilder;
 import dev.tblog.PrCurve;
+import dev.tblog.Video;
 import org.jfree.chart.JFreeChart;
 
 import java.awt.Graphics2D;
@@ -218,5 +219,17 @@ public final class LogCalls {
             }
         }
         log.addCustomScalars(layout.build());
+    }
+
+    /** A gray video {@code (frames, h, w)} of floats in [0, 1] at {@code fps}. */
+    public static void grayVideo(Logger log, String tag, float[] values, int frames, int height, int width, double fps,
+                                 long step) {
+        log.addVideo(tag, Video.gray(values, frames, height, width).fps(fps), step);
+    }
+
+    /** {@code videos} gray videos {@code (frames, h, w)}, tiled frame by frame, at {@code fps}. */
+    public static void grayVideoBatch(Logger log, String tag, float[] values, int videos, int frames, int height,
+                                      int width, double fps, long step) {
+        log.addVideo(tag, Video.grayBatch(values, videos, frames, height, width).fps(fps), step);
     }
 }
