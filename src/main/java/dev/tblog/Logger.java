@@ -1,6 +1,7 @@
 package dev.tblog;
 
 import dev.tblog.audio.AudioProducer;
+import dev.tblog.boxes.BoxesProducer;
 import dev.tblog.config.TblogConfig;
 import dev.tblog.customscalars.CustomScalarsProducer;
 import dev.tblog.histogram.HistogramData;
@@ -73,6 +74,7 @@ public final class Logger implements AutoCloseable {
     private final PrCurveProducer prCurves;
     private final CustomScalarsProducer customScalars;
     private final VideoProducer videos;
+    private final BoxesProducer boxedImages;
 
     /** A logger writing to {@code runs/<MonDD_HH-mm-ss>_<hostname>}. */
     public Logger() {
@@ -114,6 +116,7 @@ public final class Logger implements AutoCloseable {
         this.prCurves = new PrCurveProducer(publisher);
         this.customScalars = new CustomScalarsProducer(publisher);
         this.videos = new VideoProducer(publisher, config.imageMaxPixels());
+        this.boxedImages = new BoxesProducer(publisher, config.imageMaxPixels(), config.imagePngCompressionLevel());
     }
 
     /**
@@ -397,6 +400,29 @@ public final class Logger implements AutoCloseable {
     public void addVideo(String tag, Video video) {
         TagRules.tag(tag);
         videos.addAtNextStep(tag, requireValue(video, "video", "addVideo", tag).clip(), autoSteps::next);
+    }
+
+    /**
+     * Logs a picture with boxes drawn on it (detections, regions of interest) for TensorBoard's
+     * IMAGES tab; see {@link Boxes} for where the pixels go. The pixels are copied before the call
+     * returns; the boxes and labels are drawn, and the PNG made, on the consumer thread.
+     *
+     * @throws IllegalArgumentException a bad tag, a null image or boxes, a picture over
+     *     {@code image.maxPixels}; nothing is published
+     * @throws IllegalStateException the logger is closed
+     */
+    public void addImageWithBoxes(String tag, Image image, Boxes boxes, long step) {
+        TagRules.tag(tag);
+        requireValue(image, "image", "addImageWithBoxes", tag);
+        boxedImages.add(tag, image.picture(), requireValue(boxes, "boxes", "addImageWithBoxes", tag).list(), step, null);
+    }
+
+    /** Logs a picture with boxes at the tag's next automatic step (0, 1, 2, ...); a bad call uses no step. */
+    public void addImageWithBoxes(String tag, Image image, Boxes boxes) {
+        TagRules.tag(tag);
+        requireValue(image, "image", "addImageWithBoxes", tag);
+        boxedImages.add(tag, image.picture(), requireValue(boxes, "boxes", "addImageWithBoxes", tag).list(), 0,
+            autoSteps::next);
     }
 
     // ---- end of dashboards, part 1 ----

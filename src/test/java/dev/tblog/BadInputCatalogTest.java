@@ -229,6 +229,24 @@ class BadInputCatalogTest {
                 l -> l.addVideo("v", Video.grayBatch(new byte[9 * 1025 * 1025], 9, 1, 1025, 1025), 1)),
             row("video of NaN and out-of-range values: black and white", OK,
                 l -> l.addVideo("v", Video.gray(new float[] {Float.NaN, -1, 2, 0.5f}, 4, 1, 1).fps(100))),
+            row("boxes null", IllegalArgumentException.class,
+                l -> l.addImageWithBoxes("b", Image.gray(new float[4], 2, 2), null, 1)),
+            row("image with boxes, null image", IllegalArgumentException.class,
+                l -> l.addImageWithBoxes("b", null, Boxes.of(0, 0, 1, 1), 1)),
+            row("boxes not in fours", IllegalArgumentException.class,
+                l -> l.addImageWithBoxes("b", Image.gray(new float[4], 2, 2), Boxes.of(0, 0, 1), 1)),
+            row("box with x2 < x1", IllegalArgumentException.class,
+                l -> l.addImageWithBoxes("b", Image.gray(new float[4], 2, 2), Boxes.of(1, 0, 0, 1), 1)),
+            row("box with a NaN corner", IllegalArgumentException.class,
+                l -> l.addImageWithBoxes("b", Image.gray(new float[4], 2, 2), Boxes.of(0, Double.NaN, 1, 1), 1)),
+            row("boxes with more labels than boxes", IllegalArgumentException.class,
+                l -> l.addImageWithBoxes("b", Image.gray(new float[4], 2, 2), Boxes.of(0, 0, 1, 1).labels("a", "b"), 1)),
+            row("image with boxes over image.maxPixels", IllegalArgumentException.class,
+                l -> l.addImageWithBoxes("b", Image.gray(new byte[4097 * 4097], 4097, 4097), Boxes.of(), 1)),
+            row("boxes far outside the picture, and none: drawn clipped", OK, l -> {
+                l.addImageWithBoxes("b", Image.rgba(new float[16], 2, 2), Boxes.of(-100, -100, 1e15, 1e15).labels("x"), 1);
+                l.addImageWithBoxes("b", Image.gray(new float[4], 2, 2), Boxes.of());
+            }),
             row("custom scalars twice: the later replaces the first", OK, l -> {
                 l.addCustomScalars(CustomScalars.builder().category("c").multiline("m", ".*").build());
                 l.addCustomScalars(CustomScalars.builder().category("d").multiline("m", ".*").build());

@@ -1,6 +1,7 @@
 package dev.tblog.tensorboard;
 
 import dev.tblog.Audio;
+import dev.tblog.Boxes;
 import dev.tblog.CustomScalars;
 import dev.tblog.Figure;
 import dev.tblog.Histogram;
@@ -231,5 +232,15 @@ public final class LogCalls {
     public static void grayVideoBatch(Logger log, String tag, float[] values, int videos, int frames, int height,
                                       int width, double fps, long step) {
         log.addVideo(tag, Video.grayBatch(values, videos, frames, height, width).fps(fps), step);
+    }
+
+    /** A gray picture {@code (h, w)} of floats with boxes {@code {x1, y1, x2, y2}} drawn on it. */
+    public static void grayImageWithBoxes(Logger log, String tag, float[] pixels, int height, int width,
+                                          double[][] boxes, long step) {
+        double[] corners = new double[4 * boxes.length];
+        for (int b = 0; b < boxes.length; b++) {
+            System.arraycopy(boxes[b], 0, corners, 4 * b, 4);
+        }
+        log.addImageWithBoxes(tag, Image.gray(pixels, height, width), Boxes.of(corners), step);
     }
 }
