@@ -23,8 +23,14 @@ final class BoxesEncoder implements PayloadEncoder {
     /** The image-with-boxes kind: drops are counted as {@code "image_boxes"}. */
     public static final PayloadKind<BoxesEncoder> KIND =
         PayloadKind.of("image_boxes", BoxesEncoder.class, BoxesEncoder::new);
+    /**
+     * The tag's description, which TensorBoard shows beside the pictures and {@code inspect} reads
+     * to name the kind (on disk it is an image like any other).
+     */
+    static final String DESCRIPTION = "An image with boxes (addImageWithBoxes).";
     private static final byte[] METADATA = SummaryMetadata.newBuilder()
         .setPluginData(SummaryMetadata.PluginData.newBuilder().setPluginName("images"))
+        .setSummaryDescription(DESCRIPTION)
         .build().toByteArray();
 
     private final BoxPainter painter = new BoxPainter();
