@@ -32,7 +32,8 @@ import java.util.function.Consumer;
  * }</pre>
  *
  * <p>One method per event kind. What a call logs and how (the shape, the options) is carried by a
- * small immutable value: {@link Image}, {@link Images}, {@link Figure}, {@link Histogram}. A call
+ * small immutable value: {@link Image}, {@link Images}, {@link Figure}, {@link Histogram},
+ * {@link PrCurve}, {@link CustomScalars}, {@link Audio}, {@link Video}, {@link Boxes}. A call
  * validates its arguments, copies them into a preallocated slot of a ring buffer (and the bulk of
  * pixels and values into pooled memory) and returns: {@code addScalar} allocates nothing and costs
  * tens of nanoseconds. One consumer thread encodes the events and appends them to the run's event

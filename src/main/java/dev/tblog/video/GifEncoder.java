@@ -25,7 +25,7 @@ import java.util.Arrays;
  * <p>Thread contract: not thread-safe; one per consumer. Once it has seen the largest video it
  * allocates nothing.
  */
-final class GifEncoder {
+public final class GifEncoder {
     private static final byte[] NETSCAPE_LOOP = {
         0x21, (byte) 0xFF, 0x0B, 'N', 'E', 'T', 'S', 'C', 'A', 'P', 'E', '2', '.', '0', 0x03, 0x01, 0x00, 0x00, 0x00};
     private static final int HEADER_BYTES = 6 + 7 + 3 * Palette.COLOURS + NETSCAPE_LOOP.length;
@@ -43,7 +43,7 @@ final class GifEncoder {
      * @param delay each frame's duration in hundredths of a second, 1 to 65535
      * @return the GIF's length; the GIF is {@code buffer()[0, length)}
      */
-    int encode(byte[] pixels, int frames, int width, int height, int channels, int delay) {
+    public int encode(byte[] pixels, int frames, int width, int height, int channels, int delay) {
         int perFrame = width * height;
         if (channels == 1) {
             palette.gray();
@@ -77,7 +77,7 @@ final class GifEncoder {
     }
 
     /** The GIF of the last {@link #encode}; call after it, never before (it may replace the array). */
-    byte[] buffer() {
+    public byte[] buffer() {
         return buffer;
     }
 
