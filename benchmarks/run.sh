@@ -50,6 +50,8 @@ step sync-baseline   "${tblog[@]}"  -- 'ScalarThroughputBenchmark'
 step images          "${tblog[@]}"  -- 'ImagePipelineBenchmark' -prof gc
 step histograms      "${tblog[@]}"  -- 'HistogramPipelineBenchmark' -prof gc
 step kernels         "${tblog[@]}"  -- 'HistogramKernelBenchmark|ImageKernelBenchmark|PngEncodeBenchmark' -prof gc
+# dashboards, part 1: PR curves, audio, video against the Python writers' work on the caller; GIF writers
+step dashboards      "${tblog[@]}"  -- 'DashboardPipelineBenchmark|GifEncodeBenchmark' -prof gc
 # memory under sustained overload, 8 producers, each policy
 for policy in block drop; do
   echo "== memory-$policy"

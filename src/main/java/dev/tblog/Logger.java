@@ -1,12 +1,17 @@
 package dev.tblog;
 
+import dev.tblog.audio.AudioProducer;
+import dev.tblog.boxes.BoxesProducer;
 import dev.tblog.config.TblogConfig;
+import dev.tblog.customscalars.CustomScalarsProducer;
 import dev.tblog.histogram.HistogramData;
 import dev.tblog.histogram.HistogramProducer;
 import dev.tblog.hparams.HParamsProducer;
 import dev.tblog.image.ImageProducer;
+import dev.tblog.prcurve.PrCurveProducer;
 import dev.tblog.ring.Publisher;
 import dev.tblog.text.TextProducer;
+import dev.tblog.video.VideoProducer;
 import dev.tblog.sink.EventSinkFactory;
 
 import java.nio.file.Path;
@@ -27,7 +32,8 @@ import java.util.function.Consumer;
  * }</pre>
  *
  * <p>One method per event kind. What a call logs and how (the shape, the options) is carried by a
- * small immutable value: {@link Image}, {@link Images}, {@link Figure}, {@link Histogram}. A call
+ * small immutable value: {@link Image}, {@link Images}, {@link Figure}, {@link Histogram},
+ * {@link PrCurve}, {@link CustomScalars}, {@link Audio}, {@link Video}, {@link Boxes}. A call
  * validates its arguments, copies them into a preallocated slot of a ring buffer (and the bulk of
  * pixels and values into pooled memory) and returns: {@code addScalar} allocates nothing and costs
  * tens of nanoseconds. One consumer thread encodes the events and appends them to the run's event
@@ -64,6 +70,12 @@ public final class Logger implements AutoCloseable {
     private final HistogramProducer histograms;
     private final TextProducer texts;
     private final HParamsProducer parameters;
+    // Dashboards, part 1 (issue 14)
+    private final AudioProducer audios;
+    private final PrCurveProducer prCurves;
+    private final CustomScalarsProducer customScalars;
+    private final VideoProducer videos;
+    private final BoxesProducer boxedImages;
 
     /** A logger writing to {@code runs/<MonDD_HH-mm-ss>_<hostname>}. */
     public Logger() {
@@ -100,6 +112,12 @@ public final class Logger implements AutoCloseable {
         this.histograms = new HistogramProducer(publisher, config.histogramConsumerBinMaxValues());
         this.texts = new TextProducer(publisher);
         this.parameters = new HParamsProducer(publisher, runDir);
+        // Dashboards, part 1 (issue 14)
+        this.audios = new AudioProducer(publisher);
+        this.prCurves = new PrCurveProducer(publisher);
+        this.customScalars = new CustomScalarsProducer(publisher);
+        this.videos = new VideoProducer(publisher, config.imageMaxPixels());
+        this.boxedImages = new BoxesProducer(publisher, config.imageMaxPixels(), config.imagePngCompressionLevel());
     }
 
     /**
@@ -309,6 +327,112 @@ public final class Logger implements AutoCloseable {
     public void addParameters(Map<String, ?> params, Map<String, ? extends Number> metrics) {
         parameters.add(params, metrics);
     }
+
+    // ---- Dashboards, part 1 (issue 14): audio, PR curves, custom scalars, video, images with boxes ----
+
+    /**
+     * Logs a sound for TensorBoard's AUDIO tab, as a 16-bit PCM WAV (see {@link Audio} for the
+     * sample rule: clipped to [-1, 1], NaN as 0). The samples are copied before the call returns;
+     * the WAV is made on the consumer thread.
+     *
+     * @throws IllegalArgumentException a bad tag, a null audio, a clip larger than
+     *     {@code payload.maxPendingBytes}; nothing is published
+     * @throws IllegalStateException the logger is closed
+     */
+    public void addAudio(String tag, Audio audio, long step) {
+        TagRules.tag(tag);
+        audios.add(tag, requireValue(audio, "audio", "addAudio", tag).clip(), step);
+    }
+
+    /** Logs a sound at the tag's next automatic step (0, 1, 2, ...); a bad call uses no step. */
+    public void addAudio(String tag, Audio audio) {
+        TagRules.tag(tag);
+        audios.addAtNextStep(tag, requireValue(audio, "audio", "addAudio", tag).clip(), autoSteps::next);
+    }
+
+    /**
+     * Logs a precision-recall curve for TensorBoard's PR CURVES tab; see {@link PrCurve}. The call
+     * checks the predictions (in [0, 1]) and weights and copies them; the counts at each threshold
+     * are made on the consumer thread.
+     *
+     * @throws IllegalArgumentException a bad tag, a null curve, a prediction outside [0, 1] or NaN,
+     *     a negative or non-finite weight (the message names the index and the value), data larger
+     *     than {@code payload.maxPendingBytes}; nothing is published
+     * @throws IllegalStateException the logger is closed
+     */
+    public void addPrCurve(String tag, PrCurve curve, long step) {
+        TagRules.tag(tag);
+        prCurves.add(tag, requireValue(curve, "curve", "addPrCurve", tag).data(), step);
+    }
+
+    /** Logs a precision-recall curve at the tag's next automatic step (0, 1, 2, ...); a bad call uses no step. */
+    public void addPrCurve(String tag, PrCurve curve) {
+        TagRules.tag(tag);
+        prCurves.addAtNextStep(tag, requireValue(curve, "curve", "addPrCurve", tag).data(), autoSteps::next);
+    }
+
+    /**
+     * Writes the run's layout of TensorBoard's CUSTOM SCALARS tab: charts that gather scalar tags;
+     * see {@link CustomScalars}. Call it once per run (any time); a later call replaces the
+     * layout. TensorBoard merges the layouts of all runs by category title, so every run of a
+     * sweep may write the same one. Never dropped by a burst (it waits for room under either
+     * overflow policy), and like every call it gives up on a consumer that made no progress for
+     * {@code overflow.stallTimeoutMillis}.
+     *
+     * @throws IllegalArgumentException a null layout
+     * @throws IllegalStateException the logger is closed
+     */
+    public void addCustomScalars(CustomScalars layout) {
+        if (layout == null) {
+            throw new IllegalArgumentException("layout of addCustomScalars must not be null");
+        }
+        customScalars.add(layout.layout());
+    }
+
+    /**
+     * Logs a video as an animated GIF for TensorBoard's IMAGES tab, as the Python writers do; see
+     * {@link Video}. The values are copied before the call returns; pixels, tiling and the GIF are
+     * made on the consumer thread.
+     *
+     * @throws IllegalArgumentException a bad tag, a null video, a tiled frame over
+     *     {@code image.maxPixels}, data larger than {@code payload.maxPendingBytes}; nothing is published
+     * @throws IllegalStateException the logger is closed
+     */
+    public void addVideo(String tag, Video video, long step) {
+        TagRules.tag(tag);
+        videos.add(tag, requireValue(video, "video", "addVideo", tag).clip(), step);
+    }
+
+    /** Logs a video at the tag's next automatic step (0, 1, 2, ...); a bad call uses no step. */
+    public void addVideo(String tag, Video video) {
+        TagRules.tag(tag);
+        videos.addAtNextStep(tag, requireValue(video, "video", "addVideo", tag).clip(), autoSteps::next);
+    }
+
+    /**
+     * Logs a picture with boxes drawn on it (detections, regions of interest) for TensorBoard's
+     * IMAGES tab; see {@link Boxes} for where the pixels go. The pixels are copied before the call
+     * returns; the boxes and labels are drawn, and the PNG made, on the consumer thread.
+     *
+     * @throws IllegalArgumentException a bad tag, a null image or boxes, a picture over
+     *     {@code image.maxPixels}; nothing is published
+     * @throws IllegalStateException the logger is closed
+     */
+    public void addImageWithBoxes(String tag, Image image, Boxes boxes, long step) {
+        TagRules.tag(tag);
+        requireValue(image, "image", "addImageWithBoxes", tag);
+        boxedImages.add(tag, image.picture(), requireValue(boxes, "boxes", "addImageWithBoxes", tag).list(), step, null);
+    }
+
+    /** Logs a picture with boxes at the tag's next automatic step (0, 1, 2, ...); a bad call uses no step. */
+    public void addImageWithBoxes(String tag, Image image, Boxes boxes) {
+        TagRules.tag(tag);
+        requireValue(image, "image", "addImageWithBoxes", tag);
+        boxedImages.add(tag, image.picture(), requireValue(boxes, "boxes", "addImageWithBoxes", tag).list(), 0,
+            autoSteps::next);
+    }
+
+    // ---- end of dashboards, part 1 ----
 
     /**
      * Returns once every event published before this call is written to the OS (and synced, when

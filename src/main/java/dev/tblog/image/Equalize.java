@@ -34,7 +34,7 @@ import java.util.Objects;
  *
  * <p>Thread contract: stateless, any thread; callers own the arrays.
  */
-final class Equalize {
+public final class Equalize {
 
     private Equalize() {
     }

@@ -1,12 +1,8 @@
 package dev.tblog.image;
 
-import com.google.protobuf.CodedOutputStream;
-import com.google.protobuf.WireFormat;
 import dev.tblog.encode.EventWriter;
 import dev.tblog.encode.PayloadEncoder;
 import dev.tblog.encode.PayloadKind;
-import dev.tblog.encode.SummaryBody;
-import dev.tblog.proto.Summary;
 import dev.tblog.proto.SummaryMetadata;
 
 import java.io.IOException;
@@ -60,7 +56,7 @@ final class ImageEncoder implements PayloadEncoder {
         .setPluginData(SummaryMetadata.PluginData.newBuilder().setPluginName(PLUGIN_NAME))
         .build().toByteArray();
 
-    private final PngBody body = new PngBody();
+    private final EncodedImageBody body = new EncodedImageBody();
 
     private byte[] pixels = new byte[0];
     private byte[] grid = new byte[0];
@@ -81,7 +77,7 @@ final class ImageEncoder implements PayloadEncoder {
         } else {
             length = encode(image.bytes(), shape, image.scaling(), image.compressionLevel(), image.rendered());
         }
-        body.of(shape, buffer(), length); // buffer() after encode: encode may replace it
+        body.of(shape.gridHeight(), shape.gridWidth(), shape.channels(), buffer(), length); // buffer() after encode
         out.writeValue(null, image.tag(), image.step(), wallTimeMillis, METADATA, body);
     }
 
@@ -187,46 +183,5 @@ final class ImageEncoder implements PayloadEncoder {
             pixels = new byte[n];
         }
         return pixels;
-    }
-
-    /**
-     * The {@code image} field of a {@code Summary.Value}, pointed at the encoder's PNG buffer for the
-     * one {@code writeValue} call that writes it.
-     */
-    private static final class PngBody implements SummaryBody {
-        private ImageShape shape;
-        private byte[] png;
-        private int pngLength;
-        private int imageSize;
-
-        void of(ImageShape picture, byte[] buffer, int length) {
-            this.shape = picture;
-            this.png = buffer;
-            this.pngLength = length;
-            this.imageSize = CodedOutputStream.computeInt32Size(Summary.Image.HEIGHT_FIELD_NUMBER, picture.gridHeight())
-                + CodedOutputStream.computeInt32Size(Summary.Image.WIDTH_FIELD_NUMBER, picture.gridWidth())
-                + CodedOutputStream.computeInt32Size(Summary.Image.COLORSPACE_FIELD_NUMBER, picture.channels())
-                + CodedOutputStream.computeTagSize(Summary.Image.ENCODED_IMAGE_STRING_FIELD_NUMBER)
-                + CodedOutputStream.computeUInt32SizeNoTag(length) + length;
-        }
-
-        @Override
-        public int serializedSize() {
-            return CodedOutputStream.computeTagSize(Summary.Value.IMAGE_FIELD_NUMBER)
-                + CodedOutputStream.computeUInt32SizeNoTag(imageSize) + imageSize;
-        }
-
-        @Override
-        public void writeTo(CodedOutputStream out) throws IOException {
-            out.writeTag(Summary.Value.IMAGE_FIELD_NUMBER, WireFormat.WIRETYPE_LENGTH_DELIMITED);
-            out.writeUInt32NoTag(imageSize);
-            out.writeInt32(Summary.Image.HEIGHT_FIELD_NUMBER, shape.gridHeight());
-            out.writeInt32(Summary.Image.WIDTH_FIELD_NUMBER, shape.gridWidth());
-            // colorspace 1, 3, 4 = channels 1, 3, 4
-            out.writeInt32(Summary.Image.COLORSPACE_FIELD_NUMBER, shape.channels());
-            out.writeTag(Summary.Image.ENCODED_IMAGE_STRING_FIELD_NUMBER, WireFormat.WIRETYPE_LENGTH_DELIMITED);
-            out.writeUInt32NoTag(pngLength);
-            out.writeRawBytes(png, 0, pngLength);
-        }
     }
 }

@@ -4,6 +4,7 @@ import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
 import dev.tblog.proto.Event;
 import dev.tblog.proto.HistogramProto;
+import dev.tblog.proto.Layout;
 import dev.tblog.proto.Summary;
 import dev.tblog.proto.TensorProto;
 import dev.tblog.proto.hparams.HParamsPluginData;
@@ -72,7 +73,7 @@ public final class LogInspector {
 
     private static void readFile(RunReport run, Path file) throws IOException {
         run.addFile(file);
-        Map<String, String> pluginOfTag = new HashMap<>();
+        Map<String, SummaryMetadataView> metadataOfTag = new HashMap<>();
         try (RecordReader reader = RecordReader.open(file)) {
             while (true) {
                 RecordReader.Record record;
@@ -90,7 +91,7 @@ public final class LogInspector {
                 }
                 run.countRecord();
                 try {
-                    describe(run, Event.parseFrom(record.data()), pluginOfTag);
+                    describe(run, Event.parseFrom(record.data()), metadataOfTag);
                 } catch (InvalidProtocolBufferException e) {
                     run.addError(file + " at offset " + record.offset() + ": not an Event: " + e.getMessage());
                 }
@@ -101,15 +102,21 @@ public final class LogInspector {
         }
     }
 
-    private static void describe(RunReport run, Event event, Map<String, String> pluginOfTag) {
+    /** What inspect keeps of a tag's first metadata: its plugin and description. */
+    private record SummaryMetadataView(String plugin, String description) {
+    }
+
+    private static void describe(RunReport run, Event event, Map<String, SummaryMetadataView> metadataOfTag) {
         if (!event.hasSummary()) {
             return;
         }
         for (Summary.Value value : event.getSummary().getValueList()) {
-            if (value.hasMetadata() && value.getMetadata().hasPluginData()) {
-                pluginOfTag.putIfAbsent(value.getTag(), value.getMetadata().getPluginData().getPluginName());
+            if (value.hasMetadata()) {
+                metadataOfTag.putIfAbsent(value.getTag(), new SummaryMetadataView(
+                    value.getMetadata().getPluginData().getPluginName(), value.getMetadata().getSummaryDescription()));
             }
-            String plugin = pluginOfTag.getOrDefault(value.getTag(), "");
+            SummaryMetadataView metadata = metadataOfTag.getOrDefault(value.getTag(), new SummaryMetadataView("", ""));
+            String plugin = metadata.plugin();
             String kind;
             String detail = null;
             switch (value.getValueCase()) {
@@ -117,9 +124,10 @@ public final class LogInspector {
                     kind = "scalar";
                     break;
                 case IMAGE:
-                    kind = "image";
+                    kind = isGif(value.getImage().getEncodedImageString()) ? "video"
+                        : metadata.description().equals(IMAGE_WITH_BOXES) ? "image_boxes" : "image";
                     detail = value.getImage().getWidth() + "x" + value.getImage().getHeight() + " "
-                        + colorspace(value.getImage().getColorspace());
+                        + colorspace(value.getImage().getColorspace()) + (kind.equals("video") ? " GIF" : "");
                     break;
                 case HISTO:
                     kind = "histogram";
@@ -127,9 +135,10 @@ public final class LogInspector {
                     break;
                 case AUDIO:
                     kind = "audio";
+                    detail = audio(value.getAudio());
                     break;
                 case TENSOR:
-                    kind = plugin.isEmpty() ? "tensor" : plugin;
+                    kind = plugin.isEmpty() ? "tensor" : plugin.equals("pr_curves") ? "pr_curve" : plugin;
                     detail = tensor(plugin, value.getTensor());
                     break;
                 default:
@@ -210,6 +219,30 @@ public final class LogInspector {
         if (plugin.equals("text") && t.getStringValCount() > 0) {
             return t.getStringVal(0).size() + " bytes of text";
         }
+        if (plugin.equals("pr_curves") && t.getTensorShape().getDimCount() == 2) {
+            return t.getTensorShape().getDim(1).getSize() + " thresholds";
+        }
+        if (plugin.equals("custom_scalars") && t.getStringValCount() > 0) {
+            try {
+                Layout layout = Layout.parseFrom(t.getStringVal(0));
+                int charts = layout.getCategoryList().stream().mapToInt(c -> c.getChartCount()).sum();
+                return "layout: " + layout.getCategoryCount() + " categories, " + charts + " charts";
+            } catch (InvalidProtocolBufferException e) {
+                return "undecodable layout";
+            }
+        }
         return null;
+    }
+
+    /** The description tblog's image-with-boxes kind gives its tags (TensorBoard shows it too). */
+    private static final String IMAGE_WITH_BOXES = "An image with boxes (addImageWithBoxes).";
+
+    private static boolean isGif(ByteString encoded) {
+        return encoded.size() >= 6 && encoded.byteAt(0) == 'G' && encoded.byteAt(1) == 'I' && encoded.byteAt(2) == 'F'
+            && encoded.byteAt(3) == '8';
+    }
+
+    private static String audio(Summary.Audio a) {
+        return a.getNumChannels() + " ch, " + (long) a.getSampleRate() + " Hz, " + a.getLengthFrames() + " frames";
     }
 }

@@ -37,7 +37,10 @@ public final class TagSummary {
         return tag;
     }
 
-    /** scalar, image, histogram, text, hparams, audio, tensor. */
+    /**
+     * scalar, image, histogram, text, hparams, audio, pr_curve, custom_scalars, video (an animated
+     * GIF image), image_boxes (an image of {@code addImageWithBoxes}), tensor.
+     */
     public String kind() {
         return kind;
     }

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Bounded, pooled memory for the bulk data of payloads (pixels, histogram values): a producer
+ * Bounded, pooled memory for the bulk data of payloads (pixels, histogram values, samples, labels): a producer
  * copies the caller's array into a pooled one and returns at once, the consumer gives it back once
  * encoded. Two bounds, both in bytes of the configured budget ({@code payload.maxPendingBytes}):
  * <ul>
@@ -34,6 +34,7 @@ public final class PayloadPool implements Backoff.Room {
     private final FreeLists<float[]> floats = new FreeLists<>();
     private final FreeLists<double[]> doubles = new FreeLists<>();
     private final FreeLists<byte[]> bytes = new FreeLists<>();
+    private final FreeLists<boolean[]> booleans = new FreeLists<>();
 
     /** @param budgetBytes the most bytes pending at once, and the most retained for reuse */
     public PayloadPool(long budgetBytes) {
@@ -134,6 +135,16 @@ public final class PayloadPool implements Backoff.Room {
         return new byte[1 << sizeClass];
     }
 
+    /** As {@link #floats(int)}, for booleans (one byte each in the budget). */
+    public boolean[] booleans(int sizeClass) {
+        boolean[] a = booleans.poll(sizeClass);
+        if (a != null) {
+            retainedBytes.addAndGet(-(long) a.length);
+            return a;
+        }
+        return new boolean[1 << sizeClass];
+    }
+
     /** Gives back an array from {@link #floats(int)}; once per array. */
     public void release(float[] a) {
         release(a, a.length, (long) a.length * Float.BYTES, floats);
@@ -147,6 +158,11 @@ public final class PayloadPool implements Backoff.Room {
     /** Gives back an array from {@link #bytes(int)}. */
     public void release(byte[] a) {
         release(a, a.length, a.length, bytes);
+    }
+
+    /** Gives back an array from {@link #booleans(int)}. */
+    public void release(boolean[] a) {
+        release(a, a.length, a.length, booleans);
     }
 
     private <T> void release(T array, int length, long size, FreeLists<T> free) {

@@ -227,6 +227,12 @@ public final class Publisher {
         return reserve(pool.bytesOf(Byte.BYTES, sizeClass), kind) ? pool.bytes(sizeClass) : null;
     }
 
+    /** As {@link #floats}, for booleans (one byte each). */
+    public boolean[] booleans(int length, PayloadKind<?> kind) {
+        int sizeClass = PayloadPool.sizeClass(length);
+        return reserve(pool.bytesOf(Byte.BYTES, sizeClass), kind) ? pool.booleans(sizeClass) : null;
+    }
+
     private boolean reserve(long bytes, PayloadKind<?> kind) {
         ensureOpen();
         if (pool.tryTake(bytes) != Backoff.Room.NONE) {

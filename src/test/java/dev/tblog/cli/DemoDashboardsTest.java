@@ -1,7 +1,9 @@
 package dev.tblog.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tblog.audio.WavSamples;
 import dev.tblog.tensorboard.TensorBoardBackend;
+import dev.tblog.video.GifFrames;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -23,8 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The main job as TensorBoard shows it: the demo sweep (3 runs of 25 trials, run as the command line
- * runs it) fills every tab, SCALARS, IMAGES, HISTOGRAMS, DISTRIBUTIONS, TEXT and HPARAMS, for every
- * run, with what the README says the demo logs.
+ * runs it) fills every tab, SCALARS, IMAGES, HISTOGRAMS, DISTRIBUTIONS, TEXT, HPARAMS, PR CURVES,
+ * AUDIO and CUSTOM SCALARS (and a movie and boxes in IMAGES), for every run, with what the README
+ * says the demo logs.
  */
 class DemoDashboardsTest {
     private static final int TRIALS = 25;
@@ -194,6 +197,58 @@ class DemoDashboardsTest {
             assertThat(metrics.get("quantization_error")).isEqualTo(number(error.get(TRIALS - 1).get(2)));
         }
         assertThat(names).containsExactlyInAnyOrderElementsOf(runs().values());
+    }
+
+    @Test
+    void shouldShowPrCurvesAudioAMovieTheWinnersBoxAndTheCustomLayout() throws IOException {
+        for (String rate : RATES) {
+            String run = runs().get(rate);
+            assertThat(names(tensorBoard.get("/data/plugin/pr_curves/tags").get(run))).containsExactlyInAnyOrder(
+                "Classification/vertical", "Classification/horizontal", "Classification/diagonal",
+                "Classification/cross", "Classification/frame", "Classification/dot");
+            JsonNode curves = tensorBoard.get("/data/plugin/pr_curves/pr_curves", "run", run, "tag",
+                "Classification/cross").get(run);
+            JsonNode last = curves.get(curves.size() - 1);
+            assertThat(last.get("step").asLong()).isEqualTo(TRIALS - 1);
+            // threshold 0: every sample called "cross"; 10 of the 60 are
+            assertThat(last.get("true_positives").get(0).asInt() + last.get("false_negatives").get(0).asInt()).isEqualTo(10);
+            assertThat(last.get("true_positives").get(0).asInt() + last.get("false_positives").get(0).asInt()).isEqualTo(60);
+
+            JsonNode sounds = tensorBoard.get("/data/plugin/audio/audio", "run", run, "tag", "Population/Activity");
+            assertThat(sounds.get(sounds.size() - 1).get("step").asLong()).isEqualTo(TRIALS - 1);
+            WavSamples wav = WavSamples.decode(tensorBoard.getBytes("/data/plugin/audio/individualAudio?"
+                + sounds.get(0).get("query").asText()));
+            assertThat(wav.frames()).isEqualTo(6 * 2000);
+            assertThat(wav.sampleRate()).isEqualTo(8000f);
+
+            JsonNode movies = tensorBoard.get("/data/plugin/images/images", "run", run, "tag", "Population/Firing rate movie");
+            GifFrames movie = GifFrames.decode(tensorBoard.getBytes("/data/plugin/images/individualImage?"
+                + movies.get(0).get("query").asText()));
+            assertThat(movie.rgb()).as("a frame per trial").hasSize(TRIALS);
+            assertThat(movie.width() * movie.height()).isEqualTo(NEURONS);
+            assertThat(movie.delays()).containsOnly(13);
+
+            BufferedImage winner = lastPicture(run, "Population/Winner");
+            assertThat(winner.getWidth()).isEqualTo(80);
+            int red = 0;
+            for (int y = 0; y < winner.getHeight(); y++) {
+                for (int x = 0; x < winner.getWidth(); x++) {
+                    red += (winner.getRGB(x, y) & 0xFFFFFF) == 0xFF0000 ? 1 : 0;
+                }
+            }
+            assertThat(red).as("the winner's box").isGreaterThanOrEqualTo(4 * 8);
+        }
+        JsonNode layout = tensorBoard.get("/data/plugin/custom_scalars/layout").get("category");
+        assertThat(layout).extracting(c -> c.get("title").asText()).containsExactly("Learning", "Plasticity");
+        String run = runs().get(RATES.get(0));
+        JsonNode accuracy = tensorBoard.get("/data/plugin/custom_scalars/scalars", "run", run, "tag", "Accuracy");
+        assertThat(names(accuracy.get("tag_to_events"))).contains("Accuracy");
+    }
+
+    private static List<String> names(JsonNode object) {
+        List<String> names = new ArrayList<>();
+        object.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     private static JsonNode scalars(String run, String tag) {

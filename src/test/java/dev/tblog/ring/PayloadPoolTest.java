@@ -41,6 +41,20 @@ class PayloadPoolTest {
     }
 
     @Test
+    void shouldReuseAReleasedBooleanArrayAndCountItsBytesOnceGivenBack() {
+        PayloadPool pool = new PayloadPool(1 << 20);
+        int sizeClass = PayloadPool.sizeClass(10_000);
+        pool.tryTake(pool.bytesOf(Byte.BYTES, sizeClass));
+        boolean[] labels = pool.booleans(sizeClass);
+        assertThat(labels).hasSize(16_384);
+        assertThat(pool.pendingBytes()).isEqualTo(16_384);
+        pool.release(labels);
+        assertThat(pool.pendingBytes()).isZero();
+        pool.tryTake(pool.bytesOf(Byte.BYTES, sizeClass));
+        assertThat(pool.booleans(sizeClass)).isSameAs(labels);
+    }
+
+    @Test
     void shouldRefuseAReservationPastTheBudgetUntilMemoryIsGivenBack() {
         PayloadPool pool = new PayloadPool(65536);
         int sizeClass = PayloadPool.sizeClass(40_000);

@@ -1,6 +1,9 @@
 package dev.tblog.tensorboard;
 
 import dev.tblog.Domain;
+import dev.tblog.Audio;
+import dev.tblog.Boxes;
+import dev.tblog.CustomScalars;
 import dev.tblog.Figure;
 import dev.tblog.Histogram;
 import dev.tblog.HistogramBins;
@@ -10,11 +13,15 @@ import dev.tblog.JFreeChartFigure;
 import dev.tblog.Logger;
 import dev.tblog.LoggerBuilder;
 import dev.tblog.Sweep;
+import dev.tblog.PrCurve;
+import dev.tblog.Video;
 import org.jfree.chart.JFreeChart;
 
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -186,5 +193,77 @@ public final class LogCalls {
             .metric("accuracy", "Accuracy (test)", "Share of fresh samples recognized")
             .metric("loss", "Loss")
             .declare();
+    }
+
+    // ---- Dashboards, part 1 (issue 14) ----
+
+    /** A mono sound of floats in [-1, 1]. */
+    public static void monoAudio(Logger log, String tag, float[] samples, int sampleRate, long step) {
+        log.addAudio(tag, Audio.mono(samples, sampleRate), step);
+    }
+
+    /** A sound of {@code channels} interleaved channels of doubles in [-1, 1]. */
+    public static void interleavedAudio(Logger log, String tag, double[] samples, int channels, int sampleRate,
+                                        long step) {
+        log.addAudio(tag, Audio.interleaved(samples, channels, sampleRate), step);
+    }
+
+    /** A PR curve of labels and float predictions at {@code thresholds} thresholds. */
+    public static void prCurve(Logger log, String tag, boolean[] labels, float[] predictions, int thresholds,
+                               long step) {
+        log.addPrCurve(tag, PrCurve.of(labels, predictions).thresholds(thresholds), step);
+    }
+
+    /** A PR curve whose counts add a weight per prediction. */
+    public static void weightedPrCurve(Logger log, String tag, boolean[] labels, float[] predictions, double[] weights,
+                                       int thresholds, long step) {
+        log.addPrCurve(tag, PrCurve.of(labels, predictions).weighted(weights).thresholds(thresholds), step);
+    }
+
+    /** A PR curve the caller computed, one value per threshold in each row. */
+    public static void rawPrCurve(Logger log, String tag, double[] tp, double[] fp, double[] tn, double[] fn,
+                                  double[] precision, double[] recall, long step) {
+        log.addPrCurve(tag, PrCurve.raw(tp, fp, tn, fn, precision, recall), step);
+    }
+
+    /**
+     * A custom scalars layout: category title to its charts, in the map's order; each chart is
+     * {@code {"multiline", title, regex...}} or {@code {"margin", title, value, lower, upper}}.
+     */
+    public static void customScalars(Logger log, Map<String, List<String[]>> categories) {
+        CustomScalars.Builder layout = CustomScalars.builder();
+        for (Map.Entry<String, List<String[]>> category : categories.entrySet()) {
+            layout.category(category.getKey());
+            for (String[] chart : category.getValue()) {
+                if (chart[0].equals("multiline")) {
+                    layout.multiline(chart[1], Arrays.copyOfRange(chart, 2, chart.length));
+                } else {
+                    layout.margin(chart[1], chart[2], chart[3], chart[4]);
+                }
+            }
+        }
+        log.addCustomScalars(layout.build());
+    }
+
+    /** A gray video {@code (frames, h, w)} of floats in [0, 1] at {@code fps}. */
+    public static void grayVideo(Logger log, String tag, float[] values, int frames, int height, int width, double fps,
+                                 long step) {
+        log.addVideo(tag, Video.gray(values, frames, height, width).fps(fps), step);
+    }
+
+    /** {@code videos} gray videos {@code (frames, h, w)}, tiled frame by frame, at {@code fps}. */
+    public static void grayVideoBatch(Logger log, String tag, float[] values, int videos, int frames, int height,
+                                      int width, double fps, long step) {
+        log.addVideo(tag, Video.grayBatch(values, videos, frames, height, width).fps(fps), step);
+    }
+
+    /** A gray picture {@code (h, w)} of floats with boxes {@code {x1, y1, x2, y2}} drawn on it. */
+    public static void grayImageWithBoxes(Logger log, String tag, float[] pixels, int height, int width,
+                                          double[][] boxes, long step) {
+        double[] corners = new double[4 * boxes.length];
+        for (int b = 0; b < boxes.length; b++) {
+            System.arraycopy(boxes[b], 0, corners, 4 * b, 4);
+        }
+        log.addImageWithBoxes(tag, Image.gray(pixels, height, width), Boxes.of(corners), step);
     }
 }

@@ -42,8 +42,9 @@ import java.util.stream.Stream;
  * <p>Register it as a static extension with the code that writes the log folder; it then, before
  * the class's first test: finds {@code shared/tools/tensorboard/serve.sh} in the nearest parent
  * folder that holds {@code shared/}, writes the logs into a fresh temporary folder, starts the
- * backend over it on a free loopback port in 21000-21999 and waits until the whole folder is
- * loaded (a few seconds). After the class it kills the server and deletes the folder. A new
+ * backend over it on a free loopback port in 21000-21999 (or 1000 ports from
+ * {@code -Dtensorboard.backend.firstPort}) and waits until the whole folder is loaded (a few
+ * seconds). After the class it kills the server and deletes the folder. A new
  * dashboard test is a few lines:
  *
  * <pre>{@code
@@ -87,7 +88,8 @@ public final class TensorBoardBackend implements BeforeAllCallback, BeforeEachCa
         void write(Path logdir) throws Exception;
     }
 
-    private static final int FIRST_PORT = 21000;
+    /** Ports tried: 1000 from 21000, or from {@code -Dtensorboard.backend.firstPort} (helpers sharing a machine). */
+    private static final int FIRST_PORT = Integer.getInteger("tensorboard.backend.firstPort", 21000);
     private static final int PORTS = 1000;
     private static final int START_ATTEMPTS = 4;
     /** serve.sh may install Debian packages on its first run on a machine. */
@@ -295,7 +297,7 @@ public final class TensorBoardBackend implements BeforeAllCallback, BeforeEachCa
         throw new AssertionError("TensorBoard did not start over " + folder + " (" + script + "): " + failures);
     }
 
-    /** A port in 21000-21999 that binds on the loopback now (TensorBoard binds it a moment later). */
+    /** A port in 21000-21999 (or from the first port set) that binds on the loopback now (TensorBoard binds it a moment later). */
     private static int freePort() {
         int offset = ThreadLocalRandom.current().nextInt(PORTS);
         for (int i = 0; i < PORTS; i++) {

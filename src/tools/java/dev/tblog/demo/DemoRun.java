@@ -1,11 +1,16 @@
 package dev.tblog.demo;
 
 import dev.tblog.Domain;
+import dev.tblog.Audio;
+import dev.tblog.Boxes;
+import dev.tblog.CustomScalars;
 import dev.tblog.Image;
 import dev.tblog.Images;
 import dev.tblog.JFreeChartFigure;
 import dev.tblog.Logger;
 import dev.tblog.Sweep;
+import dev.tblog.PrCurve;
+import dev.tblog.Video;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.PlotOrientation;
@@ -31,6 +36,9 @@ final class DemoRun {
     private static final int SAMPLES_PER_PATTERN = 10;
     private static final int PICTURE_EVERY = 5;
     private static final int FIGURE_EVERY = 20;
+    /** The firing-rate movie keeps at most this many frames (one every few trials on long runs). */
+    static final int MOVIE_FRAMES = 200;
+    static final String[] PATTERN_NAMES = {"vertical", "horizontal", "diagonal", "cross", "frame", "dot"};
 
     private final Path sweepDir;
     private final double learningRate;
@@ -46,6 +54,10 @@ final class DemoRun {
     private volatile int trial;
     private double accuracy;
     private double error;
+    private double errorMin;
+    private double errorMax;
+    private final float[] movie;
+    private int movieFrames;
 
     DemoRun(Path sweepDir, double learningRate, int trials, long seed) {
         this.sweepDir = sweepDir;
@@ -53,6 +65,7 @@ final class DemoRun {
         this.trials = trials;
         this.random = new Random(seed);
         this.population = new Population(random);
+        this.movie = new float[Math.min(trials, MOVIE_FRAMES) * Population.NEURONS];
     }
 
     /**
@@ -99,6 +112,7 @@ final class DemoRun {
         try (Logger log = Logger.builder().logdir(sweepDir).experiment(name()).build()) {
             logger = log;
             log.addText("Notes", notes());
+            log.addCustomScalars(layout());
             double sigma0 = Population.SIDE / 3.0;
             for (int t = 0; t < trials; t++) {
                 // Both the neighbourhood and the learning rate shrink as the map settles.
@@ -109,6 +123,8 @@ final class DemoRun {
                 log.addScalar("Accuracy", accuracy, t);
                 log.addScalars("Accuracy/Split", Map.of("train", trainAccuracy, "test", accuracy), t);
                 log.addScalar("Quantization error", error, t);
+                log.addScalar("Quantization error/min", errorMin, t);
+                log.addScalar("Quantization error/max", errorMax, t);
                 log.addScalar("Plasticity/Neighbourhood", sigma, t);
                 log.addScalar("Plasticity/Learning rate", rate, t);
                 if (t % PICTURE_EVERY == 0 || t == trials - 1) {
@@ -116,10 +132,14 @@ final class DemoRun {
                 }
                 if (t % FIGURE_EVERY == 0 || t == trials - 1) {
                     log.addFigure("Activity", JFreeChartFigure.of(activityChart(), 480, 300), t);
+                    log.addAudio("Population/Activity", Audio.mono(activitySound(), SOUND_RATE), t);
                 }
+                recordMovieFrame(t);
                 trial = t + 1;
                 progress.accept(t);
             }
+            log.addVideo("Population/Firing rate movie",
+                Video.gray(movie, movieFrames, Population.SIDE, Population.SIDE).equalized().fps(8), trials - 1);
             log.addText("Notes", String.format("Finished %d trials: accuracy **%.3f**, quantization error %.4f.",
                 trials, accuracy, error));
             Map<String, Object> params = new LinkedHashMap<>();
@@ -139,12 +159,17 @@ final class DemoRun {
         relabel();
         int correct = 0;
         double errorSum = 0;
+        errorMin = Double.POSITIVE_INFINITY;
+        errorMax = 0;
         int n = 0;
         for (int s = 0; s < SAMPLES_PER_PATTERN; s++) {
             for (int k = 0; k < patterns.count(); k++) {
                 patterns.sample(k, random, sample);
                 correct += labels[population.respond(sample)] == k ? 1 : 0;
-                errorSum += population.learn(sample, rate, sigma);
+                double e = population.learn(sample, rate, sigma);
+                errorSum += e;
+                errorMin = Math.min(errorMin, e);
+                errorMax = Math.max(errorMax, e);
                 n++;
             }
         }
@@ -189,6 +214,8 @@ final class DemoRun {
             rates[n] = (float) population.rates()[n];
         }
         log.addImage("Population/Firing rate", Image.gray(rates, Population.SIDE, Population.SIDE).equalized(), t);
+        logWinner(log, t);
+        logClassification(log, t);
 
         float[] winners = new float[patterns.count() * Patterns.PIXELS];
         for (int k = 0; k < patterns.count(); k++) {
@@ -207,10 +234,121 @@ final class DemoRun {
         log.addHistogram("Weight distribution", allWeights, t);
     }
 
+    /**
+     * The layout of the CUSTOM SCALARS tab: the accuracy curves on one chart (the run's own and the
+     * train/test split), the quantization error with its spread, the plasticity schedule.
+     */
+    private static CustomScalars layout() {
+        return CustomScalars.builder()
+            .category("Learning")
+                .multiline("Accuracy, all splits", "Accuracy")          // Accuracy and Accuracy/Split
+                .margin("Quantization error, min to max", "Quantization error", "Quantization error/min",
+                    "Quantization error/max")
+            .category("Plasticity")
+                .multiline("Neighbourhood and learning rate", "Plasticity/.*")
+            .build();
+    }
+
+    /** The firing-rate map for the current trial's prototype, a movie frame every few trials. */
+    private void recordMovieFrame(int t) {
+        int stride = (trials + MOVIE_FRAMES - 1) / MOVIE_FRAMES;
+        if (t % stride != 0 || movieFrames * Population.NEURONS >= movie.length) {
+            return;
+        }
+        population.respond(patterns.prototype(t % patterns.count()));
+        double[] rates = population.rates();
+        for (int n = 0; n < Population.NEURONS; n++) {
+            movie[movieFrames * Population.NEURONS + n] = (float) rates[n];
+        }
+        movieFrames++;
+    }
+
+    /** The firing-rate map, 8 pixels a neuron, with a box around the winning neuron, labelled by its pattern. */
+    private void logWinner(Logger log, int t) {
+        int k = t % patterns.count();
+        int winner = population.respond(patterns.prototype(k));
+        int cell = 8;
+        int side = Population.SIDE * cell;
+        float[] map = new float[side * side];
+        double[] rates = population.rates();
+        for (int y = 0; y < side; y++) {
+            for (int x = 0; x < side; x++) {
+                map[y * side + x] = (float) rates[(y / cell) * Population.SIDE + x / cell];
+            }
+        }
+        int wx = winner % Population.SIDE * cell;
+        int wy = winner / Population.SIDE * cell;
+        log.addImageWithBoxes("Population/Winner", Image.gray(map, side, side).equalized(),
+            Boxes.of(wx - 1, wy - 1, wx + cell, wy + cell).labels(PATTERN_NAMES[k]), t);
+    }
+
+    /**
+     * One PR curve per pattern: how well "the winner's pattern is k" separates fresh noisy samples
+     * of k from the others, scored by the share of the population's strongest response that the
+     * neurons labelled k give.
+     */
+    private void logClassification(Logger log, int t) {
+        relabel();
+        int samples = SAMPLES_PER_PATTERN * patterns.count();
+        double[][] scores = new double[patterns.count()][samples];
+        boolean[][] truth = new boolean[patterns.count()][samples];
+        int i = 0;
+        for (int s = 0; s < SAMPLES_PER_PATTERN; s++) {
+            for (int k = 0; k < patterns.count(); k++) {
+                patterns.sample(k, random, sample);
+                population.respond(sample);
+                double[] best = new double[patterns.count()];
+                double[] rates = population.rates();
+                for (int n = 0; n < Population.NEURONS; n++) {
+                    best[labels[n]] = Math.max(best[labels[n]], rates[n]);
+                }
+                double total = 0;
+                for (double b : best) {
+                    total += b;
+                }
+                for (int c = 0; c < patterns.count(); c++) {
+                    scores[c][i] = total > 0 ? best[c] / total : 0;
+                    truth[c][i] = c == k;
+                }
+                i++;
+            }
+        }
+        for (int c = 0; c < patterns.count(); c++) {
+            log.addPrCurve("Classification/" + PATTERN_NAMES[c], PrCurve.of(truth[c], scores[c]), t);
+        }
+    }
+
+    static final int SOUND_RATE = 8000;
+
+    /**
+     * The population heard: each prototype in turn for a quarter of a second, every neuron an
+     * oscillator at its own pitch (200 Hz plus 15 Hz per neuron) as loud as it fires.
+     */
+    private float[] activitySound() {
+        int perPattern = SOUND_RATE / 4;
+        float[] sound = new float[perPattern * patterns.count()];
+        for (int k = 0; k < patterns.count(); k++) {
+            population.respond(patterns.prototype(k));
+            double[] rates = population.rates();
+            double total = 0;
+            for (double r : rates) {
+                total += r;
+            }
+            for (int n = 0; n < Population.NEURONS; n++) {
+                double amplitude = rates[n] / Math.max(1e-9, total);
+                double w = 2 * Math.PI * (200 + 15 * n) / SOUND_RATE;
+                for (int j = 0; j < perPattern; j++) {
+                    sound[k * perPattern + j] += (float) (amplitude * Math.sin(w * j));
+                }
+            }
+        }
+        return sound;
+    }
+
     /** The population's firing rates for each prototype: one line per pattern over the neurons. */
     private JFreeChart activityChart() {
         XYSeriesCollection data = new XYSeriesCollection();
-        String[] names = {"vertical", "horizontal", "diagonal", "cross", "frame", "dot"};
+        String[] names = PATTERN_NAMES;
         for (int k = 0; k < patterns.count(); k++) {
             population.respond(patterns.prototype(k));
             XYSeries series = new XYSeries(names[k]);

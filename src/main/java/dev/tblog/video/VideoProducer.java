@@ -1,0 +1,83 @@
+package dev.tblog.video;
+
+import dev.tblog.ring.Publisher;
+
+import java.util.function.ToLongFunction;
+
+/**
+ * The producer half of the video kind ({@code addVideo}): checks the tiled frame against
+ * {@code image.maxPixels}, copies the caller's values into a pooled array and publishes a
+ * {@link VideoPayload}; conversion to pixels, tiling and the GIF are made on the consumer. Under
+ * {@code drop} a full payload pool drops the call (counted as "video"); under {@code block} it
+ * waits, bounded by the stall timeout. The caller's array may be reused once the call returns.
+ *
+ * <p>Thread contract: any thread; no state but the configuration.
+ */
+public final class VideoProducer {
+    private final Publisher publisher;
+    private final int maxPixels;
+
+    /** @param maxPixels {@code image.maxPixels}, applied to each tiled frame */
+    public VideoProducer(Publisher publisher, int maxPixels) {
+        this.publisher = publisher;
+        this.maxPixels = maxPixels;
+    }
+
+    /**
+     * Logs one clip at {@code step}.
+     *
+     * @param tag already validated
+     * @throws IllegalArgumentException a tiled frame over {@code image.maxPixels}, data larger than
+     *     {@code payload.maxPendingBytes}; nothing published
+     * @throws IllegalStateException the logger is closed
+     */
+    public void add(String tag, VideoClip clip, long step) {
+        add(tag, clip, step, null);
+    }
+
+    /**
+     * Logs one clip at the tag's next automatic step, drawn only once the values are copied: a
+     * call that fails, or finds the payload memory full under {@code drop}, uses no step.
+     */
+    public void addAtNextStep(String tag, VideoClip clip, ToLongFunction<String> nextStep) {
+        add(tag, clip, 0, nextStep);
+    }
+
+    private void add(String tag, VideoClip clip, long explicitStep, ToLongFunction<String> nextStep) {
+        try {
+            clip.frameShape().checkPixels(maxPixels);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("video '" + tag + "': each frame, " + e.getMessage()
+                + " (image.maxPixels)", e);
+        }
+        int n = clip.values();
+        float[] floats = null;
+        double[] doubles = null;
+        byte[] bytes = null;
+        switch (clip.source()) {
+            case FLOATS -> {
+                floats = publisher.floats(n, VideoEncoder.KIND);
+                if (floats == null) {
+                    return;
+                }
+                System.arraycopy((float[]) clip.data(), 0, floats, 0, n);
+            }
+            case DOUBLES -> {
+                doubles = publisher.doubles(n, VideoEncoder.KIND);
+                if (doubles == null) {
+                    return;
+                }
+                System.arraycopy((double[]) clip.data(), 0, doubles, 0, n);
+            }
+            default -> {
+                bytes = publisher.bytes(n, VideoEncoder.KIND);
+                if (bytes == null) {
+                    return;
+                }
+                System.arraycopy((byte[]) clip.data(), 0, bytes, 0, n);
+            }
+        }
+        long step = nextStep == null ? explicitStep : nextStep.applyAsLong(tag);
+        publisher.publish(new VideoPayload(publisher.pool(), tag, step, clip, floats, doubles, bytes));
+    }
+}
