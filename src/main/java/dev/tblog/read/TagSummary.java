@@ -33,28 +33,32 @@ public final class TagSummary {
         }
     }
 
+    /** {@return the tag, as written in the events} */
     public String tag() {
         return tag;
     }
 
-    /** scalar, image, histogram, text, hparams, audio, tensor. */
+    /** {@return scalar, image, histogram, text, hparams, audio, tensor} */
     public String kind() {
         return kind;
     }
 
+    /** {@return values logged under the tag} */
     public long count() {
         return count;
     }
 
+    /** {@return the step of the first value read} */
     public long firstStep() {
         return firstStep;
     }
 
+    /** {@return the step of the last value read} */
     public long lastStep() {
         return lastStep;
     }
 
-    /** About the last value, e.g. {@code 10x10 gray}; empty when nothing to say. */
+    /** {@return about the last value, e.g. {@code 10x10 gray}; empty when nothing to say} */
     public String detail() {
         return detail;
     }
