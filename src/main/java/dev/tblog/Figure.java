@@ -56,12 +56,12 @@ public final class Figure {
         return new Figure(Picture.of(image));
     }
 
-    /** {@return pixels across} */
+    /** {@return the width in pixels} */
     public int width() {
         return picture.shape().width();
     }
 
-    /** {@return pixels down} */
+    /** {@return the height in pixels} */
     public int height() {
         return picture.shape().height();
     }

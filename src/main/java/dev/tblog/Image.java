@@ -170,17 +170,17 @@ public final class Image {
         return new Image(picture.scaled(ImageScaling.EQUALIZE));
     }
 
-    /** {@return rows} */
+    /** {@return the rows (the height in pixels)} */
     public int height() {
         return picture.shape().height();
     }
 
-    /** {@return columns} */
+    /** {@return the columns (the width in pixels)} */
     public int width() {
         return picture.shape().width();
     }
 
-    /** {@return 1 (gray), 3 (RGB) or 4 (RGBA)} */
+    /** {@return the channels: 1 (gray), 3 (RGB) or 4 (RGBA)} */
     public int channels() {
         return picture.shape().channels();
     }

@@ -156,22 +156,22 @@ public final class Images {
         return new Images(picture.scaled(ImageScaling.EQUALIZE_PER_IMAGE));
     }
 
-    /** {@return pictures in the batch} */
+    /** {@return the number of pictures in the batch} */
     public int count() {
         return picture.shape().count();
     }
 
-    /** {@return rows of each picture} */
+    /** {@return the rows of each picture} */
     public int height() {
         return picture.shape().height();
     }
 
-    /** {@return columns of each picture} */
+    /** {@return the columns of each picture} */
     public int width() {
         return picture.shape().width();
     }
 
-    /** {@return 1 (gray), 3 (RGB) or 4 (RGBA)} */
+    /** {@return the channels: 1 (gray), 3 (RGB) or 4 (RGBA)} */
     public int channels() {
         return picture.shape().channels();
     }

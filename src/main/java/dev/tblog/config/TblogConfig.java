@@ -110,7 +110,7 @@ public final class TblogConfig {
         return source;
     }
 
-    /** {@return slots in the ring} */
+    /** {@return the slots in the ring} */
     public int ringSize() {
         return ringSize;
     }
@@ -120,7 +120,7 @@ public final class TblogConfig {
         return waitStrategy;
     }
 
-    /** {@return whether many threads or one publish} */
+    /** {@return whether any number of threads or exactly one logs} */
     public ProducerChoice producerType() {
         return producerType;
     }
@@ -135,7 +135,7 @@ public final class TblogConfig {
         return overflowStallTimeoutMillis;
     }
 
-    /** {@return bytes of payload data (pixels, histogram values) that may wait for the consumer at once} */
+    /** {@return the bytes of payload data (pixels, histogram values) that may wait for the consumer at once} */
     public long payloadMaxPendingBytes() {
         return payloadMaxPendingBytes;
     }
@@ -145,7 +145,7 @@ public final class TblogConfig {
         return imageMaxPixels;
     }
 
-    /** {@return zlib level of PNG encoding: 0 stores, 1 is fastest, 9 smallest} */
+    /** {@return the zlib level of PNG encoding: 0 stores, 1 is fastest, 9 smallest} */
     public int imagePngCompressionLevel() {
         return imagePngCompressionLevel;
     }
@@ -160,12 +160,12 @@ public final class TblogConfig {
         return histogramConsumerBinMaxValues;
     }
 
-    /** {@return a file's pending records are written once past this many bytes (and at every batch's end)} */
+    /** {@return the pending bytes past which a file's records are written (they are also written at every batch's end)} */
     public int writeThresholdBytes() {
         return writeThresholdBytes;
     }
 
-    /** {@return bytes after which an event file is closed and a new one started; 0 never rotates} */
+    /** {@return the bytes after which an event file is closed and a new one started; 0 never rotates} */
     public long fileMaxBytes() {
         return fileMaxBytes;
     }
@@ -175,7 +175,7 @@ public final class TblogConfig {
         return selfMetricsEnabled;
     }
 
-    /** {@return milliseconds between two self-metric points} */
+    /** {@return the milliseconds between two self-metric points} */
     public int selfMetricsIntervalMillis() {
         return selfMetricsIntervalMillis;
     }

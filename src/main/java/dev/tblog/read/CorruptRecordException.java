@@ -36,7 +36,7 @@ public final class CorruptRecordException extends IOException {
         return file;
     }
 
-    /** {@return byte offset of the record's start in the file} */
+    /** {@return the byte offset of the record's start in the file} */
     public long offset() {
         return offset;
     }

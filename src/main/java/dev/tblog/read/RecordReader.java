@@ -95,12 +95,12 @@ public final class RecordReader implements AutoCloseable {
         return new Record(start, data);
     }
 
-    /** {@return offset where a torn last record begins, or -1 when the file ended on a record boundary} */
+    /** {@return the offset where a torn last record begins, or -1 when the file ended on a record boundary} */
     public long tornTailOffset() {
         return tornTailOffset;
     }
 
-    /** {@return bytes consumed so far} */
+    /** {@return the bytes consumed so far} */
     public long offset() {
         return offset;
     }

@@ -33,22 +33,22 @@ public final class RunReport {
         return files;
     }
 
-    /** {@return records read, sound or not} */
+    /** {@return the number of records read, sound or not} */
     public long records() {
         return records;
     }
 
-    /** {@return tag name to what the run holds under it, sorted by tag} */
+    /** {@return each tag's summary by tag name, sorted} */
     public Map<String, TagSummary> tags() {
         return tags;
     }
 
-    /** {@return CRC failures and undecodable records, each with file and offset} */
+    /** {@return the CRC failures and undecodable records, each with file and offset} */
     public List<String> errors() {
         return errors;
     }
 
-    /** {@return files whose last record was cut short (a crash mid-write), with the offset} */
+    /** {@return the files whose last record was cut short (a crash mid-write), with the offset} */
     public List<String> tornTails() {
         return tornTails;
     }

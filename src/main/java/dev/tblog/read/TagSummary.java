@@ -38,12 +38,12 @@ public final class TagSummary {
         return tag;
     }
 
-    /** {@return scalar, image, histogram, text, hparams, audio, tensor} */
+    /** {@return the kind: scalar, image, histogram, text, hparams, audio or tensor} */
     public String kind() {
         return kind;
     }
 
-    /** {@return values logged under the tag} */
+    /** {@return the number of values logged under the tag} */
     public long count() {
         return count;
     }
@@ -58,7 +58,7 @@ public final class TagSummary {
         return lastStep;
     }
 
-    /** {@return about the last value, e.g. {@code 10x10 gray}; empty when nothing to say} */
+    /** {@return a detail of the last value, e.g. {@code 10x10 gray}; empty when there is nothing to say} */
     public String detail() {
         return detail;
     }

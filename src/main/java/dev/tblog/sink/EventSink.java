@@ -28,7 +28,7 @@ public interface EventSink extends AutoCloseable {
      */
     void force() throws IOException;
 
-    /** {@return bytes written so far} */
+    /** {@return the bytes written so far} */
     long size();
 
     /** {@return a name for messages: the file's path or URI} */
