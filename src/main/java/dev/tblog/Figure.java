@@ -34,6 +34,10 @@ public final class Figure {
     /**
      * A figure drawn by {@code draw} on a white {@code width x height} canvas, antialiased.
      *
+     * @param width pixels across, at least 1
+     * @param height pixels down, at least 1
+     * @param draw draws the figure; called on the logging thread, inside the call that logs it
+     * @return the figure, not yet drawn
      * @throws IllegalArgumentException a size below 1, a null callback
      */
     public static Figure drawn(int width, int height, Consumer<? super Graphics2D> draw) {
@@ -44,18 +48,20 @@ public final class Figure {
      * A figure already rendered to an image (e.g. {@code chart.createBufferedImage(w, h)}), logged as
      * {@link Image#of(BufferedImage)} logs it.
      *
+     * @param image the rendered figure; read by the call that logs it
+     * @return the figure
      * @throws IllegalArgumentException a null image
      */
     public static Figure of(BufferedImage image) {
         return new Figure(Picture.of(image));
     }
 
-    /** Pixels across. */
+    /** {@return the width in pixels} */
     public int width() {
         return picture.shape().width();
     }
 
-    /** Pixels down. */
+    /** {@return the height in pixels} */
     public int height() {
         return picture.shape().height();
     }

@@ -38,22 +38,42 @@ public final class Histogram {
         this.data = data;
     }
 
-    /** A histogram of {@code values}, at least one, with {@link HistogramBins#tensorflowDefault()} bins. */
+    /**
+     * A histogram of {@code values} with {@link HistogramBins#tensorflowDefault()} bins.
+     *
+     * @param values at least one value
+     * @return the histogram; it refers to {@code values}
+     */
     public static Histogram of(double[] values) {
         return new Histogram(HistogramData.of(values));
     }
 
-    /** As {@link #of(double[])}; each {@code float} is widened exactly. */
+    /**
+     * As {@link #of(double[])}; each {@code float} is widened exactly.
+     *
+     * @param values at least one value
+     * @return the histogram; it refers to {@code values}
+     */
     public static Histogram of(float[] values) {
         return new Histogram(HistogramData.of(values));
     }
 
-    /** As {@link #of(double[])}; each {@code int} is converted exactly. */
+    /**
+     * As {@link #of(double[])}; each {@code int} is converted exactly.
+     *
+     * @param values at least one value
+     * @return the histogram; it refers to {@code values}
+     */
     public static Histogram of(int[] values) {
         return new Histogram(HistogramData.of(values));
     }
 
-    /** As {@link #of(double[])}; each {@code long} is rounded to the nearest double. */
+    /**
+     * As {@link #of(double[])}; each {@code long} is rounded to the nearest double.
+     *
+     * @param values at least one value
+     * @return the histogram; it refers to {@code values}
+     */
     public static Histogram of(long[] values) {
         return new Histogram(HistogramData.of(values));
     }
@@ -61,6 +81,9 @@ public final class Histogram {
     /**
      * Only {@code values[offset, offset + length)}.
      *
+     * @param offset the first value's index
+     * @param length how many values, at least 1
+     * @return a histogram of that part of the array
      * @throws IllegalArgumentException a range not inside the array, or {@code length == 0}
      * @throws IllegalStateException on a {@linkplain #binned binned} histogram
      */
@@ -72,6 +95,8 @@ public final class Histogram {
      * The same values in other bins: {@link HistogramBins#equalWidth(int)},
      * {@link HistogramBins#explicitEdges(double...)}.
      *
+     * @param bins how to split the values into buckets
+     * @return a histogram of the same values in those bins
      * @throws IllegalArgumentException null bins
      * @throws IllegalStateException on a {@linkplain #binned binned} histogram
      */
@@ -87,38 +112,69 @@ public final class Histogram {
      *
      * @param bucketLimits at least one, strictly increasing (infinities allowed, NaN not)
      * @param bucketCounts as many as limits, each finite and non-negative
+     * @return the histogram; it refers to both arrays
      * @throws IllegalArgumentException see the class Javadoc; the message names both lengths or the bad index
      */
     public static Histogram binned(double[] bucketLimits, double[] bucketCounts) {
         return new Histogram(HistogramData.binned(bucketLimits, bucketCounts));
     }
 
-    /** A binned histogram with this smallest value. @throws IllegalStateException on values */
+    /**
+     * A binned histogram with this smallest value.
+     *
+     * @param min the smallest value
+     * @return a copy of this binned histogram with it set
+     * @throws IllegalStateException on a histogram of values (tblog computes its statistics)
+     */
     public Histogram min(double min) {
         return new Histogram(data.min(min));
     }
 
-    /** A binned histogram with this largest value. @throws IllegalStateException on values */
+    /**
+     * A binned histogram with this largest value.
+     *
+     * @param max the largest value
+     * @return a copy of this binned histogram with it set
+     * @throws IllegalStateException on a histogram of values (tblog computes its statistics)
+     */
     public Histogram max(double max) {
         return new Histogram(data.max(max));
     }
 
-    /** A binned histogram with this number of values. @throws IllegalStateException on values */
+    /**
+     * A binned histogram with this number of values.
+     *
+     * @param num the number of values
+     * @return a copy of this binned histogram with it set
+     * @throws IllegalStateException on a histogram of values (tblog computes its statistics)
+     */
     public Histogram num(double num) {
         return new Histogram(data.num(num));
     }
 
-    /** A binned histogram with this sum of the values. @throws IllegalStateException on values */
+    /**
+     * A binned histogram with this sum of the values.
+     *
+     * @param sum the sum of the values
+     * @return a copy of this binned histogram with it set
+     * @throws IllegalStateException on a histogram of values (tblog computes its statistics)
+     */
     public Histogram sum(double sum) {
         return new Histogram(data.sum(sum));
     }
 
-    /** A binned histogram with this sum of the squares of the values. @throws IllegalStateException on values */
+    /**
+     * A binned histogram with this sum of the squares of the values.
+     *
+     * @param sumSquares the sum of the squares of the values
+     * @return a copy of this binned histogram with it set
+     * @throws IllegalStateException on a histogram of values (tblog computes its statistics)
+     */
     public Histogram sumSquares(double sumSquares) {
         return new Histogram(data.sumSquares(sumSquares));
     }
 
-    /** Whether you binned it ({@link #binned}). */
+    /** {@return whether you binned it ({@link #binned})} */
     public boolean isBinned() {
         return data.isBinned();
     }

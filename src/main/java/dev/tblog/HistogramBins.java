@@ -32,6 +32,8 @@ public final class HistogramBins {
     /**
      * The Python writers' default ("tensorflow") bins: edges {@code ±1e-12 * 1.1^k} up to {@code 1e20}
      * and 0, 1549 edges, 1548 buckets; the bucket of a value is found in O(1).
+     *
+     * @return the default bins (one shared instance)
      */
     public static HistogramBins tensorflowDefault() {
         return TENSORFLOW_DEFAULT;
@@ -42,6 +44,7 @@ public final class HistogramBins {
      *
      * @param edges 2 to {@link #MAX_BUCKETS} + 1 finite values, strictly increasing ({@code -0.0} and
      *              {@code 0.0} count as equal)
+     * @return bins with these edges
      * @throws IllegalArgumentException naming the first bad index and value
      */
     public static HistogramBins explicitEdges(double... edges) {
@@ -56,6 +59,7 @@ public final class HistogramBins {
      * {@code histogram(values, bins=buckets)}; when {@code min == max}, over {@code [min - 0.5, max + 0.5]}.
      *
      * @param buckets in {@code [1, MAX_BUCKETS]}
+     * @return that many equal-width bins
      * @throws IllegalArgumentException naming the value
      */
     public static HistogramBins equalWidth(int buckets) {

@@ -38,47 +38,110 @@ public final class Image {
         this.picture = picture;
     }
 
-    /** A gray picture {@code (height, width)} of floats in [0, 1]. */
+    /**
+     * A gray picture {@code (height, width)} of floats in [0, 1].
+     *
+     * @param data {@code height * width} values, row by row
+     * @param height rows, at least 1
+     * @param width columns, at least 1
+     * @return the picture; it refers to {@code data}
+     */
     public static Image gray(float[] data, int height, int width) {
         return new Image(Picture.floats(data, 1, height, width, 1));
     }
 
-    /** A gray picture {@code (height, width)} of doubles in [0, 1], converted in double precision. */
+    /**
+     * A gray picture {@code (height, width)} of doubles in [0, 1], converted in double precision.
+     *
+     * @param data {@code height * width} values, row by row
+     * @param height rows, at least 1
+     * @param width columns, at least 1
+     * @return the picture; it refers to {@code data}
+     */
     public static Image gray(double[] data, int height, int width) {
         return new Image(Picture.doubles(data, 1, height, width, 1));
     }
 
-    /** A gray picture {@code (height, width)} of unsigned pixels 0..255. */
+    /**
+     * A gray picture {@code (height, width)} of unsigned pixels 0..255.
+     *
+     * @param data {@code height * width} values, row by row
+     * @param height rows, at least 1
+     * @param width columns, at least 1
+     * @return the picture; it refers to {@code data}
+     */
     public static Image gray(byte[] data, int height, int width) {
         return new Image(Picture.bytes(data, 1, height, width, 1));
     }
 
-    /** An RGB picture {@code (height, width, 3)}: r, g, b of each pixel in turn. */
+    /**
+     * An RGB picture {@code (height, width, 3)}: r, g, b of each pixel in turn.
+     *
+     * @param data {@code height * width * 3} values, row by row
+     * @param height rows, at least 1
+     * @param width columns, at least 1
+     * @return the picture; it refers to {@code data}
+     */
     public static Image rgb(float[] data, int height, int width) {
         return new Image(Picture.floats(data, 1, height, width, 3));
     }
 
-    /** As {@link #rgb(float[], int, int)}, for doubles. */
+    /**
+     * As {@link #rgb(float[], int, int)}, for doubles.
+     *
+     * @param data {@code height * width * 3} values, row by row
+     * @param height rows, at least 1
+     * @param width columns, at least 1
+     * @return the picture; it refers to {@code data}
+     */
     public static Image rgb(double[] data, int height, int width) {
         return new Image(Picture.doubles(data, 1, height, width, 3));
     }
 
-    /** As {@link #rgb(float[], int, int)}, for unsigned bytes. */
+    /**
+     * As {@link #rgb(float[], int, int)}, for unsigned bytes.
+     *
+     * @param data {@code height * width * 3} values, row by row
+     * @param height rows, at least 1
+     * @param width columns, at least 1
+     * @return the picture; it refers to {@code data}
+     */
     public static Image rgb(byte[] data, int height, int width) {
         return new Image(Picture.bytes(data, 1, height, width, 3));
     }
 
-    /** An RGBA picture {@code (height, width, 4)}: r, g, b, alpha of each pixel in turn. */
+    /**
+     * An RGBA picture {@code (height, width, 4)}: r, g, b, alpha of each pixel in turn.
+     *
+     * @param data {@code height * width * 4} values, row by row
+     * @param height rows, at least 1
+     * @param width columns, at least 1
+     * @return the picture; it refers to {@code data}
+     */
     public static Image rgba(float[] data, int height, int width) {
         return new Image(Picture.floats(data, 1, height, width, 4));
     }
 
-    /** As {@link #rgba(float[], int, int)}, for doubles. */
+    /**
+     * As {@link #rgba(float[], int, int)}, for doubles.
+     *
+     * @param data {@code height * width * 4} values, row by row
+     * @param height rows, at least 1
+     * @param width columns, at least 1
+     * @return the picture; it refers to {@code data}
+     */
     public static Image rgba(double[] data, int height, int width) {
         return new Image(Picture.doubles(data, 1, height, width, 4));
     }
 
-    /** As {@link #rgba(float[], int, int)}, for unsigned bytes. */
+    /**
+     * As {@link #rgba(float[], int, int)}, for unsigned bytes.
+     *
+     * @param data {@code height * width * 4} values, row by row
+     * @param height rows, at least 1
+     * @param width columns, at least 1
+     * @return the picture; it refers to {@code data}
+     */
     public static Image rgba(byte[] data, int height, int width) {
         return new Image(Picture.bytes(data, 1, height, width, 4));
     }
@@ -88,6 +151,8 @@ public final class Image {
      * any other as RGB. Its pixels are read on the caller's thread during the call that logs it
      * (fast for the common types); do not draw into it meanwhile from another thread.
      *
+     * @param image the picture
+     * @return the picture; it refers to {@code image}
      * @throws IllegalArgumentException a null image
      */
     public static Image of(BufferedImage image) {
@@ -98,27 +163,29 @@ public final class Image {
      * This picture, first rescaled by its own min and max: {@code (x - min) / (max - min)} (NaN and
      * infinities are left out of min and max); when {@code max == min} every pixel is 0 (black), not
      * NaN. For bytes: {@code floor((v - min) * 255 / (max - min))}.
+     *
+     * @return an equalized copy of this image (the same array)
      */
     public Image equalized() {
         return new Image(picture.scaled(ImageScaling.EQUALIZE));
     }
 
-    /** Rows. */
+    /** {@return the rows (the height in pixels)} */
     public int height() {
         return picture.shape().height();
     }
 
-    /** Columns. */
+    /** {@return the columns (the width in pixels)} */
     public int width() {
         return picture.shape().width();
     }
 
-    /** 1 (gray), 3 (RGB) or 4 (RGBA). */
+    /** {@return the channels: 1 (gray), 3 (RGB) or 4 (RGBA)} */
     public int channels() {
         return picture.shape().channels();
     }
 
-    /** Whether it is rescaled by its min and max. */
+    /** {@return whether it is rescaled by its min and max} */
     public boolean isEqualized() {
         return picture.scaling() != ImageScaling.CLIP;
     }

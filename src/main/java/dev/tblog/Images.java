@@ -29,77 +29,149 @@ public final class Images {
         this.picture = picture;
     }
 
-    /** {@code count} gray pictures {@code (height, width)} of floats in [0, 1]. */
+    /**
+     * {@code count} gray pictures {@code (height, width)} of floats in [0, 1].
+     *
+     * @param data {@code count * height * width} values, image after image, each row by row
+     * @param count pictures in the batch, at least 1
+     * @param height rows of each picture, at least 1
+     * @param width columns of each picture, at least 1
+     * @return the batch; it refers to {@code data}
+     */
     public static Images gray(float[] data, int count, int height, int width) {
         return new Images(Picture.floats(data, count, height, width, 1));
     }
 
-    /** As {@link #gray(float[], int, int, int)}, for doubles. */
+    /**
+     * As {@link #gray(float[], int, int, int)}, for doubles.
+     *
+     * @param data {@code count * height * width} values, image after image, each row by row
+     * @param count pictures in the batch, at least 1
+     * @param height rows of each picture, at least 1
+     * @param width columns of each picture, at least 1
+     * @return the batch; it refers to {@code data}
+     */
     public static Images gray(double[] data, int count, int height, int width) {
         return new Images(Picture.doubles(data, count, height, width, 1));
     }
 
-    /** As {@link #gray(float[], int, int, int)}, for unsigned bytes. */
+    /**
+     * As {@link #gray(float[], int, int, int)}, for unsigned bytes.
+     *
+     * @param data {@code count * height * width} values, image after image, each row by row
+     * @param count pictures in the batch, at least 1
+     * @param height rows of each picture, at least 1
+     * @param width columns of each picture, at least 1
+     * @return the batch; it refers to {@code data}
+     */
     public static Images gray(byte[] data, int count, int height, int width) {
         return new Images(Picture.bytes(data, count, height, width, 1));
     }
 
-    /** {@code count} RGB pictures {@code (height, width, 3)}. */
+    /**
+     * {@code count} RGB pictures {@code (height, width, 3)}.
+     *
+     * @param data {@code count * height * width * 3} values, image after image, each row by row
+     * @param count pictures in the batch, at least 1
+     * @param height rows of each picture, at least 1
+     * @param width columns of each picture, at least 1
+     * @return the batch; it refers to {@code data}
+     */
     public static Images rgb(float[] data, int count, int height, int width) {
         return new Images(Picture.floats(data, count, height, width, 3));
     }
 
-    /** As {@link #rgb(float[], int, int, int)}, for doubles. */
+    /**
+     * As {@link #rgb(float[], int, int, int)}, for doubles.
+     *
+     * @param data {@code count * height * width * 3} values, image after image, each row by row
+     * @param count pictures in the batch, at least 1
+     * @param height rows of each picture, at least 1
+     * @param width columns of each picture, at least 1
+     * @return the batch; it refers to {@code data}
+     */
     public static Images rgb(double[] data, int count, int height, int width) {
         return new Images(Picture.doubles(data, count, height, width, 3));
     }
 
-    /** As {@link #rgb(float[], int, int, int)}, for unsigned bytes. */
+    /**
+     * As {@link #rgb(float[], int, int, int)}, for unsigned bytes.
+     *
+     * @param data {@code count * height * width * 3} values, image after image, each row by row
+     * @param count pictures in the batch, at least 1
+     * @param height rows of each picture, at least 1
+     * @param width columns of each picture, at least 1
+     * @return the batch; it refers to {@code data}
+     */
     public static Images rgb(byte[] data, int count, int height, int width) {
         return new Images(Picture.bytes(data, count, height, width, 3));
     }
 
-    /** {@code count} RGBA pictures {@code (height, width, 4)}. */
+    /**
+     * {@code count} RGBA pictures {@code (height, width, 4)}.
+     *
+     * @param data {@code count * height * width * 4} values, image after image, each row by row
+     * @param count pictures in the batch, at least 1
+     * @param height rows of each picture, at least 1
+     * @param width columns of each picture, at least 1
+     * @return the batch; it refers to {@code data}
+     */
     public static Images rgba(float[] data, int count, int height, int width) {
         return new Images(Picture.floats(data, count, height, width, 4));
     }
 
-    /** As {@link #rgba(float[], int, int, int)}, for doubles. */
+    /**
+     * As {@link #rgba(float[], int, int, int)}, for doubles.
+     *
+     * @param data {@code count * height * width * 4} values, image after image, each row by row
+     * @param count pictures in the batch, at least 1
+     * @param height rows of each picture, at least 1
+     * @param width columns of each picture, at least 1
+     * @return the batch; it refers to {@code data}
+     */
     public static Images rgba(double[] data, int count, int height, int width) {
         return new Images(Picture.doubles(data, count, height, width, 4));
     }
 
-    /** As {@link #rgba(float[], int, int, int)}, for unsigned bytes. */
+    /**
+     * As {@link #rgba(float[], int, int, int)}, for unsigned bytes.
+     *
+     * @param data {@code count * height * width * 4} values, image after image, each row by row
+     * @param count pictures in the batch, at least 1
+     * @param height rows of each picture, at least 1
+     * @param width columns of each picture, at least 1
+     * @return the batch; it refers to {@code data}
+     */
     public static Images rgba(byte[] data, int count, int height, int width) {
         return new Images(Picture.bytes(data, count, height, width, 4));
     }
 
-    /** This batch, rescaled by the min and max of the whole batch (rules as {@link Image#equalized()}). */
+    /** {@return this batch, rescaled by the min and max of the whole batch (rules as {@link Image#equalized()})} */
     public Images equalized() {
         return new Images(picture.scaled(ImageScaling.EQUALIZE));
     }
 
-    /** This batch, each image rescaled by its own min and max. */
+    /** {@return this batch, each image rescaled by its own min and max} */
     public Images equalizedPerImage() {
         return new Images(picture.scaled(ImageScaling.EQUALIZE_PER_IMAGE));
     }
 
-    /** Pictures in the batch. */
+    /** {@return the number of pictures in the batch} */
     public int count() {
         return picture.shape().count();
     }
 
-    /** Rows of each picture. */
+    /** {@return the rows of each picture} */
     public int height() {
         return picture.shape().height();
     }
 
-    /** Columns of each picture. */
+    /** {@return the columns of each picture} */
     public int width() {
         return picture.shape().width();
     }
 
-    /** 1 (gray), 3 (RGB) or 4 (RGBA). */
+    /** {@return the channels: 1 (gray), 3 (RGB) or 4 (RGBA)} */
     public int channels() {
         return picture.shape().channels();
     }

@@ -30,6 +30,10 @@ public final class JFreeChartFigure {
     /**
      * A {@code width x height} RGB figure of {@code chart}, drawn when it is logged.
      *
+     * @param chart the chart; drawn on the logging thread, inside the call that logs the figure
+     * @param width pixels across, at least 1
+     * @param height pixels down, at least 1
+     * @return the figure, not yet drawn
      * @throws IllegalArgumentException a null chart, a size below 1
      */
     public static Figure of(JFreeChart chart, int width, int height) {

@@ -82,12 +82,21 @@ public final class Logger implements AutoCloseable {
         this(builder());
     }
 
-    /** A logger writing to {@code <logdir>/<MonDD_HH-mm-ss>_<hostname>}. */
+    /**
+     * A logger writing to {@code <logdir>/<MonDD_HH-mm-ss>_<hostname>}.
+     *
+     * @param logdir the log folder TensorBoard is pointed at
+     */
     public Logger(Path logdir) {
         this(builder().logdir(logdir));
     }
 
-    /** A logger writing to {@code <logdir>/<experiment>}. */
+    /**
+     * A logger writing to {@code <logdir>/<experiment>}.
+     *
+     * @param logdir the log folder TensorBoard is pointed at
+     * @param experiment the run's folder name under {@code logdir}
+     */
     public Logger(Path logdir, String experiment) {
         this(builder().logdir(logdir).experiment(experiment));
     }
@@ -100,7 +109,11 @@ public final class Logger implements AutoCloseable {
         this(parts.runDir(), parts.config(), parts.sinkFactory(), parts.errorHandler());
     }
 
-    /** A builder for everything else: config file, overrides, sinks, error handler. */
+    /**
+     * A builder for everything else: config file, overrides, sinks, error handler.
+     *
+     * @return a new builder with the defaults
+     */
     public static LoggerBuilder builder() {
         return new LoggerBuilder();
     }
@@ -134,7 +147,15 @@ public final class Logger implements AutoCloseable {
         publisher.scalar(tag, step, value, System.currentTimeMillis());
     }
 
-    /** Logs a scalar at the tag's next automatic step (0, 1, 2, ...). */
+    /**
+     * Logs a scalar at the tag's next automatic step (0, 1, 2, ...). Allocation-free once the tag
+     * has been seen.
+     *
+     * @param tag the chart's name; rules as for {@link #addScalar(String, double, long)}
+     * @param value written as a 32-bit float
+     * @throws IllegalArgumentException a null, blank or unsafe tag
+     * @throws IllegalStateException the logger is closed
+     */
     public void addScalar(String tag, double value) {
         TagRules.tag(tag);
         addScalar(tag, value, autoSteps.next(tag));
@@ -146,6 +167,9 @@ public final class Logger implements AutoCloseable {
      * writers do, so TensorBoard draws one line per key. All keys are checked before any is
      * published; an empty map logs nothing.
      *
+     * @param mainTag the chart's name
+     * @param values key (the line's name) to value
+     * @param step the x axis
      * @throws IllegalArgumentException a null map, key or value; a bad tag; a key that is not a
      *     plain folder name
      * @throws IllegalStateException the logger is closed
@@ -158,7 +182,15 @@ public final class Logger implements AutoCloseable {
         }
     }
 
-    /** Logs several scalars on one chart at the main tag's next automatic step. */
+    /**
+     * Logs several scalars on one chart at the main tag's next automatic step; see
+     * {@link #addScalars(String, Map, long)}.
+     *
+     * @param mainTag the chart's name
+     * @param values key (the line's name) to value
+     * @throws IllegalArgumentException a null map, key or value; a bad tag; a bad key
+     * @throws IllegalStateException the logger is closed
+     */
     public void addScalars(String mainTag, Map<String, ? extends Number> values) {
         checkScalars(mainTag, values);
         addScalars(mainTag, values, autoSteps.next(mainTag));
@@ -181,7 +213,9 @@ public final class Logger implements AutoCloseable {
      * Logs a histogram of {@code values} for TensorBoard's HISTOGRAMS and DISTRIBUTIONS tabs, with the
      * Python writers' default bucket edges; the same as {@code addHistogram(tag, Histogram.of(values), step)}.
      *
+     * @param tag the chart's name; rules as for {@link #addScalar(String, double, long)}
      * @param values at least one value; copied (or binned on this thread) before the call returns
+     * @param step the step (TensorBoard's slider)
      * @throws IllegalArgumentException a bad tag, null or empty values
      * @throws IllegalStateException the logger is closed
      */
@@ -198,6 +232,9 @@ public final class Logger implements AutoCloseable {
      * <p>The call copies the values (small calls) or bins them on this thread (large calls, see
      * {@code histogram.consumerBinMaxValues}); the caller may change the array once it returns.
      *
+     * @param tag the chart's name; rules as for {@link #addScalar(String, double, long)}
+     * @param histogram the values, or the buckets, and how to bin them
+     * @param step the step (TensorBoard's slider)
      * @throws IllegalArgumentException a bad tag, a null histogram
      * @throws IllegalStateException the logger is closed
      */
@@ -206,7 +243,15 @@ public final class Logger implements AutoCloseable {
         histograms.add(tag, requireValue(histogram, "histogram", "addHistogram", tag).data(), step);
     }
 
-    /** Logs a histogram at the tag's next automatic step (0, 1, 2, ...). */
+    /**
+     * Logs a histogram at the tag's next automatic step (0, 1, 2, ...); see
+     * {@link #addHistogram(String, Histogram, long)}.
+     *
+     * @param tag the chart's name
+     * @param histogram the values, or the buckets, and how to bin them
+     * @throws IllegalArgumentException a bad tag, a null histogram
+     * @throws IllegalStateException the logger is closed
+     */
     public void addHistogram(String tag, Histogram histogram) {
         TagRules.tag(tag);
         requireValue(histogram, "histogram", "addHistogram", tag);
@@ -220,6 +265,9 @@ public final class Logger implements AutoCloseable {
      * {@code Summary.Image}: gray as a gray PNG, RGB and RGBA as they are, at the zlib level
      * {@code image.pngCompressionLevel}.
      *
+     * @param tag the picture's name; rules as for {@link #addScalar(String, double, long)}
+     * @param image the pixels, their shape and options
+     * @param step the step (TensorBoard's slider)
      * @throws IllegalArgumentException a bad tag, a null image, more than {@code image.maxPixels}
      *     pixels (the message names the values); nothing is published
      * @throws IllegalStateException the logger is closed
@@ -229,7 +277,15 @@ public final class Logger implements AutoCloseable {
         images.add(tag, requireValue(image, "image", "addImage", tag).picture(), step);
     }
 
-    /** Logs a picture at the tag's next automatic step (0, 1, 2, ...); a bad call uses no step. */
+    /**
+     * Logs a picture at the tag's next automatic step (0, 1, 2, ...); a bad call uses no step. See
+     * {@link #addImage(String, Image, long)}.
+     *
+     * @param tag the picture's name
+     * @param image the pixels, their shape and options
+     * @throws IllegalArgumentException a bad tag, a null image, more than {@code image.maxPixels}
+     * @throws IllegalStateException the logger is closed
+     */
     public void addImage(String tag, Image image) {
         TagRules.tag(tag);
         images.addAtNextStep(tag, requireValue(image, "image", "addImage", tag).picture(), autoSteps::next);
@@ -239,6 +295,9 @@ public final class Logger implements AutoCloseable {
      * Logs a batch of pictures of one shape as one tiled picture, as the Python writers do; see
      * {@link Images}. {@code image.maxPixels} limits the tiled picture.
      *
+     * @param tag the picture's name; rules as for {@link #addScalar(String, double, long)}
+     * @param images the pictures, their shape and options
+     * @param step the step (TensorBoard's slider)
      * @throws IllegalArgumentException a bad tag, null images, a tiled picture over {@code image.maxPixels}
      * @throws IllegalStateException the logger is closed
      */
@@ -251,6 +310,9 @@ public final class Logger implements AutoCloseable {
      * Logs a figure as an RGB picture ({@code add_figure} of the Python writers); see {@link Figure}.
      * A drawn figure is rendered on this thread, inside the call; the PNG is made on the consumer.
      *
+     * @param tag the picture's name; rules as for {@link #addScalar(String, double, long)}
+     * @param figure what to draw, and its size
+     * @param step the step (TensorBoard's slider)
      * @throws IllegalArgumentException a bad tag, a null figure, a size over {@code image.maxPixels};
      *     nothing is published
      * @throws IllegalStateException the logger is closed
@@ -260,7 +322,15 @@ public final class Logger implements AutoCloseable {
         images.add(tag, requireValue(figure, "figure", "addFigure", tag).picture(), step);
     }
 
-    /** Logs a figure at the tag's next automatic step (0, 1, 2, ...); a bad call uses no step. */
+    /**
+     * Logs a figure at the tag's next automatic step (0, 1, 2, ...); a bad call uses no step. See
+     * {@link #addFigure(String, Figure, long)}.
+     *
+     * @param tag the picture's name
+     * @param figure what to draw, and its size
+     * @throws IllegalArgumentException a bad tag, a null figure, a size over {@code image.maxPixels}
+     * @throws IllegalStateException the logger is closed
+     */
     public void addFigure(String tag, Figure figure) {
         TagRules.tag(tag);
         images.addAtNextStep(tag, requireValue(figure, "figure", "addFigure", tag).picture(), autoSteps::next);
@@ -272,6 +342,7 @@ public final class Logger implements AutoCloseable {
      *
      * @param tag the text's name; rules as for {@link #addScalar(String, double, long)}
      * @param markdown the text, not null
+     * @param step the step (TensorBoard's slider)
      * @throws IllegalArgumentException a null, blank or unsafe tag, a null text
      * @throws IllegalStateException the logger is closed
      */
@@ -280,7 +351,15 @@ public final class Logger implements AutoCloseable {
         texts.add(tag, markdown, step);
     }
 
-    /** Logs a text at the tag's next automatic step (0, 1, 2, ...), counted apart from the tag's scalars. */
+    /**
+     * Logs a text at the tag's next automatic step (0, 1, 2, ...), counted apart from the tag's
+     * scalars. See {@link #addText(String, String, long)}.
+     *
+     * @param tag the text's name
+     * @param markdown the text, not null
+     * @throws IllegalArgumentException a null, blank or unsafe tag, a null text
+     * @throws IllegalStateException the logger is closed
+     */
     public void addText(String tag, String markdown) {
         checkText(tag, markdown);
         addText(tag, markdown, autoSteps.next(TextProducer.fullTag(tag)));
@@ -460,22 +539,22 @@ public final class Logger implements AutoCloseable {
         core.close();
     }
 
-    /** A snapshot of the counters. */
+    /** {@return a snapshot of the counters} */
     public LoggerStats stats() {
         return core.stats();
     }
 
-    /** The run folder this logger writes to. */
+    /** {@return the run folder this logger writes to} */
     public Path runDir() {
         return core.runDir();
     }
 
-    /** The effective configuration. */
+    /** {@return the effective configuration} */
     public TblogConfig config() {
         return core.config();
     }
 
-    /** Whether {@link #close()} was called. */
+    /** {@return whether {@link #close()} was called} */
     public boolean isClosed() {
         return core.isClosing();
     }

@@ -39,7 +39,12 @@ public final class LoggerBuilder {
     LoggerBuilder() {
     }
 
-    /** The log folder holding runs; default {@code runs}. */
+    /**
+     * The log folder holding runs; default {@code runs}.
+     *
+     * @param logdir the folder TensorBoard is pointed at
+     * @return this builder
+     */
     public LoggerBuilder logdir(Path logdir) {
         this.logdir = Objects.requireNonNull(logdir, "logdir");
         return this;
@@ -48,6 +53,8 @@ public final class LoggerBuilder {
     /**
      * The run's folder name under the log folder; default {@code <MonDD_HH-mm-ss>_<hostname>}.
      *
+     * @param experiment one plain folder name
+     * @return this builder
      * @throws IllegalArgumentException a name that is not one plain folder name
      */
     public LoggerBuilder experiment(String experiment) {
@@ -55,13 +62,23 @@ public final class LoggerBuilder {
         return this;
     }
 
-    /** The run folder itself, overriding logdir and experiment. */
+    /**
+     * The run folder itself, overriding logdir and experiment.
+     *
+     * @param runDir the folder the event files go to
+     * @return this builder
+     */
     public LoggerBuilder runDir(Path runDir) {
         this.runDir = Objects.requireNonNull(runDir, "runDir");
         return this;
     }
 
-    /** A complete configuration, instead of the one {@link ConfigLoader#load()} finds. */
+    /**
+     * A complete configuration, instead of the one {@link ConfigLoader#load()} finds.
+     *
+     * @param config the configuration; {@link #set} overrides keys of it
+     * @return this builder
+     */
     public LoggerBuilder config(TblogConfig config) {
         this.config = Objects.requireNonNull(config, "config");
         return this;
@@ -69,13 +86,22 @@ public final class LoggerBuilder {
 
     /**
      * Overrides one configuration key (see {@code config/tblog.properties}); checked at {@link #build()}.
+     *
+     * @param key the key, e.g. {@code ring.size}
+     * @param value its value as written in a properties file
+     * @return this builder
      */
     public LoggerBuilder set(String key, String value) {
         overrides.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
         return this;
     }
 
-    /** Where event files are created; the local file system by default. */
+    /**
+     * Where event files are created; the local file system by default.
+     *
+     * @param sinkFactory creates the sink of each event file
+     * @return this builder
+     */
     public LoggerBuilder sinkFactory(EventSinkFactory sinkFactory) {
         this.sinkFactory = Objects.requireNonNull(sinkFactory, "sinkFactory");
         return this;
@@ -84,6 +110,9 @@ public final class LoggerBuilder {
     /**
      * Receives every error the consumer meets (on the consumer thread: keep it short). By default
      * the first ten are printed to standard error.
+     *
+     * @param errorHandler called with each error
+     * @return this builder
      */
     public LoggerBuilder errorHandler(Consumer<Throwable> errorHandler) {
         this.errorHandler = Objects.requireNonNull(errorHandler, "errorHandler");
@@ -93,6 +122,7 @@ public final class LoggerBuilder {
     /**
      * Creates the run folder and its first event file, and starts the consumer.
      *
+     * @return the logger, ready for calls from any thread
      * @throws IllegalArgumentException a bad configuration key or value
      * @throws java.io.UncheckedIOException the run folder or file cannot be created
      */

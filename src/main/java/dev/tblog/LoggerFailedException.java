@@ -9,6 +9,10 @@ package dev.tblog;
 public final class LoggerFailedException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * @param message what failed, with the counts written, lost and dropped
+     * @param cause the storage's or consumer's error, or {@code null}
+     */
     public LoggerFailedException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -31,11 +31,31 @@ public record LoggerStats(long published, long written, long dropped, long lost,
                           long pendingPayloadBytes, String failure, Map<String, Long> droppedByKind,
                           long queueDepth, long stalls) {
 
+    /**
+     * A snapshot; keeps an unmodifiable, sorted copy of {@code droppedByKind} ({@code null}: empty).
+     *
+     * @param published as {@link #published()}
+     * @param written as {@link #written()}
+     * @param dropped as {@link #dropped()}
+     * @param lost as {@link #lost()}
+     * @param bytes as {@link #bytes()}
+     * @param failures as {@link #failures()}
+     * @param pendingPayloadBytes as {@link #pendingPayloadBytes()}
+     * @param failure as {@link #failure()}
+     * @param droppedByKind as {@link #droppedByKind()}
+     * @param queueDepth as {@link #queueDepth()}
+     * @param stalls as {@link #stalls()}
+     */
     public LoggerStats {
         droppedByKind = droppedByKind == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(droppedByKind));
     }
 
-    /** Drops of one kind ({@code "scalar"}, {@code "text"}, ...), 0 if none. */
+    /**
+     * Drops of one kind.
+     *
+     * @param kind {@code "scalar"}, {@code "image"}, {@code "histogram"}, {@code "text"}, {@code "hparams"}
+     * @return its drops, 0 if none
+     */
     public long dropped(String kind) {
         return droppedByKind.getOrDefault(kind, 0L);
     }

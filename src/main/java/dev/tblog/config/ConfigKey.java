@@ -20,49 +20,69 @@ import java.util.function.Function;
  * @param <T> the type of the key's value
  */
 public final class ConfigKey<T> {
+    /** {@code ring.size}: slots in the ring, a power of two; absorbs bursts. */
     public static final ConfigKey<Integer> RING_SIZE = powerOfTwo("ring.size", 65536, 64, 1 << 26,
         "slots in the ring (power of two, 64 to 2^26); absorbs bursts", TblogConfig::ringSize);
+    /** {@code ring.waitStrategy}: how the consumer waits for events. */
     public static final ConfigKey<WaitStrategyChoice> RING_WAIT_STRATEGY = choice("ring.waitStrategy",
         WaitStrategyChoice.SLEEPING, WaitStrategyChoice.values(),
         "how the consumer waits: sleeping, blocking, lite-blocking, yielding, busy-spin", TblogConfig::waitStrategy);
+    /** {@code ring.producerType}: any number of logging threads, or exactly one. */
     public static final ConfigKey<ProducerChoice> RING_PRODUCER_TYPE = choice("ring.producerType",
         ProducerChoice.MULTI, ProducerChoice.values(),
         "multi (any threads) or single (exactly one thread logs)", TblogConfig::producerType);
+    /** {@code overflow.policy}: what a call does when the ring or the payload memory is full. */
     public static final ConfigKey<OverflowPolicy> OVERFLOW_POLICY = choice("overflow.policy",
         OverflowPolicy.BLOCK, OverflowPolicy.values(),
         "full ring: block (wait, lose nothing) or drop (never wait, count drops)", TblogConfig::overflowPolicy);
+    /** {@code overflow.stallTimeoutMillis}: how long a waiting call waits for a consumer that makes no progress. */
     public static final ConfigKey<Long> OVERFLOW_STALL_TIMEOUT_MILLIS = zeroOrLong("overflow.stallTimeoutMillis",
         60000, "wait forever", 1, 1L << 62,
         "every waiting call gives up (dropped, counted as a stall) on a consumer that made no progress this long "
             + "(0 = wait forever)", TblogConfig::overflowStallTimeoutMillis);
+    /** {@code payload.maxPendingBytes}: pixel and histogram bytes that may wait for the consumer at once. */
     public static final ConfigKey<Long> PAYLOAD_MAX_PENDING_BYTES = longInRange("payload.maxPendingBytes",
         67108864, 65536, 1L << 40,
         "pixels and histogram values waiting for the consumer, at most; past it the overflow policy applies",
         TblogConfig::payloadMaxPendingBytes);
+    /** {@code image.maxPixels}: the largest picture a call may log. */
     public static final ConfigKey<Integer> IMAGE_MAX_PIXELS = intInRange("image.maxPixels", 16777216, 1, 1 << 28,
         "the largest picture (a tiled batch included) a call may log", TblogConfig::imageMaxPixels);
+    /** {@code image.pngCompressionLevel}: the zlib level of PNG encoding. */
     public static final ConfigKey<Integer> IMAGE_PNG_COMPRESSION_LEVEL = intInRange("image.pngCompressionLevel", 1,
         0, 9, "zlib level of PNG encoding, 0 to 9", TblogConfig::imagePngCompressionLevel);
+    /**
+     * {@code histogram.consumerBinMaxValues}: the largest histogram the consumer bins; larger ones are binned
+     * by the caller.
+     */
     public static final ConfigKey<Integer> HISTOGRAM_CONSUMER_BIN_MAX_VALUES = intInRange(
         "histogram.consumerBinMaxValues", 1048576, 0, 1 << 30,
         "histograms with at most this many values are copied and binned by the consumer, larger ones binned on "
             + "the caller's thread", TblogConfig::histogramConsumerBinMaxValues);
+    /** {@code write.thresholdBytes}: pending bytes past which a file's records are written. */
     public static final ConfigKey<Integer> WRITE_THRESHOLD_BYTES = intInRange("write.thresholdBytes", 65536, 4096,
         1 << 28, "a file's records are written at the end of each batch and past this many bytes",
         TblogConfig::writeThresholdBytes);
+    /** {@code file.maxBytes}: the size past which an event file is closed and another started. */
     public static final ConfigKey<Long> FILE_MAX_BYTES = zeroOrLong("file.maxBytes", 0, "never rotate", 65536,
         1L << 62, "rotate to a new event file past this many bytes (0 = never; else 65536 to 2^62)",
         TblogConfig::fileMaxBytes);
+    /** {@code selfMetrics.enabled}: whether the logger writes its own health into the run. */
     public static final ConfigKey<Boolean> SELF_METRICS_ENABLED = bool("selfMetrics.enabled", false,
-        "write the logger's own health as `tblog/` scalars into the run `tblog/<run>` beside the run", TblogConfig::selfMetricsEnabled);
+        "write the logger's own health as `tblog/` scalars into the run `tblog/<run>` beside the run",
+        TblogConfig::selfMetricsEnabled);
+    /** {@code selfMetrics.intervalMillis}: milliseconds between two self-metric points. */
     public static final ConfigKey<Integer> SELF_METRICS_INTERVAL_MILLIS = intInRange("selfMetrics.intervalMillis",
         10000, 100, Integer.MAX_VALUE, "milliseconds between two self-metric points",
         TblogConfig::selfMetricsIntervalMillis);
+    /** {@code fsync.policy}: when written data are forced to the disk. */
     public static final ConfigKey<FsyncPolicy> FSYNC_POLICY = choice("fsync.policy", FsyncPolicy.CLOSE,
         FsyncPolicy.values(), "never, close (fsync once at close), flush (at every flush and close)",
         TblogConfig::fsyncPolicy);
+    /** {@code shutdownHook.enabled}: whether a JVM shutdown hook closes loggers never closed. */
     public static final ConfigKey<Boolean> SHUTDOWN_HOOK = bool("shutdownHook.enabled", true,
         "close loggers that were never closed at JVM exit", TblogConfig::shutdownHook);
+    /** {@code shutdown.timeoutMillis}: how long flush and close wait for the consumer. */
     public static final ConfigKey<Integer> SHUTDOWN_TIMEOUT_MILLIS = intInRange("shutdown.timeoutMillis", 30000, 1,
         Integer.MAX_VALUE, "how long flush/close wait for the consumer", TblogConfig::shutdownTimeoutMillis);
 
@@ -91,27 +111,27 @@ public final class ConfigKey<T> {
         this.defaultValue = parse(defaultText); // every default passes its own rule
     }
 
-    /** The key as written in a properties file (without the {@code tblog.} system-property prefix). */
+    /** {@return the key as written in a properties file (without the {@code tblog.} system-property prefix)} */
     public String name() {
         return name;
     }
 
-    /** The default, as written in the documentation. */
+    /** {@return the default, as written in the documentation} */
     public String defaultText() {
         return defaultText;
     }
 
-    /** The default value. */
+    /** {@return the default value} */
     public T defaultValue() {
         return defaultValue;
     }
 
-    /** What values are allowed, for messages and docs, e.g. {@code a power of two, 64 to 2^26}. */
+    /** {@return what values are allowed, for messages and docs, e.g. {@code a power of two, 64 to 2^26}} */
     public String allowed() {
         return allowed;
     }
 
-    /** The line that documents the key (the README's table). */
+    /** {@return the line that documents the key (the README's table)} */
     public String doc() {
         return doc;
     }
@@ -119,6 +139,8 @@ public final class ConfigKey<T> {
     /**
      * Parses and validates a value.
      *
+     * @param text the value as written in a properties file (surrounding blanks ignored)
+     * @return the value
      * @throws IllegalArgumentException naming the key, the value and what is allowed
      */
     public T parse(String text) {
@@ -136,7 +158,12 @@ public final class ConfigKey<T> {
         return getter.apply(config);
     }
 
-    /** The key of this name, or {@code null}. */
+    /**
+     * The key of a name.
+     *
+     * @param name a key as written in a properties file, e.g. {@code ring.size}
+     * @return the key, or {@code null} when tblog has no key of that name
+     */
     public static ConfigKey<?> byName(String name) {
         for (ConfigKey<?> k : ALL) {
             if (k.name.equals(name)) {

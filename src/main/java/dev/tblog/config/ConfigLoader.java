@@ -33,7 +33,7 @@ public final class ConfigLoader {
     private ConfigLoader() {
     }
 
-    /** The configuration from this JVM's system properties, environment and class path. */
+    /** {@return the configuration from this JVM's system properties, environment and class path} */
     public static TblogConfig load() {
         return load(asMap(System.getProperties()), System.getenv(), Thread.currentThread().getContextClassLoader());
     }
@@ -41,6 +41,10 @@ public final class ConfigLoader {
     /**
      * The configuration from the given sources (the testable form of {@link #load()}).
      *
+     * @param systemProperties {@code tblog.config} names a file, {@code tblog.<key>} overrides a key
+     * @param environment {@code TBLOG_CONFIG} names a file when the system property does not
+     * @param classLoader finds {@code tblog.properties} on the class path when no file is named; may be null
+     * @return the defaults, overridden by the file, then by the system properties
      * @throws IllegalArgumentException a named file is missing, or a key or value is bad
      */
     public static TblogConfig load(Map<String, String> systemProperties, Map<String, String> environment,
@@ -76,6 +80,9 @@ public final class ConfigLoader {
     /**
      * Reads a properties file into key-value pairs (unvalidated).
      *
+     * @param file the properties file
+     * @param namedBy what named the file, for the message when it is missing
+     * @return key to value text, in the file's order
      * @throws IllegalArgumentException when the file is missing or unreadable
      */
     public static Map<String, String> readFile(Path file, String namedBy) {

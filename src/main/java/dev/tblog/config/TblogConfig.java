@@ -61,7 +61,7 @@ public final class TblogConfig {
         return text == null ? key.defaultValue() : key.parse(text);
     }
 
-    /** The built-in defaults. */
+    /** {@return the built-in defaults} */
     public static TblogConfig defaults() {
         return new TblogConfig(new HashMap<>(), "defaults");
     }
@@ -70,6 +70,7 @@ public final class TblogConfig {
      * This configuration with some keys replaced.
      *
      * @param overrides key name to value text, e.g. {@code "ring.size" -> "1024"}
+     * @return the new configuration ({@code this} when there is nothing to override)
      * @throws IllegalArgumentException for an unknown key or a bad value, naming both
      */
     public TblogConfig with(Map<String, String> overrides) {
@@ -93,52 +94,58 @@ public final class TblogConfig {
         return new TblogConfig(merged, source.equals("defaults") ? what : source + " + " + what);
     }
 
-    /** The effective value of a key. */
+    /**
+     * The effective value of a key: {@code config.get(ConfigKey.RING_SIZE)} is {@code config.ringSize()}.
+     *
+     * @param <T> the key's type
+     * @param key the key
+     * @return its value
+     */
     public <T> T get(ConfigKey<T> key) {
         return key.valueIn(this);
     }
 
-    /** Where the values came from, e.g. {@code "file config/tblog.properties + system properties"}. */
+    /** {@return where the values came from, e.g. {@code "file config/tblog.properties + system properties"}} */
     public String source() {
         return source;
     }
 
-    /** Slots in the ring. */
+    /** {@return the slots in the ring} */
     public int ringSize() {
         return ringSize;
     }
 
-    /** How the consumer waits for events. */
+    /** {@return how the consumer waits for events} */
     public WaitStrategyChoice waitStrategy() {
         return waitStrategy;
     }
 
-    /** Whether many threads or one publish. */
+    /** {@return whether any number of threads or exactly one logs} */
     public ProducerChoice producerType() {
         return producerType;
     }
 
-    /** What a call does when the ring or the payload memory is full. */
+    /** {@return what a call does when the ring or the payload memory is full} */
     public OverflowPolicy overflowPolicy() {
         return overflowPolicy;
     }
 
-    /** How long a waiting call waits for a consumer that makes no progress; 0 forever. */
+    /** {@return how long a waiting call waits for a consumer that makes no progress; 0 forever} */
     public long overflowStallTimeoutMillis() {
         return overflowStallTimeoutMillis;
     }
 
-    /** Bytes of payload data (pixels, histogram values) that may wait for the consumer at once. */
+    /** {@return the bytes of payload data (pixels, histogram values) that may wait for the consumer at once} */
     public long payloadMaxPendingBytes() {
         return payloadMaxPendingBytes;
     }
 
-    /** The most pixels one logged picture (a tiled batch included) may have. */
+    /** {@return the most pixels one logged picture (a tiled batch included) may have} */
     public int imageMaxPixels() {
         return imageMaxPixels;
     }
 
-    /** zlib level of PNG encoding: 0 stores, 1 is fastest, 9 smallest. */
+    /** {@return the zlib level of PNG encoding: 0 stores, 1 is fastest, 9 smallest} */
     public int imagePngCompressionLevel() {
         return imagePngCompressionLevel;
     }
@@ -146,42 +153,44 @@ public final class TblogConfig {
     /**
      * Histogram calls with at most this many values are copied into pooled memory and binned by the
      * consumer; larger ones are binned on the caller's thread. 0: always on the caller's thread.
+     *
+     * @return the most values the consumer bins
      */
     public int histogramConsumerBinMaxValues() {
         return histogramConsumerBinMaxValues;
     }
 
-    /** A file's pending records are written once past this many bytes (and at every batch's end). */
+    /** {@return the pending bytes past which a file's records are written (they are also written at every batch's end)} */
     public int writeThresholdBytes() {
         return writeThresholdBytes;
     }
 
-    /** Bytes after which an event file is closed and a new one started; 0 never rotates. */
+    /** {@return the bytes after which an event file is closed and a new one started; 0 never rotates} */
     public long fileMaxBytes() {
         return fileMaxBytes;
     }
 
-    /** Whether the logger writes its own health as {@code tblog/} scalars. */
+    /** {@return whether the logger writes its own health as {@code tblog/} scalars} */
     public boolean selfMetricsEnabled() {
         return selfMetricsEnabled;
     }
 
-    /** Milliseconds between two self-metric points. */
+    /** {@return the milliseconds between two self-metric points} */
     public int selfMetricsIntervalMillis() {
         return selfMetricsIntervalMillis;
     }
 
-    /** When written data are forced to the disk. */
+    /** {@return when written data are forced to the disk} */
     public FsyncPolicy fsyncPolicy() {
         return fsyncPolicy;
     }
 
-    /** Whether a JVM shutdown hook closes a logger that was never closed. */
+    /** {@return whether a JVM shutdown hook closes a logger that was never closed} */
     public boolean shutdownHook() {
         return shutdownHook;
     }
 
-    /** How long flush and close wait for the consumer. */
+    /** {@return how long flush and close wait for the consumer} */
     public int shutdownTimeoutMillis() {
         return shutdownTimeoutMillis;
     }

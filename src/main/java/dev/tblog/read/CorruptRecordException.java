@@ -12,10 +12,15 @@ public final class CorruptRecordException extends IOException {
     private static final long serialVersionUID = 1L;
 
     private final transient Path file;
+    /** Byte offset of the record's start in the file. */
     private final long offset;
+    /** Whether records after this one can still be read. */
     private final boolean readable;
 
     /**
+     * @param file the file holding the record
+     * @param offset byte offset of the record's start in the file
+     * @param what what is wrong, e.g. {@code data CRC mismatch}
      * @param readable whether the reader can go on past this record (a bad data CRC under a sound
      *     length) or not (a bad length CRC: nothing after it can be trusted)
      */
@@ -26,17 +31,17 @@ public final class CorruptRecordException extends IOException {
         this.readable = readable;
     }
 
-    /** The file holding the record. */
+    /** {@return the file holding the record} */
     public Path file() {
         return file;
     }
 
-    /** Byte offset of the record's start in the file. */
+    /** {@return the byte offset of the record's start in the file} */
     public long offset() {
         return offset;
     }
 
-    /** Whether records after this one can still be read. */
+    /** {@return whether records after this one can still be read} */
     public boolean readable() {
         return readable;
     }

@@ -11,7 +11,12 @@ public final class InspectFormat {
     private InspectFormat() {
     }
 
-    /** A readable report: per run, its files, record count, tags, errors and torn tails. */
+    /**
+     * A readable report: per run, its files, record count, tags, errors and torn tails.
+     *
+     * @param runs what {@link LogInspector#inspect} found
+     * @return the report, one line per run, tag, error and torn tail
+     */
     public static String text(List<RunReport> runs) {
         StringBuilder sb = new StringBuilder();
         for (RunReport run : runs) {
@@ -36,7 +41,12 @@ public final class InspectFormat {
         return sb.toString();
     }
 
-    /** The same as JSON: {@code {"sound":…, "runs":[{"name":…, "files":[…], "records":…, "tags":[…], …}]}}. */
+    /**
+     * The same as JSON: {@code {"sound":…, "runs":[{"name":…, "files":[…], "records":…, "tags":[…], …}]}}.
+     *
+     * @param runs what {@link LogInspector#inspect} found
+     * @return one JSON object
+     */
     public static String json(List<RunReport> runs) {
         StringBuilder sb = new StringBuilder("{\"sound\":").append(LogInspector.sound(runs))
             .append(",\"hparamsSessions\":").append(LogInspector.sessions(runs)).append(",\"runs\":[");

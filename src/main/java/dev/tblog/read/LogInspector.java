@@ -34,7 +34,13 @@ public final class LogInspector {
     private LogInspector() {
     }
 
-    /** Inspects a log folder or a single event file. */
+    /**
+     * Inspects a log folder or a single event file.
+     *
+     * @param path a log folder (every folder below it holding event files is a run) or one event file
+     * @return one report per run, in folder name order
+     * @throws IOException the folder or a file cannot be read (corrupt records are reported, not thrown)
+     */
     public static List<RunReport> inspect(Path path) throws IOException {
         if (Files.isRegularFile(path)) {
             RunReport run = new RunReport(path.getFileName().toString());
@@ -66,7 +72,12 @@ public final class LogInspector {
         return runs;
     }
 
-    /** Whether every record of every run was sound (torn tails are not errors). */
+    /**
+     * Whether every record of every run was sound (torn tails are not errors).
+     *
+     * @param runs what {@link #inspect} found
+     * @return true when no run has an error
+     */
     public static boolean sound(List<RunReport> runs) {
         return runs.stream().allMatch(r -> r.errors().isEmpty());
     }
@@ -190,7 +201,12 @@ public final class LogInspector {
         }
     }
 
-    /** The number of hparams sessions (runs holding a session_start_info) in a report. */
+    /**
+     * The number of hparams sessions (runs holding a session_start_info) in a report.
+     *
+     * @param runs what {@link #inspect} found
+     * @return the sessions
+     */
     public static long sessions(List<RunReport> runs) {
         return runs.stream().filter(r -> r.tags().containsKey("_hparams_/session_start_info")).count();
     }

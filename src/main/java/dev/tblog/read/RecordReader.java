@@ -46,7 +46,13 @@ public final class RecordReader implements AutoCloseable {
         this.in = in;
     }
 
-    /** Opens a file for reading from its start. */
+    /**
+     * Opens a file for reading from its start.
+     *
+     * @param file a tfevents file
+     * @return the reader; close it
+     * @throws IOException the file cannot be opened
+     */
     public static RecordReader open(Path file) throws IOException {
         return new RecordReader(file, new BufferedInputStream(Files.newInputStream(file), 1 << 16));
     }
@@ -54,7 +60,9 @@ public final class RecordReader implements AutoCloseable {
     /**
      * The next record, or {@code null} at the end of the file (or of its readable part).
      *
+     * @return the record, or {@code null}
      * @throws CorruptRecordException a record failed its CRC
+     * @throws IOException the file cannot be read
      */
     public Record next() throws IOException {
         if (ended) {
@@ -87,12 +95,12 @@ public final class RecordReader implements AutoCloseable {
         return new Record(start, data);
     }
 
-    /** Offset where a torn last record begins, or -1 when the file ended on a record boundary. */
+    /** {@return the offset where a torn last record begins, or -1 when the file ended on a record boundary} */
     public long tornTailOffset() {
         return tornTailOffset;
     }
 
-    /** Bytes consumed so far. */
+    /** {@return the bytes consumed so far} */
     public long offset() {
         return offset;
     }
@@ -123,7 +131,14 @@ public final class RecordReader implements AutoCloseable {
         return total;
     }
 
-    /** Reads every record of a file into memory; for tests and small files. */
+    /**
+     * Reads every record of a file into memory; for tests and small files.
+     *
+     * @param file a tfevents file
+     * @return each record's data, in file order
+     * @throws CorruptRecordException a record failed its CRC
+     * @throws IOException the file cannot be read
+     */
     public static List<byte[]> readAll(Path file) throws IOException {
         List<byte[]> records = new ArrayList<>();
         try (RecordReader reader = open(file)) {

@@ -23,29 +23,32 @@ public final class RunReport {
         this.name = name;
     }
 
-    /** The run's name: its folder relative to the log folder, "." for the log folder itself. */
+    /** {@return the run's name: its folder relative to the log folder, "." for the log folder itself} */
     public String name() {
         return name;
     }
 
+    /** {@return the run's event files, in reading (name) order} */
     public List<Path> files() {
         return files;
     }
 
+    /** {@return the number of records read, sound or not} */
     public long records() {
         return records;
     }
 
+    /** {@return each tag's summary by tag name, sorted} */
     public Map<String, TagSummary> tags() {
         return tags;
     }
 
-    /** CRC failures and undecodable records, each with file and offset. */
+    /** {@return the CRC failures and undecodable records, each with file and offset} */
     public List<String> errors() {
         return errors;
     }
 
-    /** Files whose last record was cut short (a crash mid-write), with the offset. */
+    /** {@return the files whose last record was cut short (a crash mid-write), with the offset} */
     public List<String> tornTails() {
         return tornTails;
     }

@@ -33,31 +33,35 @@ public final class TagSummary {
         }
     }
 
+    /** {@return the tag, as written in the events} */
     public String tag() {
         return tag;
     }
 
     /**
-     * scalar, image, histogram, text, hparams, audio, pr_curve, custom_scalars, video (an animated
-     * GIF image), image_boxes (an image of {@code addImageWithBoxes}), tensor.
+     * {@return the kind: scalar, image, histogram, text, hparams, audio, pr_curve, custom_scalars,
+     * video (an animated GIF image), image_boxes (an image of {@code addImageWithBoxes}) or tensor}
      */
     public String kind() {
         return kind;
     }
 
+    /** {@return the number of values logged under the tag} */
     public long count() {
         return count;
     }
 
+    /** {@return the step of the first value read} */
     public long firstStep() {
         return firstStep;
     }
 
+    /** {@return the step of the last value read} */
     public long lastStep() {
         return lastStep;
     }
 
-    /** About the last value, e.g. {@code 10x10 gray}; empty when nothing to say. */
+    /** {@return a detail of the last value, e.g. {@code 10x10 gray}; empty when there is nothing to say} */
     public String detail() {
         return detail;
     }

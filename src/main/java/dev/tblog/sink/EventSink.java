@@ -13,16 +13,25 @@ import java.nio.ByteBuffer;
  * <p>Thread contract: consumer thread only; implementations need not be thread-safe.
  */
 public interface EventSink extends AutoCloseable {
-    /** Appends all remaining bytes of {@code bytes}, advancing its position to its limit. */
+    /**
+     * Appends all remaining bytes of {@code bytes}, advancing its position to its limit.
+     *
+     * @param bytes whole framed records
+     * @throws IOException the storage failed; the logger then counts what it could not write as lost
+     */
     void write(ByteBuffer bytes) throws IOException;
 
-    /** Forces what was written to durable storage (fsync). */
+    /**
+     * Forces what was written to durable storage (fsync).
+     *
+     * @throws IOException the storage failed
+     */
     void force() throws IOException;
 
-    /** Bytes written so far. */
+    /** {@return the bytes written so far} */
     long size();
 
-    /** A name for messages: the file's path or URI. */
+    /** {@return a name for messages: the file's path or URI} */
     String describe();
 
     @Override

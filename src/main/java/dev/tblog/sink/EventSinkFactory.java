@@ -23,6 +23,8 @@ public interface EventSinkFactory {
      *
      * @param runDir the run folder
      * @param fileName a fresh event file name, {@code events.out.tfevents.<seconds>.<host>.<pid>.<counter>}
+     * @return the new file's sink, empty
+     * @throws IOException the folder or the file cannot be created, or the file exists
      */
     EventSink create(Path runDir, String fileName) throws IOException;
 }

@@ -1,6 +1,10 @@
 package app;
 
-import dev.tblog.JFreeChartLogging;
+import dev.tblog.Figure;
+import dev.tblog.Histogram;
+import dev.tblog.Image;
+import dev.tblog.Images;
+import dev.tblog.JFreeChartFigure;
 import dev.tblog.Logger;
 import dev.tblog.compat.Compat;
 import org.jfree.chart.ChartFactory;
@@ -9,12 +13,21 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 import java.awt.Color;
+import java.lang.invoke.MethodHandles;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** A named module that requires dev.tblog, on the module path. */
 public final class Main {
+    /** The packages tblog's module exports: its public API. */
+    static final Set<String> API = Set.of("dev.tblog", "dev.tblog.config", "dev.tblog.sink", "dev.tblog.read");
+    /** The libraries relocated inside tblog, each a hidden package of its module. */
+    static final List<String> RELOCATED = List.of("dev.tblog.internal.disruptor", "dev.tblog.internal.netty",
+        "dev.tblog.internal.protobuf", "dev.tblog.internal.jctools");
+
     private Main() {
     }
 
@@ -22,48 +35,70 @@ public final class Main {
         Compat.run(args, Main.class, true, (thread, step) -> { }, Main::logEveryKind, Main::checkModule);
     }
 
-    /** tblog's API, all of it: the one place this app calls tblog. */
+    /** tblog's API, all of it: the one place this app calls tblog (every {@code add*} method of {@code Logger}). */
     static void logEveryKind(Logger log, String prefix, long step) {
         if (step == 0) {
             log.addParameters(Map.of("prefix", prefix, "rate", 0.5, "plastic", true), Map.of("score", 0.9));
         }
         log.addScalar(prefix + "scalar", step * 0.5, step);
         log.addScalars(prefix + "loss", Map.of("train", 1.0 / (step + 1), "test", 2.0 / (step + 1)), step);
-        log.addImage(prefix + "image", Compat.picture(8, 12, step), 8, 12, step);
-        log.addImages(prefix + "images", Compat.picture(3 * 4 * 4, 1, step), 3, 4, 4, step, true);
+        log.addImage(prefix + "image", Image.gray(Compat.picture(8, 12, step), 8, 12).equalized(), step);
+        log.addImages(prefix + "images", Images.gray(Compat.picture(3 * 4 * 4, 1, step), 3, 4, 4).equalizedPerImage(),
+            step);
         log.addHistogram(prefix + "histogram", Compat.values(1000, step), step);
-        log.addFigure(prefix + "drawing", 32, 24, g -> {
+        log.addHistogram(prefix + "binned", Histogram.binned(new double[] {0, 1, 2}, new double[] {step, 1, 2}), step);
+        log.addFigure(prefix + "drawing", Figure.drawn(32, 24, g -> {
             g.setColor(Color.BLUE);
             g.drawLine(0, 0, 31, (int) (step % 24));
-        }, step);
+        }), step);
         XYSeries series = new XYSeries("rate");
         for (int t = 0; t < 20; t++) {
             series.add(t, Math.sin(t / 4.0 + step));
         }
         JFreeChart chart = ChartFactory.createXYLineChart("rate", "t", "rate", new XYSeriesCollection(series));
-        JFreeChartLogging.addFigure(log, prefix + "chart", chart, 80, 60, step);
+        log.addFigure(prefix + "chart", JFreeChartFigure.of(chart, 80, 60), step);
         log.addText(prefix + "notes", "step **" + step + "**", step);
     }
 
-    /** tblog is the module dev.tblog: its API packages exported, its internals hidden. */
+    /**
+     * tblog is the module dev.tblog: exactly these packages exported (module-info.java's exports;
+     * tblog's ModuleExportsTest keeps this list equal to them), every other package hidden, the
+     * relocated libraries among them.
+     */
     static void checkModule(Path logdir) throws ClassNotFoundException {
         Module tblog = Logger.class.getModule();
         if (!tblog.isNamed() || !tblog.getName().equals("dev.tblog") || !Main.class.getModule().isNamed()) {
             throw new AssertionError("not on the module path: tblog is " + tblog + ", the app " + Main.class.getModule());
         }
-        for (String api : List.of("dev.tblog", "dev.tblog.config", "dev.tblog.sink")) {
-            if (!tblog.isExported(api)) {
-                throw new AssertionError(api + " is not exported");
+        Set<String> exported = new TreeSet<>();
+        for (String pkg : tblog.getPackages()) {
+            if (tblog.isExported(pkg)) {
+                exported.add(pkg);
+            }
+            if (tblog.isOpen(pkg)) {
+                throw new AssertionError(pkg + " is open to reflection");
             }
         }
-        Class<?> relocated = Class.forName("dev.tblog.internal.netty.buffer.PooledByteBufAllocator");
-        for (String hidden : List.of("dev.tblog.ring", "dev.tblog.pipeline", relocated.getPackageName())) {
-            if (tblog.isExported(hidden)) {
-                throw new AssertionError(hidden + " is exported");
+        if (!exported.equals(new TreeSet<>(API))) {
+            throw new AssertionError("dev.tblog exports " + exported + ", the API is " + new TreeSet<>(API));
+        }
+        for (String relocated : RELOCATED) {
+            if (tblog.getPackages().stream().noneMatch(pkg -> pkg.startsWith(relocated))) {
+                throw new AssertionError("no package " + relocated + "... in dev.tblog: " + new TreeSet<>(tblog.getPackages()));
             }
         }
-        if (relocated.getModule() != tblog) {
-            throw new AssertionError("relocated Netty is in " + relocated.getModule());
+        Class<?> nettyInside = Class.forName("dev.tblog.internal.netty.buffer.PooledByteBufAllocator");
+        if (nettyInside.getModule() != tblog) {
+            throw new AssertionError("relocated Netty is in " + nettyInside.getModule());
+        }
+        // Hidden means unusable: the public classes of internal packages cannot be reached from here.
+        for (String internal : List.of("dev.tblog.ring.Publisher", nettyInside.getName())) {
+            try {
+                MethodHandles.lookup().accessClass(Class.forName(internal));
+                throw new AssertionError(internal + " is accessible to the application");
+            } catch (IllegalAccessException expected) {
+                // hidden, as it should be
+            }
         }
     }
 }

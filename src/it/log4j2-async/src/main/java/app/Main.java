@@ -1,7 +1,11 @@
 package app;
 
 import com.lmax.disruptor.RingBuffer;
-import dev.tblog.JFreeChartLogging;
+import dev.tblog.Figure;
+import dev.tblog.Histogram;
+import dev.tblog.Image;
+import dev.tblog.Images;
+import dev.tblog.JFreeChartFigure;
 import dev.tblog.Logger;
 import dev.tblog.compat.Compat;
 import org.apache.logging.log4j.LogManager;
@@ -43,26 +47,28 @@ public final class Main {
         Compat.run(args, Main.class, false, Main::logLines, Main::logEveryKind, Main::checkEveryLine);
     }
 
-    /** tblog's API, all of it: the one place this app calls tblog. */
+    /** tblog's API, all of it: the one place this app calls tblog (every {@code add*} method of {@code Logger}). */
     static void logEveryKind(Logger log, String prefix, long step) {
         if (step == 0) {
             log.addParameters(Map.of("prefix", prefix, "rate", 0.5, "plastic", true), Map.of("score", 0.9));
         }
         log.addScalar(prefix + "scalar", step * 0.5, step);
         log.addScalars(prefix + "loss", Map.of("train", 1.0 / (step + 1), "test", 2.0 / (step + 1)), step);
-        log.addImage(prefix + "image", Compat.picture(8, 12, step), 8, 12, step);
-        log.addImages(prefix + "images", Compat.picture(3 * 4 * 4, 1, step), 3, 4, 4, step, true);
+        log.addImage(prefix + "image", Image.gray(Compat.picture(8, 12, step), 8, 12).equalized(), step);
+        log.addImages(prefix + "images", Images.gray(Compat.picture(3 * 4 * 4, 1, step), 3, 4, 4).equalizedPerImage(),
+            step);
         log.addHistogram(prefix + "histogram", Compat.values(1000, step), step);
-        log.addFigure(prefix + "drawing", 32, 24, g -> {
+        log.addHistogram(prefix + "binned", Histogram.binned(new double[] {0, 1, 2}, new double[] {step, 1, 2}), step);
+        log.addFigure(prefix + "drawing", Figure.drawn(32, 24, g -> {
             g.setColor(Color.BLUE);
             g.drawLine(0, 0, 31, (int) (step % 24));
-        }, step);
+        }), step);
         XYSeries series = new XYSeries("rate");
         for (int t = 0; t < 20; t++) {
             series.add(t, Math.sin(t / 4.0 + step));
         }
         JFreeChart chart = ChartFactory.createXYLineChart("rate", "t", "rate", new XYSeriesCollection(series));
-        JFreeChartLogging.addFigure(log, prefix + "chart", chart, 80, 60, step);
+        log.addFigure(prefix + "chart", JFreeChartFigure.of(chart, 80, 60), step);
         log.addText(prefix + "notes", "step **" + step + "**", step);
     }
 

@@ -2,9 +2,9 @@ package dev.tblog.compat;
 
 import dev.tblog.Logger;
 import dev.tblog.LoggerStats;
-import dev.tblog.inspect.LogInspector;
-import dev.tblog.inspect.RunReport;
-import dev.tblog.inspect.TagSummary;
+import dev.tblog.read.LogInspector;
+import dev.tblog.read.RunReport;
+import dev.tblog.read.TagSummary;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
