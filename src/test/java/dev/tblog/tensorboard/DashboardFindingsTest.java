@@ -67,7 +67,7 @@ class DashboardFindingsTest {
 
     /** Either tblog refuses the second kind at the call, or TensorBoard shows every kind under the name. */
     @Test
-    void aTagUsedForTwoKindsInOneRunIsRefusedAtTheCallOrShownInEachDashboard() {
+    void shouldRefuseATagsSecondKindAtTheCallOrShowEveryKindInItsDashboard() {
         assertThat(tensorBoard.get("/data/plugin/scalars/scalars", "run", "run", "tag", "Firing rate")).hasSize(1);
         if (!histogramRefused) {
             assertThat(fieldNames(tensorBoard.get("/data/plugin/histograms/tags").path("run")))
@@ -80,7 +80,7 @@ class DashboardFindingsTest {
     }
 
     @Test
-    void addScalarAndAddScalarsWithoutStepsEachCountFromZeroOnTheirSharedChart() {
+    void shouldCountAddScalarAndAddScalarsAutomaticStepsEachFromZeroOnTheirSharedChart() {
         assertThat(longs(tensorBoard.get("/data/plugin/scalars/scalars", "run", "run", "tag", "Loss"), 1))
             .as("the run's own line").containsExactly(0L, 1L, 2L);
         assertThat(longs(tensorBoard.get("/data/plugin/scalars/scalars", "run", "run/Loss_train", "tag", "Loss"), 1))
@@ -88,7 +88,7 @@ class DashboardFindingsTest {
     }
 
     @Test
-    void aSixteenBitGrayPictureShowsTheGrayItWasDrawnWithAsAnEightBitOneDoes() {
+    void shouldShowASixteenBitGrayPictureAsTheGrayItWasDrawnWithAsAnEightBitOne() {
         Picture eight = shown("Gray/8 bit");
         Picture sixteen = shown("Gray/16 bit");
         assertThat(eight.argb()[0]).isEqualTo(Picture.pack(255, 128, 128, 128));
