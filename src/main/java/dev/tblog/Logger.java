@@ -59,6 +59,8 @@ import java.util.function.Consumer;
 public final class Logger implements AutoCloseable {
     private final LoggerCore core;
     private final AutoSteps autoSteps = new AutoSteps();
+    /** addScalars' own counters: a main tag's keys share a chart with addScalar(mainTag), not its steps. */
+    private final AutoSteps scalarsSteps = new AutoSteps();
     private final Publisher publisher;
     private final ImageProducer images;
     private final HistogramProducer histograms;
@@ -140,10 +142,13 @@ public final class Logger implements AutoCloseable {
         }
     }
 
-    /** Logs several scalars on one chart at the main tag's next automatic step. */
+    /**
+     * Logs several scalars on one chart at the main tag's next automatic step: addScalars counts its
+     * own steps 0, 1, 2, ... per main tag, apart from {@code addScalar(mainTag, value)}'s.
+     */
     public void addScalars(String mainTag, Map<String, ? extends Number> values) {
         checkScalars(mainTag, values);
-        addScalars(mainTag, values, autoSteps.next(mainTag));
+        addScalars(mainTag, values, scalarsSteps.next(mainTag));
     }
 
     private static void checkScalars(String mainTag, Map<String, ? extends Number> values) {

@@ -106,6 +106,22 @@ class LoggerTest {
             .extracting(Event::getStep).containsExactly(0L, 1L);
     }
 
+    /** The README's promise: addScalar and addScalars on one main tag each count 0, 1, 2 (they share a chart). */
+    @Test
+    void shouldCountAddScalarAndAddScalarsAutomaticStepsApartOnOneTag() {
+        try (Logger log = logger("run")) {
+            for (int i = 0; i < 3; i++) {
+                log.addScalar("Loss", i);
+                log.addScalars("Loss", Map.of("train", i));
+            }
+        }
+        Path run = logdir.resolve("run");
+        assertThat(TestEvents.withTag(TestEvents.read(run), "Loss")).extracting(Event::getStep)
+            .containsExactly(0L, 1L, 2L);
+        assertThat(TestEvents.withTag(TestEvents.read(run.resolve("Loss_train")), "Loss")).extracting(Event::getStep)
+            .containsExactly(0L, 1L, 2L);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"", " ", "../x", "a/../b", "/abs", "a\\b", "a/./b", "..", "tab\there", "a/"})
     void shouldFailOnBadTagsAtTheCallSiteNamingTheValueAndPublishNothing(String tag) {
