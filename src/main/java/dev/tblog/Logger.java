@@ -5,6 +5,7 @@ import dev.tblog.histogram.HistogramData;
 import dev.tblog.histogram.HistogramProducer;
 import dev.tblog.hparams.HParamsProducer;
 import dev.tblog.image.ImageProducer;
+import dev.tblog.image.Picture;
 import dev.tblog.ring.Publisher;
 import dev.tblog.text.TextProducer;
 import dev.tblog.sink.EventSinkFactory;
@@ -39,7 +40,9 @@ import java.util.function.Consumer;
  *
  * <p>Bad input ({@code null} or blank tags, tags or keys that would lead outside the run folder, a
  * picture over {@code image.maxPixels}) throws {@link IllegalArgumentException} at the call site,
- * naming the value, and nothing is published. After {@link #close()}, every {@code add*} call
+ * naming the value, and nothing is published. So does a tag that already holds another kind of data
+ * in the run (a histogram under a scalar's tag): TensorBoard shows one kind per tag and run, and the
+ * first call on a tag decides its kind. After {@link #close()}, every {@code add*} call
  * throws {@link IllegalStateException}; {@link #flush()} and {@link #close()} return once close has
  * finished.
  *
@@ -58,6 +61,7 @@ import java.util.function.Consumer;
  */
 public final class Logger implements AutoCloseable {
     private final LoggerCore core;
+    private final TagKinds kinds = new TagKinds();
     private final AutoSteps autoSteps = new AutoSteps();
     /** addScalars' own counters: a main tag's keys share a chart with addScalar(mainTag), not its steps. */
     private final AutoSteps scalarsSteps = new AutoSteps();
@@ -114,14 +118,14 @@ public final class Logger implements AutoCloseable {
      * @throws IllegalStateException the logger is closed
      */
     public void addScalar(String tag, double value, long step) {
-        TagRules.tag(tag);
+        kinds.claim(tag, TagKinds.SCALAR);
         publisher.scalar(tag, step, value, System.currentTimeMillis());
     }
 
     /** Logs a scalar at the tag's next automatic step (0, 1, 2, ...). */
     public void addScalar(String tag, double value) {
-        TagRules.tag(tag);
-        addScalar(tag, value, autoSteps.next(tag));
+        kinds.claim(tag, TagKinds.SCALAR);
+        publisher.scalar(tag, autoSteps.next(tag), value, System.currentTimeMillis());
     }
 
     /**
@@ -173,8 +177,8 @@ public final class Logger implements AutoCloseable {
      * @throws IllegalStateException the logger is closed
      */
     public void addHistogram(String tag, double[] values, long step) {
-        TagRules.tag(tag);
-        histograms.add(tag, HistogramData.of(values), step);
+        HistogramData data = HistogramData.of(values);
+        histograms.add(kinds.claimHistogram(tag), data, step);
     }
 
     /**
@@ -189,15 +193,14 @@ public final class Logger implements AutoCloseable {
      * @throws IllegalStateException the logger is closed
      */
     public void addHistogram(String tag, Histogram histogram, long step) {
-        TagRules.tag(tag);
-        histograms.add(tag, requireValue(histogram, "histogram", "addHistogram", tag).data(), step);
+        HistogramData data = requireValue(histogram, "histogram", "addHistogram", tag).data();
+        histograms.add(kinds.claimHistogram(tag), data, step);
     }
 
     /** Logs a histogram at the tag's next automatic step (0, 1, 2, ...). */
     public void addHistogram(String tag, Histogram histogram) {
-        TagRules.tag(tag);
-        requireValue(histogram, "histogram", "addHistogram", tag);
-        addHistogram(tag, histogram, autoSteps.next(tag));
+        HistogramData data = requireValue(histogram, "histogram", "addHistogram", tag).data();
+        histograms.add(kinds.claimHistogram(tag), data, autoSteps.next(tag));
     }
 
     /**
@@ -212,14 +215,14 @@ public final class Logger implements AutoCloseable {
      * @throws IllegalStateException the logger is closed
      */
     public void addImage(String tag, Image image, long step) {
-        TagRules.tag(tag);
-        images.add(tag, requireValue(image, "image", "addImage", tag).picture(), step);
+        Picture picture = requireValue(image, "image", "addImage", tag).picture();
+        images.add(kinds.claim(tag, TagKinds.IMAGE), picture, step);
     }
 
     /** Logs a picture at the tag's next automatic step (0, 1, 2, ...); a bad call uses no step. */
     public void addImage(String tag, Image image) {
-        TagRules.tag(tag);
-        images.addAtNextStep(tag, requireValue(image, "image", "addImage", tag).picture(), autoSteps::next);
+        Picture picture = requireValue(image, "image", "addImage", tag).picture();
+        images.addAtNextStep(kinds.claim(tag, TagKinds.IMAGE), picture, autoSteps::next);
     }
 
     /**
@@ -230,8 +233,8 @@ public final class Logger implements AutoCloseable {
      * @throws IllegalStateException the logger is closed
      */
     public void addImages(String tag, Images images, long step) {
-        TagRules.tag(tag);
-        this.images.add(tag, requireValue(images, "images", "addImages", tag).picture(), step);
+        Picture picture = requireValue(images, "images", "addImages", tag).picture();
+        this.images.add(kinds.claim(tag, TagKinds.IMAGE), picture, step);
     }
 
     /**
@@ -243,14 +246,14 @@ public final class Logger implements AutoCloseable {
      * @throws IllegalStateException the logger is closed
      */
     public void addFigure(String tag, Figure figure, long step) {
-        TagRules.tag(tag);
-        images.add(tag, requireValue(figure, "figure", "addFigure", tag).picture(), step);
+        Picture picture = requireValue(figure, "figure", "addFigure", tag).picture();
+        images.add(kinds.claim(tag, TagKinds.IMAGE), picture, step);
     }
 
     /** Logs a figure at the tag's next automatic step (0, 1, 2, ...); a bad call uses no step. */
     public void addFigure(String tag, Figure figure) {
-        TagRules.tag(tag);
-        images.addAtNextStep(tag, requireValue(figure, "figure", "addFigure", tag).picture(), autoSteps::next);
+        Picture picture = requireValue(figure, "figure", "addFigure", tag).picture();
+        images.addAtNextStep(kinds.claim(tag, TagKinds.IMAGE), picture, autoSteps::next);
     }
 
     /**
@@ -273,9 +276,10 @@ public final class Logger implements AutoCloseable {
         addText(tag, markdown, autoSteps.next(TextProducer.fullTag(tag)));
     }
 
-    private static void checkText(String tag, String markdown) {
+    private void checkText(String tag, String markdown) {
         TagRules.tag(tag);
         requireValue(markdown, "text", "addText", tag);
+        kinds.claim(TextProducer.fullTag(tag), TagKinds.TEXT);
     }
 
     /**
@@ -306,6 +310,11 @@ public final class Logger implements AutoCloseable {
      * @throws IllegalStateException the logger is closed
      */
     public void addParameters(Map<String, ?> params, Map<String, ? extends Number> metrics) {
+        if (metrics != null) {
+            for (String name : metrics.keySet()) {
+                kinds.claimMetric(name);
+            }
+        }
         parameters.add(params, metrics);
     }
 

@@ -20,6 +20,16 @@ final class TagRules {
         return check(tag, "tag", true);
     }
 
+    /** Whether {@link #tag} accepts the value (exceptions: for calls off the hot path only). */
+    static boolean isTag(String value) {
+        try {
+            tag(value);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     /** Checks a name that becomes one folder (an addScalars key, an experiment name). */
     static String folderName(String name, String what) {
         return check(name, what, false);
@@ -79,7 +89,8 @@ final class TagRules {
         return new IllegalArgumentException(what + " '" + printable(value) + "' " + why);
     }
 
-    private static String printable(String value) {
+    /** The value for a message: control characters as {@code \\uXXXX}. */
+    static String printable(String value) {
         StringBuilder sb = new StringBuilder(value.length());
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
