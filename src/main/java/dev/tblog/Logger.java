@@ -1,6 +1,7 @@
 package dev.tblog;
 
 import dev.tblog.config.TblogConfig;
+import dev.tblog.encode.Utf16;
 import dev.tblog.histogram.HistogramData;
 import dev.tblog.histogram.HistogramProducer;
 import dev.tblog.hparams.HParamsProducer;
@@ -262,7 +263,8 @@ public final class Logger implements AutoCloseable {
      *
      * @param tag the text's name; rules as for {@link #addScalar(String, double, long)}
      * @param markdown the text, not null
-     * @throws IllegalArgumentException a null, blank or unsafe tag, a null text
+     * @throws IllegalArgumentException a null, blank or unsafe tag, a null text, a text holding an
+     *     unpaired UTF-16 surrogate (it has no UTF-8 form; the message names its index)
      * @throws IllegalStateException the logger is closed
      */
     public void addText(String tag, String markdown, long step) {
@@ -279,6 +281,7 @@ public final class Logger implements AutoCloseable {
     private void checkText(String tag, String markdown) {
         TagRules.tag(tag);
         requireValue(markdown, "text", "addText", tag);
+        Utf16.requireWellFormed(markdown, "text of addText('" + tag + "')");
         kinds.claim(TextProducer.fullTag(tag), TagKinds.TEXT);
     }
 
