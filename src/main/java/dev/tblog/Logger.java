@@ -63,6 +63,7 @@ import java.util.function.Consumer;
 public final class Logger implements AutoCloseable {
     private final LoggerCore core;
     private final TagKinds kinds = new TagKinds();
+    private final ScalarsSubRuns subRuns;
     private final AutoSteps autoSteps = new AutoSteps();
     /** addScalars' own counters: a main tag's keys share a chart with addScalar(mainTag), not its steps. */
     private final AutoSteps scalarsSteps = new AutoSteps();
@@ -102,6 +103,7 @@ public final class Logger implements AutoCloseable {
 
     Logger(Path runDir, TblogConfig config, EventSinkFactory sinkFactory, Consumer<Throwable> errorHandler) {
         this.core = new LoggerCore(runDir, config, sinkFactory, errorHandler);
+        this.subRuns = new ScalarsSubRuns(runDir);
         this.publisher = core.publisher();
         this.images = new ImageProducer(publisher, config.imageMaxPixels(), config.imagePngCompressionLevel());
         this.histograms = new HistogramProducer(publisher, config.histogramConsumerBinMaxValues());
@@ -136,7 +138,8 @@ public final class Logger implements AutoCloseable {
      * published; an empty map logs nothing.
      *
      * @throws IllegalArgumentException a null map, key or value; a bad tag; a key that is not a
-     *     plain folder name
+     *     plain folder name; a sub-run folder name over 255 bytes of UTF-8 or one this JVM's file
+     *     names cannot encode (under {@code LANG=C}: non-ASCII)
      * @throws IllegalStateException the logger is closed
      */
     public void addScalars(String mainTag, Map<String, ? extends Number> values, long step) {
@@ -156,13 +159,13 @@ public final class Logger implements AutoCloseable {
         addScalars(mainTag, values, scalarsSteps.next(mainTag));
     }
 
-    private static void checkScalars(String mainTag, Map<String, ? extends Number> values) {
-        TagRules.tag(mainTag);
+    private void checkScalars(String mainTag, Map<String, ? extends Number> values) {
+        subRuns.checkMainTag(mainTag);
         if (values == null) {
             throw new IllegalArgumentException("values of addScalars('" + mainTag + "') must not be null");
         }
         for (Map.Entry<String, ? extends Number> e : values.entrySet()) {
-            TagRules.folderName(e.getKey(), "addScalars key");
+            subRuns.admit(mainTag, e.getKey());
             if (e.getValue() == null) {
                 throw new IllegalArgumentException("value of addScalars key '" + e.getKey() + "' is null");
             }
