@@ -103,7 +103,7 @@ public final class Logger implements AutoCloseable {
 
     Logger(Path runDir, TblogConfig config, EventSinkFactory sinkFactory, Consumer<Throwable> errorHandler) {
         this.core = new LoggerCore(runDir, config, sinkFactory, errorHandler);
-        this.subRuns = new ScalarsSubRuns(runDir);
+        this.subRuns = new ScalarsSubRuns(runDir, config.scalarsMaxSubRuns());
         this.publisher = core.publisher();
         this.images = new ImageProducer(publisher, config.imageMaxPixels(), config.imagePngCompressionLevel());
         this.histograms = new HistogramProducer(publisher, config.histogramConsumerBinMaxValues());
@@ -139,7 +139,8 @@ public final class Logger implements AutoCloseable {
      *
      * @throws IllegalArgumentException a null map, key or value; a bad tag; a key that is not a
      *     plain folder name; a sub-run folder name over 255 bytes of UTF-8 or one this JVM's file
-     *     names cannot encode (under {@code LANG=C}: non-ASCII)
+     *     names cannot encode (under {@code LANG=C}: non-ASCII); a key that would open more than
+     *     {@code scalars.maxSubRuns} sub-runs in this logger
      * @throws IllegalStateException the logger is closed
      */
     public void addScalars(String mainTag, Map<String, ? extends Number> values, long step) {

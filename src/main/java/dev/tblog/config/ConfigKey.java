@@ -47,6 +47,9 @@ public final class ConfigKey<T> {
         "histogram.consumerBinMaxValues", 1048576, 0, 1 << 30,
         "histograms with at most this many values are copied and binned by the consumer, larger ones binned on "
             + "the caller's thread", TblogConfig::histogramConsumerBinMaxValues);
+    public static final ConfigKey<Integer> SCALARS_MAX_SUB_RUNS = intInRange("scalars.maxSubRuns", 512, 1, 1 << 20,
+        "the most sub-runs (one open file each) the keys of addScalars may open in one logger; past it the call "
+            + "throws", TblogConfig::scalarsMaxSubRuns);
     public static final ConfigKey<Integer> WRITE_THRESHOLD_BYTES = intInRange("write.thresholdBytes", 65536, 4096,
         1 << 28, "a file's records are written at the end of each batch and past this many bytes",
         TblogConfig::writeThresholdBytes);
@@ -69,7 +72,7 @@ public final class ConfigKey<T> {
     /** Every key, in the order of the documentation. */
     public static final List<ConfigKey<?>> ALL = List.of(RING_SIZE, RING_WAIT_STRATEGY, RING_PRODUCER_TYPE,
         OVERFLOW_POLICY, OVERFLOW_STALL_TIMEOUT_MILLIS, PAYLOAD_MAX_PENDING_BYTES, IMAGE_MAX_PIXELS,
-        IMAGE_PNG_COMPRESSION_LEVEL, HISTOGRAM_CONSUMER_BIN_MAX_VALUES, WRITE_THRESHOLD_BYTES, FILE_MAX_BYTES,
+        IMAGE_PNG_COMPRESSION_LEVEL, HISTOGRAM_CONSUMER_BIN_MAX_VALUES, SCALARS_MAX_SUB_RUNS, WRITE_THRESHOLD_BYTES, FILE_MAX_BYTES,
         SELF_METRICS_ENABLED, SELF_METRICS_INTERVAL_MILLIS, FSYNC_POLICY, SHUTDOWN_HOOK, SHUTDOWN_TIMEOUT_MILLIS);
 
     private final String name;

@@ -26,6 +26,7 @@ public final class TblogConfig {
     private final int imageMaxPixels;
     private final int imagePngCompressionLevel;
     private final int histogramConsumerBinMaxValues;
+    private final int scalarsMaxSubRuns;
     private final int writeThresholdBytes;
     private final long fileMaxBytes;
     private final boolean selfMetricsEnabled;
@@ -47,6 +48,7 @@ public final class TblogConfig {
         this.imageMaxPixels = read(ConfigKey.IMAGE_MAX_PIXELS);
         this.imagePngCompressionLevel = read(ConfigKey.IMAGE_PNG_COMPRESSION_LEVEL);
         this.histogramConsumerBinMaxValues = read(ConfigKey.HISTOGRAM_CONSUMER_BIN_MAX_VALUES);
+        this.scalarsMaxSubRuns = read(ConfigKey.SCALARS_MAX_SUB_RUNS);
         this.writeThresholdBytes = read(ConfigKey.WRITE_THRESHOLD_BYTES);
         this.fileMaxBytes = read(ConfigKey.FILE_MAX_BYTES);
         this.selfMetricsEnabled = read(ConfigKey.SELF_METRICS_ENABLED);
@@ -149,6 +151,14 @@ public final class TblogConfig {
      */
     public int histogramConsumerBinMaxValues() {
         return histogramConsumerBinMaxValues;
+    }
+
+    /**
+     * The most sub-run folders the keys of {@code addScalars} may open in one logger, each holding
+     * one open file; a call that would open one more throws {@link IllegalArgumentException}.
+     */
+    public int scalarsMaxSubRuns() {
+        return scalarsMaxSubRuns;
     }
 
     /** A file's pending records are written once past this many bytes (and at every batch's end). */

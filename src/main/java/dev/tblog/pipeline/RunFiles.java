@@ -28,6 +28,11 @@ import java.util.Map;
 public final class RunFiles implements EventWriter {
     /** The name written in each file's first record. */
     public static final String WRITER_NAME = "tblog";
+    /**
+     * The initial direct buffer of a sub-run's file: small, so that many sub-runs pin little memory
+     * (a buffer grown past four times this by a busy batch is given back once written).
+     */
+    static final int SUB_RUN_BUFFER_BYTES = 4096;
 
     private final Path runDir;
     private final EventSinkFactory sinkFactory;
@@ -184,7 +189,7 @@ public final class RunFiles implements EventWriter {
                 throw lost;
             }
             try {
-                file = open(runDir.resolve(folderName), writeThresholdBytes + writeThresholdBytes / 4);
+                file = open(runDir.resolve(folderName), SUB_RUN_BUFFER_BYTES);
             } catch (IOException | RuntimeException e) {
                 lost = new SubRunLostException(folderName, e);
                 lostSubRuns.put(folderName, lost);
