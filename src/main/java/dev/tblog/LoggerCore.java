@@ -51,14 +51,17 @@ final class LoggerCore {
     private volatile LoggerFailedException closeFailure;
 
     /**
-     * Creates the run's first event file, starts the consumer and registers the shutdown hook
-     * ({@code shutdownHook.enabled}).
+     * Allocates the ring, creates the run's first event file, starts the consumer and registers the
+     * shutdown hook ({@code shutdownHook.enabled}). When any step fails, nothing is left: no file
+     * open, no consumer thread, no hook, and no event file that received no byte.
      *
-     * @throws UncheckedIOException the event file cannot be created
+     * @throws UncheckedIOException the event file cannot be created or written
      */
     LoggerCore(Path runDir, TblogConfig config, EventSinkFactory sinkFactory, Consumer<Throwable> errorHandler) {
         this.runDir = runDir;
         this.config = config;
+        // The largest allocation first: a ring the heap cannot hold fails before any file is open.
+        this.disruptor = Rings.create(config.ringSize(), config.waitStrategy(), config.producerType());
         RunFiles runs;
         try {
             runs = new RunFiles(runDir, sinkFactory, config.writeThresholdBytes(), config.fileMaxBytes(),
@@ -66,19 +69,43 @@ final class LoggerCore {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create an event file in " + runDir + ": " + e, e);
         }
-        this.disruptor = Rings.create(config.ringSize(), config.waitStrategy(), config.producerType());
-        this.publisher = new Publisher(disruptor.getRingBuffer(), config.overflowPolicy(),
-            config.overflowStallTimeoutMillis(), config.payloadMaxPendingBytes(), state::running,
-            "logger of " + runDir);
-        SelfMetrics selfMetrics = new SelfMetrics(config.selfMetricsEnabled(), config.selfMetricsIntervalMillis(),
-            publisher::droppedTotal, disruptor.getRingBuffer()::getCursor, publisher.pool()::pendingBytes);
-        disruptor.handleEventsWith(new ConsumerHandler(runs, state, config.fsyncPolicy(), errorHandler, selfMetrics));
-        disruptor.start();
-        if (config.shutdownHook()) {
-            shutdownHook = new Thread(this::closeFromShutdownHook, "tblog-shutdown-" + runDir.getFileName());
-            Runtime.getRuntime().addShutdownHook(shutdownHook);
-        } else {
-            shutdownHook = null;
+        boolean started = false;
+        try {
+            this.publisher = new Publisher(disruptor.getRingBuffer(), config.overflowPolicy(),
+                config.overflowStallTimeoutMillis(), config.payloadMaxPendingBytes(), state::running,
+                "logger of " + runDir);
+            SelfMetrics selfMetrics = new SelfMetrics(config.selfMetricsEnabled(), config.selfMetricsIntervalMillis(),
+                publisher::droppedTotal, disruptor.getRingBuffer()::getCursor, publisher.pool()::pendingBytes);
+            disruptor.handleEventsWith(new ConsumerHandler(runs, state, config.fsyncPolicy(), errorHandler,
+                selfMetrics));
+            disruptor.start();
+            started = true;
+            if (config.shutdownHook()) {
+                shutdownHook = new Thread(this::closeFromShutdownHook, "tblog-shutdown-" + runDir.getFileName());
+                Runtime.getRuntime().addShutdownHook(shutdownHook);
+            } else {
+                shutdownHook = null;
+            }
+        } catch (RuntimeException | Error e) {
+            abandon(runs, started, e);
+            throw e;
+        }
+    }
+
+    /**
+     * A construction that failed after the first file was opened (no thread to start, the JVM
+     * shutting down): nothing may stay open. A started consumer is halted and closes the files on
+     * its way out; else they are closed here.
+     */
+    private void abandon(RunFiles runs, boolean started, Throwable failure) {
+        if (started) {
+            disruptor.halt();
+            return;
+        }
+        try {
+            runs.closeAll();
+        } catch (IOException | RuntimeException e) {
+            failure.addSuppressed(e);
         }
     }
 
