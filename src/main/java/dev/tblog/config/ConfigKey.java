@@ -20,8 +20,9 @@ import java.util.function.Function;
  * @param <T> the type of the key's value
  */
 public final class ConfigKey<T> {
-    public static final ConfigKey<Integer> RING_SIZE = powerOfTwo("ring.size", 65536, 64, 1 << 26,
-        "slots in the ring (power of two, 64 to 2^26); absorbs bursts", TblogConfig::ringSize);
+    public static final ConfigKey<Integer> RING_SIZE = powerOfTwo("ring.size", 64, 1 << 26,
+        "slots in the ring (power of two, 64 to 2^26; auto: 65536, fewer in a heap under 88 MiB); absorbs bursts",
+        TblogConfig::ringSize);
     public static final ConfigKey<WaitStrategyChoice> RING_WAIT_STRATEGY = choice("ring.waitStrategy",
         WaitStrategyChoice.SLEEPING, WaitStrategyChoice.values(),
         "how the consumer waits: sleeping, blocking, lite-blocking, yielding, busy-spin", TblogConfig::waitStrategy);
@@ -35,9 +36,9 @@ public final class ConfigKey<T> {
         60000, "wait forever", 1, 1L << 62,
         "every waiting call gives up (dropped, counted as a stall) on a consumer that made no progress this long "
             + "(0 = wait forever)", TblogConfig::overflowStallTimeoutMillis);
-    public static final ConfigKey<Long> PAYLOAD_MAX_PENDING_BYTES = longInRange("payload.maxPendingBytes",
-        67108864, 65536, 1L << 40,
-        "pixels and histogram values waiting for the consumer, at most; past it the overflow policy applies",
+    public static final ConfigKey<Long> PAYLOAD_MAX_PENDING_BYTES = bytesOrAuto("payload.maxPendingBytes",
+        65536, 1L << 40, "pixels and histogram values waiting for the consumer and kept for reuse, at most "
+            + "(auto: 1/16 of the max heap, at most 64 MiB); past it the overflow policy applies",
         TblogConfig::payloadMaxPendingBytes);
     public static final ConfigKey<Integer> IMAGE_MAX_PIXELS = intInRange("image.maxPixels", 16777216, 1, 1 << 28,
         "the largest picture (a tiled batch included) a call may log", TblogConfig::imageMaxPixels);
@@ -74,6 +75,9 @@ public final class ConfigKey<T> {
         OVERFLOW_POLICY, OVERFLOW_STALL_TIMEOUT_MILLIS, PAYLOAD_MAX_PENDING_BYTES, IMAGE_MAX_PIXELS,
         IMAGE_PNG_COMPRESSION_LEVEL, HISTOGRAM_CONSUMER_BIN_MAX_VALUES, SCALARS_MAX_SUB_RUNS, WRITE_THRESHOLD_BYTES, FILE_MAX_BYTES,
         SELF_METRICS_ENABLED, SELF_METRICS_INTERVAL_MILLIS, FSYNC_POLICY, SHUTDOWN_HOOK, SHUTDOWN_TIMEOUT_MILLIS);
+
+    /** The default of the keys that follow the max heap. */
+    private static final String AUTO = "auto";
 
     private final String name;
     private final String defaultText;
@@ -165,15 +169,6 @@ public final class ConfigKey<T> {
             }, doc, getter);
     }
 
-    private static ConfigKey<Long> longInRange(String name, long defaultValue, long min, long max, String doc,
-                                               Function<TblogConfig, Long> getter) {
-        return new ConfigKey<>(name, Long.toString(defaultValue), "an integer, " + show(min) + " to " + show(max),
-            v -> {
-                Long n = parseLong(v);
-                return n != null && n >= min && n <= max ? n : null;
-            }, doc, getter);
-    }
-
     private static ConfigKey<Long> zeroOrLong(String name, long defaultValue, String zeroMeans, long min, long max,
                                               String doc, Function<TblogConfig, Long> getter) {
         return new ConfigKey<>(name, Long.toString(defaultValue),
@@ -184,12 +179,29 @@ public final class ConfigKey<T> {
             }, doc, getter);
     }
 
-    private static ConfigKey<Integer> powerOfTwo(String name, int defaultValue, int min, int max, String doc,
+    /** A power of two, or {@code auto}: the size that follows the max heap ({@link HeapShare#ringSize}). */
+    private static ConfigKey<Integer> powerOfTwo(String name, int min, int max, String doc,
                                                  Function<TblogConfig, Integer> getter) {
-        return new ConfigKey<>(name, Integer.toString(defaultValue), "a power of two, " + show(min) + " to " + show(max),
-            v -> {
+        return new ConfigKey<>(name, AUTO, "auto (follows the max heap) or a power of two, " + show(min) + " to "
+            + show(max), v -> {
+                if (v.equals(AUTO)) {
+                    return HeapShare.ringSize(HeapShare.MAX_HEAP);
+                }
                 Long n = parseLong(v);
                 return n != null && n >= min && n <= max && Long.bitCount(n) == 1 ? Integer.valueOf(n.intValue()) : null;
+            }, doc, getter);
+    }
+
+    /** A number of bytes, or {@code auto}: the budget that follows the max heap ({@link HeapShare#payloadBytes}). */
+    private static ConfigKey<Long> bytesOrAuto(String name, long min, long max, String doc,
+                                               Function<TblogConfig, Long> getter) {
+        return new ConfigKey<>(name, AUTO, "auto (follows the max heap) or an integer, " + show(min) + " to "
+            + show(max), v -> {
+                if (v.equals(AUTO)) {
+                    return HeapShare.payloadBytes(HeapShare.MAX_HEAP);
+                }
+                Long n = parseLong(v);
+                return n != null && n >= min && n <= max ? n : null;
             }, doc, getter);
     }
 

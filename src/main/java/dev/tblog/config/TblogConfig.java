@@ -10,7 +10,9 @@ import java.util.StringJoiner;
  * An immutable, validated configuration: one typed, final field per {@link ConfigKey}, and where
  * the values came from. Built by {@link ConfigLoader} or {@link #defaults()} / {@link #with(Map)};
  * an unknown key or a bad value fails when it is built, naming the key, the value and what is
- * allowed, never later. {@link #toString()} shows every effective value.
+ * allowed, never later; so does a ring and payload budget that cannot fit in half of this JVM's max
+ * heap (see {@code ring.size} and {@code payload.maxPendingBytes}, whose {@code auto} defaults
+ * follow the heap). {@link #toString()} shows every effective value.
  *
  * <p>Thread contract: immutable, any thread.
  */
@@ -56,6 +58,7 @@ public final class TblogConfig {
         this.fsyncPolicy = read(ConfigKey.FSYNC_POLICY);
         this.shutdownHook = read(ConfigKey.SHUTDOWN_HOOK);
         this.shutdownTimeoutMillis = read(ConfigKey.SHUTDOWN_TIMEOUT_MILLIS);
+        HeapShare.check(ringSize, payloadMaxPendingBytes, HeapShare.MAX_HEAP);
     }
 
     private <T> T read(ConfigKey<T> key) {
@@ -130,7 +133,10 @@ public final class TblogConfig {
         return overflowStallTimeoutMillis;
     }
 
-    /** Bytes of payload data (pixels, histogram values) that may wait for the consumer at once. */
+    /**
+     * Bytes of payload data (pixels, histogram values) that may wait for the consumer at once,
+     * arrays kept for reuse included.
+     */
     public long payloadMaxPendingBytes() {
         return payloadMaxPendingBytes;
     }
