@@ -97,7 +97,7 @@ public final class ConsumerHandler implements EventHandler<LogSlot> {
             default:
                 break;
         }
-        if (closed || state.ioFailed()) {
+        if (closed || state.ioFailed() || state.abandoned()) {
             state.addLost(1);
             return;
         }
@@ -118,7 +118,8 @@ public final class ConsumerHandler implements EventHandler<LogSlot> {
     }
 
     private void endBatch(long sequence) {
-        if (closed || state.ioFailed()) {
+        if (closed || state.ioFailed() || state.abandoned()) {
+            publishCounts();
             return;
         }
         try {
@@ -138,7 +139,11 @@ public final class ConsumerHandler implements EventHandler<LogSlot> {
 
     private void publishCounts() {
         if (writtenInBatch > 0) {
-            state.addWritten(writtenInBatch);
+            if (state.abandoned()) {
+                state.addLost(writtenInBatch); // close already reported them lost
+            } else {
+                state.addWritten(writtenInBatch);
+            }
             writtenInBatch = 0;
         }
         state.setBytes(runs.bytesWritten());
@@ -169,7 +174,7 @@ public final class ConsumerHandler implements EventHandler<LogSlot> {
     private void closeFiles(Barrier barrier) {
         closed = true;
         try {
-            if (!state.ioFailed()) {
+            if (!state.ioFailed() && !state.abandoned()) {
                 runs.writeAll();
                 if (fsyncPolicy != FsyncPolicy.NEVER) {
                     runs.forceAll();
