@@ -279,7 +279,7 @@ public final class Logger implements AutoCloseable {
     /** Logs a text at the tag's next automatic step (0, 1, 2, ...), counted apart from the tag's scalars. */
     public void addText(String tag, String markdown) {
         checkText(tag, markdown);
-        addText(tag, markdown, autoSteps.next(TextProducer.fullTag(tag)));
+        texts.add(tag, markdown, autoSteps.next(TextProducer.fullTag(tag)));
     }
 
     private void checkText(String tag, String markdown) {
