@@ -147,8 +147,8 @@ public final class Image {
     }
 
     /**
-     * A {@link BufferedImage} as it is: {@code TYPE_BYTE_GRAY} as gray, an image with alpha as RGBA,
-     * any other as RGB. Its pixels are read on the caller's thread during the call that logs it
+     * A {@link BufferedImage} as it is: {@code TYPE_BYTE_GRAY} as gray, {@code TYPE_USHORT_GRAY} as
+     * gray from the high byte of each sample, an image with alpha as RGBA, any other as RGB. Its pixels are read on the caller's thread during the call that logs it
      * (fast for the common types); do not draw into it meanwhile from another thread.
      *
      * @param image the picture

@@ -1,18 +1,22 @@
 package dev.tblog;
 
+import dev.tblog.audio.AudioClip;
 import dev.tblog.audio.AudioProducer;
 import dev.tblog.boxes.BoxesProducer;
 import dev.tblog.config.TblogConfig;
 import dev.tblog.customscalars.CustomScalarsProducer;
+import dev.tblog.encode.Utf16;
 import dev.tblog.histogram.HistogramData;
 import dev.tblog.histogram.HistogramProducer;
 import dev.tblog.hparams.HParamsProducer;
 import dev.tblog.image.ImageProducer;
+import dev.tblog.image.Picture;
+import dev.tblog.prcurve.PrCurveData;
 import dev.tblog.prcurve.PrCurveProducer;
 import dev.tblog.ring.Publisher;
+import dev.tblog.sink.EventSinkFactory;
 import dev.tblog.text.TextProducer;
 import dev.tblog.video.VideoProducer;
-import dev.tblog.sink.EventSinkFactory;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -45,7 +49,9 @@ import java.util.function.Consumer;
  *
  * <p>Bad input ({@code null} or blank tags, tags or keys that would lead outside the run folder, a
  * picture over {@code image.maxPixels}) throws {@link IllegalArgumentException} at the call site,
- * naming the value, and nothing is published. After {@link #close()}, every {@code add*} call
+ * naming the value, and nothing is published. So does a tag that already holds another kind of data
+ * in the run (a histogram under a scalar's tag): TensorBoard shows one kind per tag and run, and the
+ * first call on a tag decides its kind. After {@link #close()}, every {@code add*} call
  * throws {@link IllegalStateException}; {@link #flush()} and {@link #close()} return once close has
  * finished.
  *
@@ -64,7 +70,11 @@ import java.util.function.Consumer;
  */
 public final class Logger implements AutoCloseable {
     private final LoggerCore core;
+    private final TagKinds kinds = new TagKinds();
+    private final ScalarsSubRuns subRuns;
     private final AutoSteps autoSteps = new AutoSteps();
+    /** addScalars' own counters: a main tag's keys share a chart with addScalar(mainTag), not its steps. */
+    private final AutoSteps scalarsSteps = new AutoSteps();
     private final Publisher publisher;
     private final ImageProducer images;
     private final HistogramProducer histograms;
@@ -120,6 +130,7 @@ public final class Logger implements AutoCloseable {
 
     Logger(Path runDir, TblogConfig config, EventSinkFactory sinkFactory, Consumer<Throwable> errorHandler) {
         this.core = new LoggerCore(runDir, config, sinkFactory, errorHandler);
+        this.subRuns = new ScalarsSubRuns(runDir, config.scalarsMaxSubRuns());
         this.publisher = core.publisher();
         this.images = new ImageProducer(publisher, config.imageMaxPixels(), config.imagePngCompressionLevel());
         this.histograms = new HistogramProducer(publisher, config.histogramConsumerBinMaxValues());
@@ -143,7 +154,7 @@ public final class Logger implements AutoCloseable {
      * @throws IllegalStateException the logger is closed
      */
     public void addScalar(String tag, double value, long step) {
-        TagRules.tag(tag);
+        kinds.claim(tag, TagKinds.SCALAR);
         publisher.scalar(tag, step, value, System.currentTimeMillis());
     }
 
@@ -157,8 +168,8 @@ public final class Logger implements AutoCloseable {
      * @throws IllegalStateException the logger is closed
      */
     public void addScalar(String tag, double value) {
-        TagRules.tag(tag);
-        addScalar(tag, value, autoSteps.next(tag));
+        kinds.claim(tag, TagKinds.SCALAR);
+        publisher.scalar(tag, autoSteps.next(tag), value, System.currentTimeMillis());
     }
 
     /**
@@ -171,7 +182,9 @@ public final class Logger implements AutoCloseable {
      * @param values key (the line's name) to value
      * @param step the x axis
      * @throws IllegalArgumentException a null map, key or value; a bad tag; a key that is not a
-     *     plain folder name
+     *     plain folder name; a sub-run folder name over 255 bytes of UTF-8 or one this JVM's file
+     *     names cannot encode (under {@code LANG=C}: non-ASCII); a key that would open more than
+     *     {@code scalars.maxSubRuns} sub-runs in this logger
      * @throws IllegalStateException the logger is closed
      */
     public void addScalars(String mainTag, Map<String, ? extends Number> values, long step) {
@@ -183,26 +196,28 @@ public final class Logger implements AutoCloseable {
     }
 
     /**
-     * Logs several scalars on one chart at the main tag's next automatic step; see
+     * Logs several scalars on one chart at the main tag's next automatic step: addScalars counts its
+     * own steps 0, 1, 2, ... per main tag, apart from {@code addScalar(mainTag, value)}'s. See
      * {@link #addScalars(String, Map, long)}.
      *
      * @param mainTag the chart's name
      * @param values key (the line's name) to value
-     * @throws IllegalArgumentException a null map, key or value; a bad tag; a bad key
+     * @throws IllegalArgumentException a null map, key or value; a bad tag; a bad key; a key past
+     *     {@code scalars.maxSubRuns}
      * @throws IllegalStateException the logger is closed
      */
     public void addScalars(String mainTag, Map<String, ? extends Number> values) {
         checkScalars(mainTag, values);
-        addScalars(mainTag, values, autoSteps.next(mainTag));
+        addScalars(mainTag, values, scalarsSteps.next(mainTag));
     }
 
-    private static void checkScalars(String mainTag, Map<String, ? extends Number> values) {
-        TagRules.tag(mainTag);
+    private void checkScalars(String mainTag, Map<String, ? extends Number> values) {
+        subRuns.checkMainTag(mainTag);
         if (values == null) {
             throw new IllegalArgumentException("values of addScalars('" + mainTag + "') must not be null");
         }
         for (Map.Entry<String, ? extends Number> e : values.entrySet()) {
-            TagRules.folderName(e.getKey(), "addScalars key");
+            subRuns.admit(mainTag, e.getKey());
             if (e.getValue() == null) {
                 throw new IllegalArgumentException("value of addScalars key '" + e.getKey() + "' is null");
             }
@@ -220,8 +235,8 @@ public final class Logger implements AutoCloseable {
      * @throws IllegalStateException the logger is closed
      */
     public void addHistogram(String tag, double[] values, long step) {
-        TagRules.tag(tag);
-        histograms.add(tag, HistogramData.of(values), step);
+        HistogramData data = HistogramData.of(values);
+        histograms.add(kinds.claimHistogram(tag), data, step);
     }
 
     /**
@@ -239,8 +254,8 @@ public final class Logger implements AutoCloseable {
      * @throws IllegalStateException the logger is closed
      */
     public void addHistogram(String tag, Histogram histogram, long step) {
-        TagRules.tag(tag);
-        histograms.add(tag, requireValue(histogram, "histogram", "addHistogram", tag).data(), step);
+        HistogramData data = requireValue(histogram, "histogram", "addHistogram", tag).data();
+        histograms.add(kinds.claimHistogram(tag), data, step);
     }
 
     /**
@@ -253,9 +268,8 @@ public final class Logger implements AutoCloseable {
      * @throws IllegalStateException the logger is closed
      */
     public void addHistogram(String tag, Histogram histogram) {
-        TagRules.tag(tag);
-        requireValue(histogram, "histogram", "addHistogram", tag);
-        addHistogram(tag, histogram, autoSteps.next(tag));
+        HistogramData data = requireValue(histogram, "histogram", "addHistogram", tag).data();
+        histograms.add(kinds.claimHistogram(tag), data, autoSteps.next(tag));
     }
 
     /**
@@ -273,8 +287,8 @@ public final class Logger implements AutoCloseable {
      * @throws IllegalStateException the logger is closed
      */
     public void addImage(String tag, Image image, long step) {
-        TagRules.tag(tag);
-        images.add(tag, requireValue(image, "image", "addImage", tag).picture(), step);
+        Picture picture = requireValue(image, "image", "addImage", tag).picture();
+        images.add(kinds.claim(tag, TagKinds.IMAGE), picture, step);
     }
 
     /**
@@ -287,8 +301,8 @@ public final class Logger implements AutoCloseable {
      * @throws IllegalStateException the logger is closed
      */
     public void addImage(String tag, Image image) {
-        TagRules.tag(tag);
-        images.addAtNextStep(tag, requireValue(image, "image", "addImage", tag).picture(), autoSteps::next);
+        Picture picture = requireValue(image, "image", "addImage", tag).picture();
+        images.addAtNextStep(kinds.claim(tag, TagKinds.IMAGE), picture, autoSteps::next);
     }
 
     /**
@@ -302,8 +316,8 @@ public final class Logger implements AutoCloseable {
      * @throws IllegalStateException the logger is closed
      */
     public void addImages(String tag, Images images, long step) {
-        TagRules.tag(tag);
-        this.images.add(tag, requireValue(images, "images", "addImages", tag).picture(), step);
+        Picture picture = requireValue(images, "images", "addImages", tag).picture();
+        this.images.add(kinds.claim(tag, TagKinds.IMAGE), picture, step);
     }
 
     /**
@@ -318,8 +332,8 @@ public final class Logger implements AutoCloseable {
      * @throws IllegalStateException the logger is closed
      */
     public void addFigure(String tag, Figure figure, long step) {
-        TagRules.tag(tag);
-        images.add(tag, requireValue(figure, "figure", "addFigure", tag).picture(), step);
+        Picture picture = requireValue(figure, "figure", "addFigure", tag).picture();
+        images.add(kinds.claim(tag, TagKinds.IMAGE), picture, step);
     }
 
     /**
@@ -332,8 +346,8 @@ public final class Logger implements AutoCloseable {
      * @throws IllegalStateException the logger is closed
      */
     public void addFigure(String tag, Figure figure) {
-        TagRules.tag(tag);
-        images.addAtNextStep(tag, requireValue(figure, "figure", "addFigure", tag).picture(), autoSteps::next);
+        Picture picture = requireValue(figure, "figure", "addFigure", tag).picture();
+        images.addAtNextStep(kinds.claim(tag, TagKinds.IMAGE), picture, autoSteps::next);
     }
 
     /**
@@ -343,7 +357,8 @@ public final class Logger implements AutoCloseable {
      * @param tag the text's name; rules as for {@link #addScalar(String, double, long)}
      * @param markdown the text, not null
      * @param step the step (TensorBoard's slider)
-     * @throws IllegalArgumentException a null, blank or unsafe tag, a null text
+     * @throws IllegalArgumentException a null, blank or unsafe tag, a null text, a text holding an
+     *     unpaired UTF-16 surrogate (it has no UTF-8 form; the message names its index)
      * @throws IllegalStateException the logger is closed
      */
     public void addText(String tag, String markdown, long step) {
@@ -362,12 +377,14 @@ public final class Logger implements AutoCloseable {
      */
     public void addText(String tag, String markdown) {
         checkText(tag, markdown);
-        addText(tag, markdown, autoSteps.next(TextProducer.fullTag(tag)));
+        texts.add(tag, markdown, autoSteps.next(TextProducer.fullTag(tag)));
     }
 
-    private static void checkText(String tag, String markdown) {
+    private void checkText(String tag, String markdown) {
         TagRules.tag(tag);
         requireValue(markdown, "text", "addText", tag);
+        Utf16.requireWellFormed(markdown, "text of addText('" + tag + "')");
+        kinds.claim(TextProducer.fullTag(tag), TagKinds.TEXT);
     }
 
     /**
@@ -404,6 +421,11 @@ public final class Logger implements AutoCloseable {
      * @throws IllegalStateException the logger is closed
      */
     public void addParameters(Map<String, ?> params, Map<String, ? extends Number> metrics) {
+        if (metrics != null) {
+            for (String name : metrics.keySet()) {
+                kinds.claimMetric(name);
+            }
+        }
         parameters.add(params, metrics);
     }
 
@@ -419,14 +441,13 @@ public final class Logger implements AutoCloseable {
      * @throws IllegalStateException the logger is closed
      */
     public void addAudio(String tag, Audio audio, long step) {
-        TagRules.tag(tag);
-        audios.add(tag, requireValue(audio, "audio", "addAudio", tag).clip(), step);
+        audios.add(kinds.claim(tag, TagKinds.AUDIO), requireValue(audio, "audio", "addAudio", tag).clip(), step);
     }
 
     /** Logs a sound at the tag's next automatic step (0, 1, 2, ...); a bad call uses no step. */
     public void addAudio(String tag, Audio audio) {
-        TagRules.tag(tag);
-        audios.addAtNextStep(tag, requireValue(audio, "audio", "addAudio", tag).clip(), autoSteps::next);
+        AudioClip clip = requireValue(audio, "audio", "addAudio", tag).clip();
+        audios.addAtNextStep(kinds.claim(tag, TagKinds.AUDIO), clip, autoSteps::next);
     }
 
     /**
@@ -440,14 +461,14 @@ public final class Logger implements AutoCloseable {
      * @throws IllegalStateException the logger is closed
      */
     public void addPrCurve(String tag, PrCurve curve, long step) {
-        TagRules.tag(tag);
-        prCurves.add(tag, requireValue(curve, "curve", "addPrCurve", tag).data(), step);
+        PrCurveData data = requireValue(curve, "curve", "addPrCurve", tag).data();
+        prCurves.add(kinds.claim(tag, TagKinds.PR_CURVE), data, step);
     }
 
     /** Logs a precision-recall curve at the tag's next automatic step (0, 1, 2, ...); a bad call uses no step. */
     public void addPrCurve(String tag, PrCurve curve) {
-        TagRules.tag(tag);
-        prCurves.addAtNextStep(tag, requireValue(curve, "curve", "addPrCurve", tag).data(), autoSteps::next);
+        PrCurveData data = requireValue(curve, "curve", "addPrCurve", tag).data();
+        prCurves.addAtNextStep(kinds.claim(tag, TagKinds.PR_CURVE), data, autoSteps::next);
     }
 
     /**
@@ -478,14 +499,12 @@ public final class Logger implements AutoCloseable {
      * @throws IllegalStateException the logger is closed
      */
     public void addVideo(String tag, Video video, long step) {
-        TagRules.tag(tag);
-        videos.add(tag, requireValue(video, "video", "addVideo", tag).clip(), step);
+        videos.add(kinds.claim(tag, TagKinds.IMAGE), requireValue(video, "video", "addVideo", tag).clip(), step);
     }
 
     /** Logs a video at the tag's next automatic step (0, 1, 2, ...); a bad call uses no step. */
     public void addVideo(String tag, Video video) {
-        TagRules.tag(tag);
-        videos.addAtNextStep(tag, requireValue(video, "video", "addVideo", tag).clip(), autoSteps::next);
+        videos.addAtNextStep(kinds.claim(tag, TagKinds.IMAGE), requireValue(video, "video", "addVideo", tag).clip(), autoSteps::next);
     }
 
     /**
@@ -498,14 +517,14 @@ public final class Logger implements AutoCloseable {
      * @throws IllegalStateException the logger is closed
      */
     public void addImageWithBoxes(String tag, Image image, Boxes boxes, long step) {
-        TagRules.tag(tag);
+        kinds.claim(tag, TagKinds.IMAGE);
         requireValue(image, "image", "addImageWithBoxes", tag);
         boxedImages.add(tag, image.picture(), requireValue(boxes, "boxes", "addImageWithBoxes", tag).list(), step, null);
     }
 
     /** Logs a picture with boxes at the tag's next automatic step (0, 1, 2, ...); a bad call uses no step. */
     public void addImageWithBoxes(String tag, Image image, Boxes boxes) {
-        TagRules.tag(tag);
+        kinds.claim(tag, TagKinds.IMAGE);
         requireValue(image, "image", "addImageWithBoxes", tag);
         boxedImages.add(tag, image.picture(), requireValue(boxes, "boxes", "addImageWithBoxes", tag).list(), 0,
             autoSteps::next);

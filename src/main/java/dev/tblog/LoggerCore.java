@@ -47,18 +47,23 @@ final class LoggerCore {
     private final Thread shutdownHook;
     /** Set once close finished; guarded by closeLock for writers, volatile for readers. */
     private volatile boolean closed;
+    /** Set once close stopped (or halted) the consumer: what is still in the ring will never be written. */
+    private volatile boolean stopped;
     /** close's outcome; written before closed is set, so a reader that sees closed sees it. */
     private volatile LoggerFailedException closeFailure;
 
     /**
-     * Creates the run's first event file, starts the consumer and registers the shutdown hook
-     * ({@code shutdownHook.enabled}).
+     * Allocates the ring, creates the run's first event file, starts the consumer and registers the
+     * shutdown hook ({@code shutdownHook.enabled}). When any step fails, nothing is left: no file
+     * open, no consumer thread, no hook, and no event file that received no byte.
      *
-     * @throws UncheckedIOException the event file cannot be created
+     * @throws UncheckedIOException the event file cannot be created or written
      */
     LoggerCore(Path runDir, TblogConfig config, EventSinkFactory sinkFactory, Consumer<Throwable> errorHandler) {
         this.runDir = runDir;
         this.config = config;
+        // The largest allocation first: a ring the heap cannot hold fails before any file is open.
+        this.disruptor = Rings.create(config.ringSize(), config.waitStrategy(), config.producerType());
         RunFiles runs;
         try {
             runs = new RunFiles(runDir, sinkFactory, config.writeThresholdBytes(), config.fileMaxBytes(),
@@ -66,19 +71,43 @@ final class LoggerCore {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create an event file in " + runDir + ": " + e, e);
         }
-        this.disruptor = Rings.create(config.ringSize(), config.waitStrategy(), config.producerType());
-        this.publisher = new Publisher(disruptor.getRingBuffer(), config.overflowPolicy(),
-            config.overflowStallTimeoutMillis(), config.payloadMaxPendingBytes(), state::running,
-            "logger of " + runDir);
-        SelfMetrics selfMetrics = new SelfMetrics(config.selfMetricsEnabled(), config.selfMetricsIntervalMillis(),
-            publisher::droppedTotal, disruptor.getRingBuffer()::getCursor, publisher.pool()::pendingBytes);
-        disruptor.handleEventsWith(new ConsumerHandler(runs, state, config.fsyncPolicy(), errorHandler, selfMetrics));
-        disruptor.start();
-        if (config.shutdownHook()) {
-            shutdownHook = new Thread(this::closeFromShutdownHook, "tblog-shutdown-" + runDir.getFileName());
-            Runtime.getRuntime().addShutdownHook(shutdownHook);
-        } else {
-            shutdownHook = null;
+        boolean started = false;
+        try {
+            this.publisher = new Publisher(disruptor.getRingBuffer(), config.overflowPolicy(),
+                config.overflowStallTimeoutMillis(), config.payloadMaxPendingBytes(), state::running,
+                "logger of " + runDir);
+            SelfMetrics selfMetrics = new SelfMetrics(config.selfMetricsEnabled(), config.selfMetricsIntervalMillis(),
+                publisher::droppedTotal, disruptor.getRingBuffer()::getCursor, publisher.pool()::pendingBytes);
+            disruptor.handleEventsWith(new ConsumerHandler(runs, state, config.fsyncPolicy(), errorHandler,
+                selfMetrics));
+            disruptor.start();
+            started = true;
+            if (config.shutdownHook()) {
+                shutdownHook = new Thread(this::closeFromShutdownHook, "tblog-shutdown-" + runDir.getFileName());
+                Runtime.getRuntime().addShutdownHook(shutdownHook);
+            } else {
+                shutdownHook = null;
+            }
+        } catch (RuntimeException | Error e) {
+            abandon(runs, started, e);
+            throw e;
+        }
+    }
+
+    /**
+     * A construction that failed after the first file was opened (no thread to start, the JVM
+     * shutting down): nothing may stay open. A started consumer is halted and closes the files on
+     * its way out; else they are closed here.
+     */
+    private void abandon(RunFiles runs, boolean started, Throwable failure) {
+        if (started) {
+            disruptor.halt();
+            return;
+        }
+        try {
+            runs.closeAll();
+        } catch (IOException | RuntimeException e) {
+            failure.addSuppressed(e);
         }
     }
 
@@ -167,10 +196,11 @@ final class LoggerCore {
         long barriers = barriersPublished.get();
         long claimed = cursor + 1 - barriers;
         long queued = Math.max(0, (cursor - consumed) - (barriers - barriersConsumed));
-        if (closed) {
-            // The consumer has stopped: what a producer racing close put in the ring after the
-            // consumer's last look will never be written.
-            lost += queued;
+        if (stopped) {
+            // The consumer has stopped (or was abandoned, and writes nothing more): every event
+            // claimed and not written is lost, whether the consumer counted it, held it in a batch
+            // it never finished, or a producer racing close put it in the ring after its last look.
+            lost = Math.max(lost, claimed - written);
             queued = 0;
         }
         Map<String, Long> byKind = publisher.droppedByKind();
@@ -191,21 +221,30 @@ final class LoggerCore {
         return System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(config.shutdownTimeoutMillis());
     }
 
+    /**
+     * Publishes the close barrier, waits for it, and stops the consumer, all within
+     * {@code shutdown.timeoutMillis}. A consumer that does not answer in time (a hung disk) is
+     * halted and abandoned: it writes nothing more, and what it had not written counts as lost.
+     * The outcome's message names the counts once the consumer is stopped, so that they are the
+     * ones {@link #stats()} shows right after.
+     */
     private LoggerFailedException drainAndStop() {
         long deadline = deadline();
         Barrier barrier = new Barrier();
-        Throwable failure;
-        boolean published = false;
+        Throwable failure = null;
+        String timedOut = null;
         try {
             long sequence = publisher.claimBarrier(deadline, false);
             if (sequence == Backoff.TIMED_OUT) {
-                failure = new TimeoutException("no room in the ring for the close barrier within "
-                    + config.shutdownTimeoutMillis() + " ms (shutdown.timeoutMillis)");
+                timedOut = "no room in the ring for the close barrier: the consumer made no progress";
             } else {
                 barriersPublished.incrementAndGet();
                 publisher.publishBarrier(sequence, SlotKind.CLOSE, barrier);
-                published = true;
-                failure = await(barrier, deadline);
+                try {
+                    failure = barrier.awaitUntil(deadline);
+                } catch (TimeoutException e) {
+                    timedOut = "the consumer did not write and close the files";
+                }
             }
         } catch (RuntimeException e) {
             // Whatever went wrong, the consumer must still be stopped below.
@@ -215,28 +254,19 @@ final class LoggerCore {
             long left = Math.max(1, deadline - System.nanoTime());
             disruptor.shutdown(left, TimeUnit.NANOSECONDS);
         } catch (com.lmax.disruptor.TimeoutException | RuntimeException e) {
+            state.abandon();
             disruptor.halt();
-            if (failure == null) {
-                failure = new TimeoutException("consumer did not stop within "
-                    + config.shutdownTimeoutMillis() + " ms");
+            if (timedOut == null && failure == null) {
+                timedOut = "the consumer did not stop";
             }
         }
-        if (failure == null && !published) {
-            failure = new IllegalStateException("close barrier was not published");
-        }
-        if (failure instanceof LoggerFailedException) {
-            return (LoggerFailedException) failure;
+        stopped = true;
+        if (timedOut != null) {
+            LoggerStats s = stats();
+            return new LoggerFailedException("close of the logger of " + runDir + " timed out after "
+                + config.shutdownTimeoutMillis() + " ms (shutdown.timeoutMillis): " + timedOut + counts(s), failure);
         }
         return failure == null ? null : failed("close", failure);
-    }
-
-    private Throwable await(Barrier barrier, long deadline) {
-        try {
-            return barrier.awaitUntil(deadline);
-        } catch (TimeoutException e) {
-            return new LoggerFailedException("close of the logger of " + runDir + " timed out after "
-                + config.shutdownTimeoutMillis() + " ms (shutdown.timeoutMillis)", e);
-        }
     }
 
     /**
@@ -281,9 +311,12 @@ final class LoggerCore {
     }
 
     private LoggerFailedException failed(String what, Throwable cause) {
-        LoggerStats s = stats();
-        return new LoggerFailedException(what + " of the logger of " + runDir + " failed: " + cause
-            + " (written " + s.written() + ", lost " + s.lost() + ", dropped " + s.dropped() + ")", cause);
+        return new LoggerFailedException(what + " of the logger of " + runDir + " failed: " + cause + counts(stats()),
+            cause);
+    }
+
+    private static String counts(LoggerStats s) {
+        return " (written " + s.written() + ", lost " + s.lost() + ", dropped " + s.dropped() + ")";
     }
 
     private void removeShutdownHook() {

@@ -1,5 +1,7 @@
 package dev.tblog;
 
+import dev.tblog.encode.Utf16;
+
 /**
  * Validation of tags and of names that become folders, done at the call site so that bad input
  * fails there and nothing is published.
@@ -7,7 +9,8 @@ package dev.tblog;
  * <p>A tag may hold '/' (TensorBoard groups by it) but must not be blank, hold control characters
  * or '\', start with '/', or have an empty, '.' or '..' segment: tags also name {@code addScalars} sub-run
  * folders, and none of them may lead outside the run folder. A sub-run key follows the same rules
- * and may not hold '/' at all.
+ * and may not hold '/' at all. Neither may hold an unpaired UTF-16 surrogate, which has no UTF-8
+ * form (see {@link Utf16}).
  *
  * <p>Thread contract: stateless, any thread; allocation-free for valid input.
  */
@@ -18,6 +21,16 @@ final class TagRules {
     /** Checks a tag; returns it. */
     static String tag(String tag) {
         return check(tag, "tag", true);
+    }
+
+    /** Whether {@link #tag} accepts the value (exceptions: for calls off the hot path only). */
+    static boolean isTag(String value) {
+        try {
+            tag(value);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /** Checks a name that becomes one folder (an addScalars key, an experiment name). */
@@ -60,6 +73,11 @@ final class TagRules {
         if (blank) {
             throw bad(what, value, "is blank");
         }
+        int unpaired = Utf16.unpairedSurrogate(value);
+        if (unpaired >= 0) {
+            throw bad(what, value, "holds an unpaired UTF-16 surrogate U+" + String.format("%04X", (int) value.charAt(unpaired))
+                + " at index " + unpaired + ": it has no UTF-8 form (it would be written as '?')");
+        }
         checkSegment(value, segmentStart, length, what);
         return value;
     }
@@ -79,11 +97,15 @@ final class TagRules {
         return new IllegalArgumentException(what + " '" + printable(value) + "' " + why);
     }
 
-    private static String printable(String value) {
+    /** The value for a message: control characters and unpaired surrogates as {@code \\uXXXX}. */
+    static String printable(String value) {
         StringBuilder sb = new StringBuilder(value.length());
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (c < 0x20 || c == 0x7f) {
+            boolean paired = Character.isHighSurrogate(c) && i + 1 < value.length()
+                && Character.isLowSurrogate(value.charAt(i + 1))
+                || Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(value.charAt(i - 1));
+            if (c < 0x20 || c == 0x7f || Character.isSurrogate(c) && !paired) {
                 sb.append(String.format("\\u%04x", (int) c));
             } else {
                 sb.append(c);

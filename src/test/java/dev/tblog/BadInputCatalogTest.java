@@ -61,6 +61,22 @@ class BadInputCatalogTest {
             row("addScalars null map", IllegalArgumentException.class, l -> l.addScalars("m", null, 1)),
             row("addScalars null value", IllegalArgumentException.class, l -> l.addScalars("m", nullValue, 1)),
             row("text null tag", IllegalArgumentException.class, l -> l.addText(null, "t", 1)),
+            row("unpaired surrogate in a tag", IllegalArgumentException.class, l -> l.addScalar("a\uD800b", 1, 1)),
+            row("unpaired surrogate in an addScalars key", IllegalArgumentException.class,
+                l -> l.addScalars("m", Map.of("k\uDC00", 1), 1)),
+            row("unpaired surrogate in a text", IllegalArgumentException.class, l -> l.addText("t", "a\uD800", 1)),
+            row("unpaired surrogate in an hparam value", IllegalArgumentException.class,
+                l -> l.addParameters(Map.of("solver", "\uDC00"), Map.of())),
+            row("addScalars folder over 255 bytes", IllegalArgumentException.class,
+                l -> l.addScalars("m", Map.of("k".repeat(254), 1), 1)),
+            row("a histogram under a scalar's tag", IllegalArgumentException.class, l -> {
+                l.addScalar("rate", 1, 1);
+                l.addHistogram("rate", new double[] {1}, 1);
+            }),
+            row("an image under a text's tag", IllegalArgumentException.class, l -> {
+                l.addText("notes", "n", 1);
+                l.addImage("notes/text_summary", Image.gray(new float[] {0.5f}, 1, 1), 1);
+            }),
             row("NaN scalar, written as is", OK, l -> l.addScalar("nan", Double.NaN, 1)),
             row("+inf scalar, written as is", OK, l -> l.addScalar("inf", Double.POSITIVE_INFINITY, 1)),
             row("-inf scalar, written as is", OK, l -> l.addScalar("inf", Double.NEGATIVE_INFINITY, 2)),

@@ -106,6 +106,65 @@ class LoggerTest {
             .extracting(Event::getStep).containsExactly(0L, 1L);
     }
 
+    /**
+     * TensorBoard keeps one kind per tag and run (the second vanishes, the scalar chart answers 500):
+     * the second kind is refused at the call, naming the tag and the kind it has, and nothing is
+     * published; the first kind keeps working.
+     */
+    @Test
+    void shouldRefuseATagsSecondKindAtTheCallNamingTheTagAndTheKindItHas() {
+        try (Logger log = logger("run")) {
+            log.addScalar("rate", 0.5, 0);
+            log.addHistogram("weights", new double[] {1, 2}, 0);
+            log.addImage("map", Image.gray(new float[] {0.5f}, 1, 1), 0);
+            log.addText("notes", "hello", 0);
+            long published = log.stats().published();
+            assertThatThrownBy(() -> log.addHistogram("rate", new double[] {1}, 1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'rate'").hasMessageContaining("scalar");
+            assertThatThrownBy(() -> log.addImage("rate", Image.gray(new float[] {0.5f}, 1, 1), 1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'rate'").hasMessageContaining("scalar");
+            assertThatThrownBy(() -> log.addScalar("weights", 1, 1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'weights'").hasMessageContaining("histogram");
+            assertThatThrownBy(() -> log.addScalar("map", 1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'map'").hasMessageContaining("image");
+            assertThatThrownBy(() -> log.addFigure("weights", Figure.drawn(2, 2, g -> { }), 1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("histogram");
+            assertThatThrownBy(() -> log.addScalar("notes/text_summary", 1, 1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("text");
+            // the scalar a histogram writes for its NaN and infinite values
+            assertThatThrownBy(() -> log.addImage("weights/nonfinite", Image.gray(new float[] {0.5f}, 1, 1), 1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("scalar");
+            // a metric is a scalar of the run
+            assertThatThrownBy(() -> log.addParameters(Map.of("lr", 0.1), Map.of("map", 0.9)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'map'").hasMessageContaining("image");
+            assertThat(log.stats().published()).as("nothing published by a refused call").isEqualTo(published);
+            log.addScalar("rate", 0.75, 1);
+            log.addImages("map", Images.gray(new float[] {0.5f, 0.25f}, 2, 1, 1), 1);
+            log.addScalar("weights/nonfinite/other", 1, 1);
+            log.addParameters(Map.of("lr", 0.1), Map.of("rate", 0.9));
+        }
+        List<Event> events = TestEvents.read(logdir.resolve("run"));
+        assertThat(TestEvents.withTag(events, "rate")).extracting(Event::getStep).containsExactly(0L, 1L, 2L);
+        assertThat(TestEvents.withTag(events, "weights")).hasSize(1);
+        assertThat(TestEvents.withTag(events, "map")).hasSize(2);
+    }
+
+    /** The README's promise: addScalar and addScalars on one main tag each count 0, 1, 2 (they share a chart). */
+    @Test
+    void shouldCountAddScalarAndAddScalarsAutomaticStepsApartOnOneTag() {
+        try (Logger log = logger("run")) {
+            for (int i = 0; i < 3; i++) {
+                log.addScalar("Loss", i);
+                log.addScalars("Loss", Map.of("train", i));
+            }
+        }
+        Path run = logdir.resolve("run");
+        assertThat(TestEvents.withTag(TestEvents.read(run), "Loss")).extracting(Event::getStep)
+            .containsExactly(0L, 1L, 2L);
+        assertThat(TestEvents.withTag(TestEvents.read(run.resolve("Loss_train")), "Loss")).extracting(Event::getStep)
+            .containsExactly(0L, 1L, 2L);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"", " ", "../x", "a/../b", "/abs", "a\\b", "a/./b", "..", "tab\there", "a/"})
     void shouldFailOnBadTagsAtTheCallSiteNamingTheValueAndPublishNothing(String tag) {

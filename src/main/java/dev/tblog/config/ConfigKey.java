@@ -21,8 +21,9 @@ import java.util.function.Function;
  */
 public final class ConfigKey<T> {
     /** {@code ring.size}: slots in the ring, a power of two; absorbs bursts. */
-    public static final ConfigKey<Integer> RING_SIZE = powerOfTwo("ring.size", 65536, 64, 1 << 26,
-        "slots in the ring (power of two, 64 to 2^26); absorbs bursts", TblogConfig::ringSize);
+    public static final ConfigKey<Integer> RING_SIZE = powerOfTwo("ring.size", 64, 1 << 26,
+        "slots in the ring (power of two, 64 to 2^26; auto: 65536, fewer in a heap under 88 MiB); absorbs bursts",
+        TblogConfig::ringSize);
     /** {@code ring.waitStrategy}: how the consumer waits for events. */
     public static final ConfigKey<WaitStrategyChoice> RING_WAIT_STRATEGY = choice("ring.waitStrategy",
         WaitStrategyChoice.SLEEPING, WaitStrategyChoice.values(),
@@ -41,9 +42,9 @@ public final class ConfigKey<T> {
         "every waiting call gives up (dropped, counted as a stall) on a consumer that made no progress this long "
             + "(0 = wait forever)", TblogConfig::overflowStallTimeoutMillis);
     /** {@code payload.maxPendingBytes}: pixel and histogram bytes that may wait for the consumer at once. */
-    public static final ConfigKey<Long> PAYLOAD_MAX_PENDING_BYTES = longInRange("payload.maxPendingBytes",
-        67108864, 65536, 1L << 40,
-        "pixels and histogram values waiting for the consumer, at most; past it the overflow policy applies",
+    public static final ConfigKey<Long> PAYLOAD_MAX_PENDING_BYTES = bytesOrAuto("payload.maxPendingBytes",
+        65536, 1L << 40, "pixels and histogram values waiting for the consumer and kept for reuse, at most "
+            + "(auto: 1/16 of the max heap, at most 64 MiB); past it the overflow policy applies",
         TblogConfig::payloadMaxPendingBytes);
     /** {@code image.maxPixels}: the largest picture a call may log. */
     public static final ConfigKey<Integer> IMAGE_MAX_PIXELS = intInRange("image.maxPixels", 16777216, 1, 1 << 28,
@@ -59,6 +60,10 @@ public final class ConfigKey<T> {
         "histogram.consumerBinMaxValues", 1048576, 0, 1 << 30,
         "histograms with at most this many values are copied and binned by the consumer, larger ones binned on "
             + "the caller's thread", TblogConfig::histogramConsumerBinMaxValues);
+    /** {@code scalars.maxSubRuns}: the most sub-runs the keys of addScalars may open in one logger. */
+    public static final ConfigKey<Integer> SCALARS_MAX_SUB_RUNS = intInRange("scalars.maxSubRuns", 512, 1, 1 << 20,
+        "the most sub-runs (one open file each) the keys of addScalars may open in one logger; past it the call "
+            + "throws", TblogConfig::scalarsMaxSubRuns);
     /** {@code write.thresholdBytes}: pending bytes past which a file's records are written. */
     public static final ConfigKey<Integer> WRITE_THRESHOLD_BYTES = intInRange("write.thresholdBytes", 65536, 4096,
         1 << 28, "a file's records are written at the end of each batch and past this many bytes",
@@ -89,8 +94,11 @@ public final class ConfigKey<T> {
     /** Every key, in the order of the documentation. */
     public static final List<ConfigKey<?>> ALL = List.of(RING_SIZE, RING_WAIT_STRATEGY, RING_PRODUCER_TYPE,
         OVERFLOW_POLICY, OVERFLOW_STALL_TIMEOUT_MILLIS, PAYLOAD_MAX_PENDING_BYTES, IMAGE_MAX_PIXELS,
-        IMAGE_PNG_COMPRESSION_LEVEL, HISTOGRAM_CONSUMER_BIN_MAX_VALUES, WRITE_THRESHOLD_BYTES, FILE_MAX_BYTES,
+        IMAGE_PNG_COMPRESSION_LEVEL, HISTOGRAM_CONSUMER_BIN_MAX_VALUES, SCALARS_MAX_SUB_RUNS, WRITE_THRESHOLD_BYTES, FILE_MAX_BYTES,
         SELF_METRICS_ENABLED, SELF_METRICS_INTERVAL_MILLIS, FSYNC_POLICY, SHUTDOWN_HOOK, SHUTDOWN_TIMEOUT_MILLIS);
+
+    /** The default of the keys that follow the max heap. */
+    private static final String AUTO = "auto";
 
     private final String name;
     private final String defaultText;
@@ -189,15 +197,6 @@ public final class ConfigKey<T> {
             }, doc, getter);
     }
 
-    private static ConfigKey<Long> longInRange(String name, long defaultValue, long min, long max, String doc,
-                                               Function<TblogConfig, Long> getter) {
-        return new ConfigKey<>(name, Long.toString(defaultValue), "an integer, " + show(min) + " to " + show(max),
-            v -> {
-                Long n = parseLong(v);
-                return n != null && n >= min && n <= max ? n : null;
-            }, doc, getter);
-    }
-
     private static ConfigKey<Long> zeroOrLong(String name, long defaultValue, String zeroMeans, long min, long max,
                                               String doc, Function<TblogConfig, Long> getter) {
         return new ConfigKey<>(name, Long.toString(defaultValue),
@@ -208,12 +207,29 @@ public final class ConfigKey<T> {
             }, doc, getter);
     }
 
-    private static ConfigKey<Integer> powerOfTwo(String name, int defaultValue, int min, int max, String doc,
+    /** A power of two, or {@code auto}: the size that follows the max heap ({@link HeapShare#ringSize}). */
+    private static ConfigKey<Integer> powerOfTwo(String name, int min, int max, String doc,
                                                  Function<TblogConfig, Integer> getter) {
-        return new ConfigKey<>(name, Integer.toString(defaultValue), "a power of two, " + show(min) + " to " + show(max),
-            v -> {
+        return new ConfigKey<>(name, AUTO, "auto (follows the max heap) or a power of two, " + show(min) + " to "
+            + show(max), v -> {
+                if (v.equals(AUTO)) {
+                    return HeapShare.ringSize(HeapShare.MAX_HEAP);
+                }
                 Long n = parseLong(v);
                 return n != null && n >= min && n <= max && Long.bitCount(n) == 1 ? Integer.valueOf(n.intValue()) : null;
+            }, doc, getter);
+    }
+
+    /** A number of bytes, or {@code auto}: the budget that follows the max heap ({@link HeapShare#payloadBytes}). */
+    private static ConfigKey<Long> bytesOrAuto(String name, long min, long max, String doc,
+                                               Function<TblogConfig, Long> getter) {
+        return new ConfigKey<>(name, AUTO, "auto (follows the max heap) or an integer, " + show(min) + " to "
+            + show(max), v -> {
+                if (v.equals(AUTO)) {
+                    return HeapShare.payloadBytes(HeapShare.MAX_HEAP);
+                }
+                Long n = parseLong(v);
+                return n != null && n >= min && n <= max ? n : null;
             }, doc, getter);
     }
 

@@ -10,7 +10,9 @@ import java.util.StringJoiner;
  * An immutable, validated configuration: one typed, final field per {@link ConfigKey}, and where
  * the values came from. Built by {@link ConfigLoader} or {@link #defaults()} / {@link #with(Map)};
  * an unknown key or a bad value fails when it is built, naming the key, the value and what is
- * allowed, never later. {@link #toString()} shows every effective value.
+ * allowed, never later; so does a ring and payload budget that cannot fit in half of this JVM's max
+ * heap (see {@code ring.size} and {@code payload.maxPendingBytes}, whose {@code auto} defaults
+ * follow the heap). {@link #toString()} shows every effective value.
  *
  * <p>Thread contract: immutable, any thread.
  */
@@ -26,6 +28,7 @@ public final class TblogConfig {
     private final int imageMaxPixels;
     private final int imagePngCompressionLevel;
     private final int histogramConsumerBinMaxValues;
+    private final int scalarsMaxSubRuns;
     private final int writeThresholdBytes;
     private final long fileMaxBytes;
     private final boolean selfMetricsEnabled;
@@ -47,6 +50,7 @@ public final class TblogConfig {
         this.imageMaxPixels = read(ConfigKey.IMAGE_MAX_PIXELS);
         this.imagePngCompressionLevel = read(ConfigKey.IMAGE_PNG_COMPRESSION_LEVEL);
         this.histogramConsumerBinMaxValues = read(ConfigKey.HISTOGRAM_CONSUMER_BIN_MAX_VALUES);
+        this.scalarsMaxSubRuns = read(ConfigKey.SCALARS_MAX_SUB_RUNS);
         this.writeThresholdBytes = read(ConfigKey.WRITE_THRESHOLD_BYTES);
         this.fileMaxBytes = read(ConfigKey.FILE_MAX_BYTES);
         this.selfMetricsEnabled = read(ConfigKey.SELF_METRICS_ENABLED);
@@ -54,6 +58,7 @@ public final class TblogConfig {
         this.fsyncPolicy = read(ConfigKey.FSYNC_POLICY);
         this.shutdownHook = read(ConfigKey.SHUTDOWN_HOOK);
         this.shutdownTimeoutMillis = read(ConfigKey.SHUTDOWN_TIMEOUT_MILLIS);
+        HeapShare.check(ringSize, payloadMaxPendingBytes, HeapShare.MAX_HEAP);
     }
 
     private <T> T read(ConfigKey<T> key) {
@@ -135,7 +140,10 @@ public final class TblogConfig {
         return overflowStallTimeoutMillis;
     }
 
-    /** {@return the bytes of payload data (pixels, histogram values) that may wait for the consumer at once} */
+    /**
+     * {@return the bytes of payload data (pixels, histogram values) that may wait for the consumer
+     * at once, arrays kept for reuse included}
+     */
     public long payloadMaxPendingBytes() {
         return payloadMaxPendingBytes;
     }
@@ -158,6 +166,14 @@ public final class TblogConfig {
      */
     public int histogramConsumerBinMaxValues() {
         return histogramConsumerBinMaxValues;
+    }
+
+    /**
+     * {@return the most sub-run folders the keys of {@code addScalars} may open in one logger, each
+     * holding one open file; a call that would open one more throws IllegalArgumentException}
+     */
+    public int scalarsMaxSubRuns() {
+        return scalarsMaxSubRuns;
     }
 
     /** {@return the pending bytes past which a file's records are written (they are also written at every batch's end)} */

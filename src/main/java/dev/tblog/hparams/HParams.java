@@ -1,5 +1,7 @@
 package dev.tblog.hparams;
 
+import dev.tblog.encode.Utf16;
+
 import java.util.Collections;
 import java.util.Map;
 import java.util.SortedMap;
@@ -27,7 +29,8 @@ import java.util.TreeMap;
  * </table>
  *
  * <p>Other rules: both maps must be non-null (pass {@code Map.of()} for none); every key must be
- * non-null and not blank; a metric value must be non-null (NaN and infinities are allowed: they
+ * non-null and not blank; keys and string values must not hold an unpaired UTF-16 surrogate (no
+ * UTF-8 form, see {@link dev.tblog.encode.Utf16}); a metric value must be non-null (NaN and infinities are allowed: they
  * are stored as scalars, which TensorBoard shows); a metric key must not start with
  * {@value HParamsContent#TAG_PREFIX}, which the plugin reserves. A number hparam must be finite
  * because TensorBoard's JSON response cannot carry a NaN {@code number_value}.
@@ -101,12 +104,12 @@ final class HParams {
         if (key.isBlank()) {
             throw new IllegalArgumentException(kind + " key must not be empty or blank, got '" + key + "'");
         }
-        return key;
+        return Utf16.requireWellFormed(key, kind + " key");
     }
 
     private static HParamValue convert(String key, Object v) {
         if (v instanceof CharSequence s) {
-            return new HParamValue.Str(s.toString());
+            return new HParamValue.Str(Utf16.requireWellFormed(s.toString(), "hparam '" + key + "' value"));
         }
         if (v instanceof Boolean b) {
             return new HParamValue.Bool(b);

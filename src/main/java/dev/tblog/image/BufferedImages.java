@@ -5,6 +5,7 @@ import java.awt.image.ComponentSampleModel;
 import java.awt.image.DataBuffer;
 import java.awt.image.DataBufferByte;
 import java.awt.image.DataBufferInt;
+import java.awt.image.DataBufferUShort;
 import java.awt.image.SampleModel;
 import java.awt.image.SinglePixelPackedSampleModel;
 import java.awt.image.WritableRaster;
@@ -17,11 +18,14 @@ import java.util.Objects;
  * <ul>
  *   <li>{@code TYPE_BYTE_GRAY}: 1 channel, the stored samples as they are (no colour conversion;
  *       {@code getRGB} would pass them through a linear-gray to sRGB curve and change them);</li>
+ *   <li>{@code TYPE_USHORT_GRAY}: 1 channel, the high byte of each 16-bit sample (a gray drawn as
+ *       128 is stored as 0x8080 and logged as 128, as the 8-bit type logs it);</li>
  *   <li>any image with alpha: 4 channels, RGBA, not premultiplied;</li>
  *   <li>anything else: 3 channels, RGB.</li>
  * </ul>
  * Fast paths read the data buffer directly for {@code TYPE_3BYTE_BGR}, {@code TYPE_INT_RGB},
- * {@code TYPE_INT_ARGB} and {@code TYPE_BYTE_GRAY}, sub-images included; they allocate nothing.
+ * {@code TYPE_INT_ARGB}, {@code TYPE_BYTE_GRAY} and {@code TYPE_USHORT_GRAY}, sub-images included;
+ * they allocate nothing.
  * Every other type goes through {@link BufferedImage#getRGB(int, int)} per pixel, which is slow and
  * may allocate inside the JDK. Reading the buffer directly makes Java2D stop caching the image in
  * video memory, which does not matter for an image that is logged.
@@ -35,7 +39,7 @@ final class BufferedImages {
 
     /** @return the channels {@link #toRaster} writes for this image: 1, 3 or 4 */
     public static int channels(BufferedImage image) {
-        if (image.getType() == BufferedImage.TYPE_BYTE_GRAY) {
+        if (image.getType() == BufferedImage.TYPE_BYTE_GRAY || image.getType() == BufferedImage.TYPE_USHORT_GRAY) {
             return 1;
         }
         return image.getColorModel().hasAlpha() ? 4 : 3;
@@ -65,6 +69,14 @@ final class BufferedImages {
                     copyInterleaved(bytes, csm, -tx, -ty, width, height, channels, dst, dstOff);
                     return length;
                 }
+            }
+            case BufferedImage.TYPE_USHORT_GRAY -> {
+                if (model instanceof ComponentSampleModel csm && buffer instanceof DataBufferUShort shorts) {
+                    copyHighBytes(shorts, csm, -tx, -ty, width, height, dst, dstOff);
+                    return length;
+                }
+                copyGraySamples(raster, width, height, dst, dstOff);
+                return length;
             }
             case BufferedImage.TYPE_INT_RGB, BufferedImage.TYPE_INT_ARGB -> {
                 if (model instanceof SinglePixelPackedSampleModel sppm && buffer instanceof DataBufferInt ints) {
@@ -100,6 +112,31 @@ final class BufferedImages {
         }
     }
 
+    /** One 16-bit gray band: the high byte of sample (x, y) at bank offset + y * scanline + x * pixelStride. */
+    private static void copyHighBytes(DataBufferUShort buffer, ComponentSampleModel model, int x0, int y0,
+                                      int width, int height, byte[] dst, int dstOff) {
+        short[] data = buffer.getData();
+        int base = buffer.getOffset();
+        int pixelStride = model.getPixelStride();
+        int o = dstOff;
+        for (int y = 0; y < height; y++) {
+            int i = base + model.getOffset(x0, y0 + y, 0);
+            for (int x = 0; x < width; x++, i += pixelStride) {
+                dst[o++] = (byte) (data[i] >>> 8);
+            }
+        }
+    }
+
+    /** 16-bit gray of another layout: the raster's samples, high byte. */
+    private static void copyGraySamples(WritableRaster raster, int width, int height, byte[] dst, int dstOff) {
+        int o = dstOff;
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                dst[o++] = (byte) (raster.getSample(raster.getMinX() + x, raster.getMinY() + y, 0) >>> 8);
+            }
+        }
+    }
+
     /** Int-packed 0xAARRGGBB (alpha ignored for TYPE_INT_RGB): pixel (x, y) at offset + y * scanline + x. */
     private static void copyPacked(DataBufferInt buffer, SinglePixelPackedSampleModel model, int x0, int y0,
                                    int width, int height, int channels, byte[] dst, int dstOff) {
@@ -120,7 +157,7 @@ final class BufferedImages {
             for (int x = 0; x < width; x++, o += channels) {
                 int argb = image.getRGB(x, y); // default sRGB, not premultiplied
                 if (channels == 1) {
-                    dst[o] = (byte) argb; // unreachable today: only TYPE_BYTE_GRAY has 1 channel
+                    dst[o] = (byte) argb; // unreachable today: the 1-channel types return above
                 } else {
                     putArgb(argb, channels, dst, o);
                 }

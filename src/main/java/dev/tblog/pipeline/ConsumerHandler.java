@@ -16,8 +16,10 @@ import java.util.function.Consumer;
  *
  * <p>It never dies on an error. A storage failure ({@link IOException}) moves the pipeline to a
  * failed state: from then on events are consumed and counted lost, barriers complete with the
- * failure, and producers under {@code block} keep moving. Any other error (a bad payload) skips that
- * event. Either way the error goes to the error handler and {@link PipelineState}.
+ * failure, and producers under {@code block} keep moving. Any other error skips that event only: a
+ * bad payload, or an event of a sub-run whose file could not be opened ({@link SubRunLostException},
+ * reported once per sub-run, each event counted lost); the next barrier fails with it, later ones
+ * complete. Either way the error goes to the error handler and {@link PipelineState}.
  *
  * <p>Thread contract: consumer thread only.
  */
@@ -31,6 +33,8 @@ public final class ConsumerHandler implements EventHandler<LogSlot> {
     private final Encoders encoders = new Encoders();
     private boolean closed;
     private long writtenInBatch;
+    /** The first failure since the last barrier was settled: the next barrier reports it. */
+    private Throwable failedSinceBarrier;
 
     public ConsumerHandler(RunFiles runs, PipelineState state, FsyncPolicy fsyncPolicy,
                            Consumer<Throwable> errorHandler, SelfMetrics selfMetrics) {
@@ -54,6 +58,12 @@ public final class ConsumerHandler implements EventHandler<LogSlot> {
     public void onEvent(LogSlot slot, long sequence, boolean endOfBatch) {
         try {
             handle(slot);
+        } catch (SubRunLostException e) {
+            // That sub-run's loss only: reported once, each of its events counted.
+            if (e.firstReport()) {
+                fail(e, false);
+            }
+            state.addLost(1);
         } catch (IOException e) {
             storageFailed(e);
             state.addLost(1);
@@ -87,7 +97,7 @@ public final class ConsumerHandler implements EventHandler<LogSlot> {
             default:
                 break;
         }
-        if (closed || state.ioFailed()) {
+        if (closed || state.ioFailed() || state.abandoned()) {
             state.addLost(1);
             return;
         }
@@ -108,7 +118,8 @@ public final class ConsumerHandler implements EventHandler<LogSlot> {
     }
 
     private void endBatch(long sequence) {
-        if (closed || state.ioFailed()) {
+        if (closed || state.ioFailed() || state.abandoned()) {
+            publishCounts();
             return;
         }
         try {
@@ -128,7 +139,11 @@ public final class ConsumerHandler implements EventHandler<LogSlot> {
 
     private void publishCounts() {
         if (writtenInBatch > 0) {
-            state.addWritten(writtenInBatch);
+            if (state.abandoned()) {
+                state.addLost(writtenInBatch); // close already reported them lost
+            } else {
+                state.addWritten(writtenInBatch);
+            }
             writtenInBatch = 0;
         }
         state.setBytes(runs.bytesWritten());
@@ -159,7 +174,7 @@ public final class ConsumerHandler implements EventHandler<LogSlot> {
     private void closeFiles(Barrier barrier) {
         closed = true;
         try {
-            if (!state.ioFailed()) {
+            if (!state.ioFailed() && !state.abandoned()) {
                 runs.writeAll();
                 if (fsyncPolicy != FsyncPolicy.NEVER) {
                     runs.forceAll();
@@ -178,8 +193,14 @@ public final class ConsumerHandler implements EventHandler<LogSlot> {
         }
     }
 
+    /**
+     * Completes a barrier, or fails it: for good once the storage failed; else when something was
+     * lost since the last barrier (a bad payload, a sub-run that could not be opened), reported by
+     * this barrier only, so that later flushes, whose events were all written, return normally.
+     */
     private void settle(Barrier barrier) {
-        Throwable failure = state.firstFailure();
+        Throwable failure = state.ioFailed() ? state.firstFailure() : failedSinceBarrier;
+        failedSinceBarrier = null;
         if (failure == null) {
             barrier.complete();
         } else {
@@ -196,6 +217,9 @@ public final class ConsumerHandler implements EventHandler<LogSlot> {
 
     private void fail(Throwable t, boolean io) {
         state.fail(t, io);
+        if (failedSinceBarrier == null) {
+            failedSinceBarrier = t;
+        }
         try {
             errorHandler.accept(t);
         } catch (Throwable ignored) {

@@ -19,6 +19,8 @@ public final class PipelineState {
     /** Written by producers (publish) and the consumer (release): a real atomic add, off the scalar path. */
     private final AtomicReference<Throwable> firstFailure = new AtomicReference<>();
     private volatile boolean ioFailed;
+    /** Set by a close that timed out: the consumer, if it ever comes back, writes nothing more. */
+    private volatile boolean abandoned;
     /**
      * True from construction: a consumer thread that has not run {@code onStart} yet is about to, and
      * producers that fill the ring before it does must wait, not be told the logger is closed
@@ -54,6 +56,20 @@ public final class PipelineState {
         if (io) {
             ioFailed = true;
         }
+    }
+
+    /**
+     * Close gave up on the consumer (a hung disk) and reported what was not written as lost: from
+     * now on the consumer writes nothing, and counts what it still holds as lost, so that the
+     * report stays true if the disk ever answers.
+     */
+    public void abandon() {
+        abandoned = true;
+    }
+
+    /** Whether close gave up on the consumer. */
+    public boolean abandoned() {
+        return abandoned;
     }
 
     void running(boolean value) {

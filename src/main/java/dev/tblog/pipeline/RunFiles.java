@@ -29,6 +29,11 @@ import java.util.Map;
 public final class RunFiles implements EventWriter {
     /** The name written in each file's first record. */
     public static final String WRITER_NAME = "tblog";
+    /**
+     * The initial direct buffer of a sub-run's file: small, so that many sub-runs pin little memory
+     * (a buffer grown past four times this by a busy batch is given back once written).
+     */
+    static final int SUB_RUN_BUFFER_BYTES = 4096;
 
     private final Path runDir;
     private final EventSinkFactory sinkFactory;
@@ -36,6 +41,8 @@ public final class RunFiles implements EventWriter {
     private final EventEncoder encoder = new EventEncoder();
     private final RunFile main;
     private final Map<String, RunFile> subRuns = new HashMap<>();
+    /** Sub-runs whose file could not be opened: their events are lost, the rest of the run goes on. */
+    private final Map<String, SubRunLostException> lostSubRuns = new HashMap<>();
     /** mainTag, then key: the sub-run of an addScalars member, found without building its name. */
     private final Map<String, Map<String, RunFile>> scalarsRuns = new HashMap<>();
     private final List<RunFile> all = new ArrayList<>();
@@ -59,7 +66,7 @@ public final class RunFiles implements EventWriter {
         this.runDir = runDir;
         this.sinkFactory = sinkFactory;
         this.writeThresholdBytes = writeThresholdBytes;
-        this.main = open(runDir);
+        this.main = open(runDir, writeThresholdBytes + writeThresholdBytes / 4);
     }
 
     /** The main run's folder. */
@@ -83,7 +90,7 @@ public final class RunFiles implements EventWriter {
      */
     public void selfMetric(String tag, long step, long wallTimeMillis, double value) throws IOException {
         if (selfMetrics == null) {
-            selfMetrics = open(RunNames.selfMetricsRun(runDir));
+            selfMetrics = open(RunNames.selfMetricsRun(runDir), SUB_RUN_BUFFER_BYTES);
         }
         scalar(selfMetrics, tag, step, wallTimeMillis, value);
     }
@@ -179,14 +186,29 @@ public final class RunFiles implements EventWriter {
         }
     }
 
-    private RunFile file(String subRun) throws IOException {
+    private RunFile file(String subRun) {
         return subRun == null ? main : subRun(subRun);
     }
 
-    private RunFile subRun(String folderName) throws IOException {
+    /**
+     * The open file of a sub-run, opened on first use.
+     *
+     * @throws SubRunLostException the sub-run's file cannot be opened (now or before): its event is lost
+     */
+    private RunFile subRun(String folderName) {
         RunFile file = subRuns.get(folderName);
         if (file == null) {
-            file = open(runDir.resolve(folderName));
+            SubRunLostException lost = lostSubRuns.get(folderName);
+            if (lost != null) {
+                throw lost;
+            }
+            try {
+                file = open(runDir.resolve(folderName), SUB_RUN_BUFFER_BYTES);
+            } catch (IOException | RuntimeException e) {
+                lost = new SubRunLostException(folderName, e);
+                lostSubRuns.put(folderName, lost);
+                throw lost;
+            }
             subRuns.put(folderName, file);
         }
         return file;
@@ -211,13 +233,33 @@ public final class RunFiles implements EventWriter {
         return n;
     }
 
-    private RunFile open(Path dir) throws IOException {
+    /**
+     * Opens a new event file in {@code dir} and writes its first record. When that fails, the file
+     * is closed again (a local file that received no byte is removed) and nothing stays open.
+     *
+     * @param bufferBytes the initial capacity of its pooled direct buffer
+     */
+    private RunFile open(Path dir, int bufferBytes) throws IOException {
         long now = System.currentTimeMillis();
         EventSink sink = newSink(dir, now);
-        RunFile file = new RunFile(dir, sink, writeThresholdBytes + writeThresholdBytes / 4);
+        RunFile file = null;
+        try {
+            file = new RunFile(dir, sink, bufferBytes);
+            encoder.fileVersion(file.pending(), seconds(now), WRITER_NAME);
+            bytesWritten += file.writePending();
+        } catch (Throwable t) {
+            try {
+                if (file != null) {
+                    file.close();
+                } else {
+                    sink.close();
+                }
+            } catch (IOException | RuntimeException e) {
+                t.addSuppressed(e);
+            }
+            throw t;
+        }
         all.add(file);
-        encoder.fileVersion(file.pending(), seconds(now), WRITER_NAME);
-        bytesWritten += file.writePending();
         return file;
     }
 

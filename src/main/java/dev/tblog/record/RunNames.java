@@ -2,6 +2,8 @@ package dev.tblog.record;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -47,6 +49,8 @@ public final class RunNames {
     public static final String SWEEP_FILE = "events.out.tfevents.0000000000.sweep";
     /** The folder beside the runs that holds each run's self-metrics run, and the prefix of their tags. */
     public static final String SELF_METRICS_FOLDER = "tblog";
+    /** The longest folder name, in bytes of UTF-8. */
+    public static final int MAX_FOLDER_NAME_BYTES = 255;
 
     private static final String EVENT_FILE_PREFIX = "events.out.tfevents.";
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("MMMdd_HH-mm-ss", Locale.ENGLISH);
@@ -106,6 +110,29 @@ public final class RunNames {
             throw new IllegalArgumentException("a run folder needs a name, got " + runDir);
         }
         return runDir.resolveSibling(SELF_METRICS_FOLDER).resolve(name);
+    }
+
+    /**
+     * Why {@code name} cannot be one folder inside {@code parent}, or {@code null} when it can: a
+     * name longer than {@value #MAX_FOLDER_NAME_BYTES} bytes in UTF-8 ({@code NAME_MAX} of Linux and
+     * macOS file systems; Windows counts 255 UTF-16 units, never more than the UTF-8 bytes), or one
+     * that this JVM cannot turn into a file name: its file names are encoded as
+     * {@code sun.jnu.encoding}, which the locale sets, and under {@code LANG=C} that is ASCII.
+     * Checked at the call that would make the folder, so that the consumer never meets it.
+     */
+    public static String folderNameProblem(Path parent, String name) {
+        int bytes = name.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > MAX_FOLDER_NAME_BYTES) {
+            return "is " + bytes + " bytes long in UTF-8, and a folder name holds at most " + MAX_FOLDER_NAME_BYTES;
+        }
+        try {
+            parent.resolve(name);
+        } catch (InvalidPathException e) {
+            return "cannot be a file name in this JVM, which encodes file names as "
+                + System.getProperty("sun.jnu.encoding", "its platform charset")
+                + " (the locale decides; run with a UTF-8 locale, e.g. LANG=C.UTF-8): " + e.getReason();
+        }
+        return null;
     }
 
     // ---- event files ----

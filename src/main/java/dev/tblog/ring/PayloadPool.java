@@ -9,12 +9,15 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Bounded, pooled memory for the bulk data of payloads (pixels, histogram values, samples, labels): a producer
  * copies the caller's array into a pooled one and returns at once, the consumer gives it back once
- * encoded. Two bounds, both in bytes of the configured budget ({@code payload.maxPendingBytes}):
+ * encoded. The configured budget ({@code payload.maxPendingBytes}) bounds the pool's whole footprint:
  * <ul>
  *   <li><b>pending</b>: arrays handed out and not yet given back. A producer reserves its bytes
  *       first ({@link #tryTake}, the {@link Backoff.Room} that {@link Publisher} waits on under the
  *       overflow policy), then takes the array;</li>
- *   <li><b>retained</b>: arrays kept in free lists for reuse, so the steady state allocates nothing.</li>
+ *   <li><b>retained</b>: arrays kept in free lists for reuse, so the steady state allocates nothing.
+ *       An array is kept only while pending and retained bytes stay within the budget, and before a
+ *       new array is allocated, kept arrays (largest first) are let go until they fit again, so
+ *       pending plus retained never exceeds the budget by more than what racing threads hold.</li>
  * </ul>
  * Arrays come in power-of-two sizes ({@linkplain #sizeClass size classes}; at least the length
  * asked for, callers pass the length along), one lock-free JCTools MPMC free list per size and
@@ -36,7 +39,7 @@ public final class PayloadPool implements Backoff.Room {
     private final FreeLists<byte[]> bytes = new FreeLists<>();
     private final FreeLists<boolean[]> booleans = new FreeLists<>();
 
-    /** @param budgetBytes the most bytes pending at once, and the most retained for reuse */
+    /** @param budgetBytes the most bytes pending and retained for reuse, together */
     public PayloadPool(long budgetBytes) {
         if (budgetBytes <= 0) {
             throw new IllegalArgumentException("payload budget must be positive, got " + budgetBytes);
@@ -47,6 +50,11 @@ public final class PayloadPool implements Backoff.Room {
     /** Bytes handed out and not yet given back. */
     public long pendingBytes() {
         return pendingBytes.get();
+    }
+
+    /** Bytes of arrays kept in the free lists for reuse. */
+    public long retainedBytes() {
+        return retainedBytes.get();
     }
 
     /** The budget. */
@@ -112,6 +120,7 @@ public final class PayloadPool implements Backoff.Room {
             retainedBytes.addAndGet(-((long) a.length * Float.BYTES));
             return a;
         }
+        trimRetained();
         return new float[1 << sizeClass];
     }
 
@@ -122,6 +131,7 @@ public final class PayloadPool implements Backoff.Room {
             retainedBytes.addAndGet(-((long) a.length * Double.BYTES));
             return a;
         }
+        trimRetained();
         return new double[1 << sizeClass];
     }
 
@@ -132,6 +142,7 @@ public final class PayloadPool implements Backoff.Room {
             retainedBytes.addAndGet(-(long) a.length);
             return a;
         }
+        trimRetained();
         return new byte[1 << sizeClass];
     }
 
@@ -142,7 +153,25 @@ public final class PayloadPool implements Backoff.Room {
             retainedBytes.addAndGet(-(long) a.length);
             return a;
         }
+        trimRetained();
         return new boolean[1 << sizeClass];
+    }
+
+    /**
+     * Before a new array is allocated (its bytes already counted as pending): lets kept arrays go,
+     * largest first, until pending and retained fit in the budget again.
+     */
+    private void trimRetained() {
+        for (int c = MAX_CLASS; c >= MIN_CLASS && pendingBytes.get() + retainedBytes.get() > budgetBytes; c--) {
+            while (pendingBytes.get() + retainedBytes.get() > budgetBytes) {
+                long freed = floats.drop(c, (long) Float.BYTES << c) + doubles.drop(c, (long) Double.BYTES << c)
+                    + bytes.drop(c, 1L << c) + booleans.drop(c, 1L << c);
+                if (freed == 0) {
+                    break;
+                }
+                retainedBytes.addAndGet(-freed);
+            }
+        }
     }
 
     /** Gives back an array from {@link #floats(int)}; once per array. */
@@ -166,10 +195,10 @@ public final class PayloadPool implements Backoff.Room {
     }
 
     private <T> void release(T array, int length, long size, FreeLists<T> free) {
-        pendingBytes.addAndGet(-size);
+        long pending = pendingBytes.addAndGet(-size);
         int sizeClass = Integer.numberOfTrailingZeros(length);
-        // Keep it for reuse only while the retained total stays within the budget; else let GC have it.
-        if (retainedBytes.addAndGet(size) <= budgetBytes && free.offer(sizeClass, array)) {
+        // Keep it for reuse only while pending and retained stay within the budget; else let GC have it.
+        if (retainedBytes.addAndGet(size) + pending <= budgetBytes && free.offer(sizeClass, array)) {
             return;
         }
         retainedBytes.addAndGet(-size);
@@ -199,6 +228,11 @@ public final class PayloadPool implements Backoff.Room {
 
         boolean offer(int sizeClass, T array) {
             return lists.get(sizeClass).offer(array);
+        }
+
+        /** Lets one kept array of the size class go; returns its bytes ({@code size}), or 0 when none is kept. */
+        long drop(int sizeClass, long size) {
+            return lists.get(sizeClass).poll() != null ? size : 0;
         }
     }
 }

@@ -14,7 +14,8 @@ public interface EventSinkFactory {
     /**
      * Local files through a {@link java.nio.channels.FileChannel}, each opened with {@code CREATE_NEW}:
      * a name that exists already fails with {@link java.nio.file.FileAlreadyExistsException} rather
-     * than truncating it. The default of {@code Logger.builder()}.
+     * than truncating it. A file closed before any byte reached it (its first record failed: a full
+     * disk) is removed again. The default of {@code Logger.builder()}.
      */
     EventSinkFactory LOCAL_FILES = FileChannelSink::create;
 

@@ -10,7 +10,7 @@ import java.nio.file.StandardOpenOption;
 
 /**
  * A local event file written through a {@link FileChannel}, opened with {@code CREATE_NEW}; made
- * by {@link EventSinkFactory#LOCAL_FILES}.
+ * by {@link EventSinkFactory#LOCAL_FILES}. A file closed before any byte reached it is removed.
  *
  * <p>Thread contract: consumer thread only.
  */
@@ -58,8 +58,15 @@ final class FileChannelSink implements EventSink {
         return path.toString();
     }
 
+    /**
+     * Closes the file; a file that never received a byte (its first record could not be written:
+     * a full disk, a failed construction) is removed, so that no empty event file is left behind.
+     */
     @Override
     public void close() throws IOException {
         channel.close();
+        if (size == 0) {
+            Files.deleteIfExists(path);
+        }
     }
 }

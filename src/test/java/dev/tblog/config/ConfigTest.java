@@ -81,9 +81,9 @@ class ConfigTest {
             "ring.producerType", "single", "overflow.policy", "drop", "overflow.stallTimeoutMillis", "5",
             "payload.maxPendingBytes", "65536", "image.maxPixels", "7", "image.pngCompressionLevel", "9",
             "histogram.consumerBinMaxValues", "3", "write.thresholdBytes", "4096");
-        Map<String, String> more = Map.of("file.maxBytes", "65536", "selfMetrics.enabled", "true",
-            "selfMetrics.intervalMillis", "100", "fsync.policy", "flush", "shutdownHook.enabled", "false",
-            "shutdown.timeoutMillis", "9");
+        Map<String, String> more = Map.of("scalars.maxSubRuns", "7", "file.maxBytes", "65536",
+            "selfMetrics.enabled", "true", "selfMetrics.intervalMillis", "100", "fsync.policy", "flush",
+            "shutdownHook.enabled", "false", "shutdown.timeoutMillis", "9");
         TblogConfig config = TblogConfig.defaults().with(nonDefaults).with(more);
         for (ConfigKey<?> key : ConfigKey.ALL) {
             String text = nonDefaults.containsKey(key.name()) ? nonDefaults.get(key.name()) : more.get(key.name());

@@ -90,6 +90,23 @@ class BufferedImagesTest {
         assertThat(unsigned(dst, 6)).containsExactly(6 * 17, 7 * 17, 8 * 17, 11 * 17, 12 * 17, 13 * 17);
     }
 
+    /** 16-bit gray: one channel, each sample's high byte, as stored (getRGB would apply the sRGB curve). */
+    @Test
+    void shouldCopySixteenBitGraySamplesAsOneChannelOfTheirHighByte() {
+        BufferedImage gray = new BufferedImage(4, 3, BufferedImage.TYPE_USHORT_GRAY);
+        int[] samples = {0, 0x00FF, 0x0100, 0x1234, 0x7FFF, 0x8000, 0x8080, 0xABCD, 0xFEFF, 0xFF00, 0xFFFF, 0x4242};
+        for (int i = 0; i < samples.length; i++) {
+            gray.getRaster().setSample(i % 4, i / 4, 0, samples[i]);
+        }
+        byte[] dst = new byte[12];
+        assertThat(BufferedImages.channels(gray)).isEqualTo(1);
+        assertThat(BufferedImages.toRaster(gray, dst, 0)).isEqualTo(12);
+        assertThat(unsigned(dst, 12)).containsExactly(0, 0, 1, 0x12, 0x7F, 0x80, 0x80, 0xAB, 0xFE, 0xFF, 0xFF, 0x42);
+        BufferedImage sub = gray.getSubimage(1, 1, 2, 2);
+        assertThat(BufferedImages.toRaster(sub, dst, 0)).isEqualTo(4);
+        assertThat(unsigned(dst, 4)).containsExactly(0x80, 0x80, 0xFF, 0xFF);
+    }
+
     @Test
     void shouldRenderFiguresOnWhiteWithTheDrawingOnTop() {
         FigureRenderer renderer = new FigureRenderer();

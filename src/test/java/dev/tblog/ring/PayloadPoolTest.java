@@ -2,6 +2,9 @@ package dev.tblog.ring;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -73,5 +76,35 @@ class PayloadPoolTest {
         assertThat(pool.fits(Float.BYTES, PayloadPool.sizeClass(16_385))).isFalse();
         assertThatThrownBy(() -> pool.bytesOf(Float.BYTES, PayloadPool.sizeClass(100_000)))
             .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("payload.maxPendingBytes=65536");
+    }
+
+    /**
+     * Regression (issue 19 item 2): the arrays kept for reuse came on top of the pending budget, up
+     * to as much again, so a pool of 64 MiB could hold 128 MiB. Pending and kept arrays together
+     * now stay within the budget: arrays of another size are let go to make room.
+     */
+    @Test
+    void shouldKeepPendingAndRetainedArraysTogetherWithinTheBudget() {
+        long budget = 1 << 20;
+        PayloadPool pool = new PayloadPool(budget);
+        int small = PayloadPool.sizeClass(16_384);   // 64 KiB of floats
+        int large = PayloadPool.sizeClass(32_768);   // 128 KiB of floats
+        List<float[]> held = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            assertThat(pool.tryTake(pool.bytesOf(Float.BYTES, small))).isZero();
+            held.add(pool.floats(small));
+        }
+        held.forEach(pool::release);
+        held.clear();
+        assertThat(pool.retainedBytes()).as("kept for reuse").isPositive();
+        for (int i = 0; i < 8; i++) {
+            assertThat(pool.tryTake(pool.bytesOf(Float.BYTES, large))).isZero();
+            held.add(pool.floats(large));
+            assertThat(pool.pendingBytes() + pool.retainedBytes()).as("after %d large arrays", i + 1)
+                .isLessThanOrEqualTo(budget);
+        }
+        held.forEach(pool::release);
+        assertThat(pool.pendingBytes()).isZero();
+        assertThat(pool.retainedBytes()).isLessThanOrEqualTo(budget);
     }
 }

@@ -59,6 +59,11 @@ public final class LogCalls {
         log.addScalars(mainTag, values, step);
     }
 
+    /** Several scalars on one chart at the main tag's next automatic step. */
+    public static void scalarsAtNextStep(Logger log, String mainTag, Map<String, Double> values) {
+        log.addScalars(mainTag, values);
+    }
+
     /** A gray picture {@code (h, w)} of floats meant in [0, 1]. */
     public static void grayImage(Logger log, String tag, float[] pixels, int height, int width, long step,
                                  boolean equalize) {
