@@ -23,8 +23,8 @@ import java.nio.charset.StandardCharsets;
  * </pre>
  * The field numbers are the generated classes' {@code *_FIELD_NUMBER} constants, as in every body.
  *
- * <p>A scalar event allocates nothing here: the tag's bytes come from the consumer's tag cache, and the
- * one {@code CodedOutputStream} is reused for every record.
+ * <p>Scalars do not come here: {@link ScalarEventEncoder} writes them straight into the buffer's
+ * memory. This encoder serves the first record of a file and the values of the other kinds.
  *
  * <p>Thread contract: not thread-safe; one encoder per consumer thread.
  */
@@ -37,7 +37,6 @@ public final class EventEncoder {
     private static final int WRITER_FIELD = SourceMetadata.WRITER_FIELD_NUMBER;
     private static final int SUMMARY_VALUE_FIELD = Summary.VALUE_FIELD_NUMBER;
     private static final int TAG_FIELD = Summary.Value.TAG_FIELD_NUMBER;
-    private static final int SIMPLE_VALUE_FIELD = Summary.Value.SIMPLE_VALUE_FIELD_NUMBER;
     private static final int METADATA_FIELD = Summary.Value.METADATA_FIELD_NUMBER;
 
     /** TensorBoard's version string for the first record of a file. */
@@ -67,21 +66,6 @@ public final class EventEncoder {
             out.writeUInt32NoTag(sourceSize);
             out.writeByteArray(WRITER_FIELD, writerUtf8);
         }
-        end(buf, start, size);
-    }
-
-    /** One scalar event: {@code summary { value { tag, simple_value } }}. */
-    public void scalar(ByteBuf buf, double wallTime, long step, byte[] tagUtf8, float value) throws IOException {
-        int valueSize = CodedOutputStream.computeByteArraySize(TAG_FIELD, tagUtf8)
-            + CodedOutputStream.computeFloatSize(SIMPLE_VALUE_FIELD, value);
-        int summarySize = nestedSize(SUMMARY_VALUE_FIELD, valueSize);
-        int size = headSize(wallTime, step) + nestedSize(SUMMARY_FIELD, summarySize);
-        int start = begin(buf, size);
-        writeHead(wallTime, step);
-        openNested(SUMMARY_FIELD, summarySize);
-        openNested(SUMMARY_VALUE_FIELD, valueSize);
-        out.writeByteArray(TAG_FIELD, tagUtf8);
-        out.writeFloat(SIMPLE_VALUE_FIELD, value);
         end(buf, start, size);
     }
 

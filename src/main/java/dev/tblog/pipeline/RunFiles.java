@@ -2,6 +2,7 @@ package dev.tblog.pipeline;
 
 import dev.tblog.encode.EventEncoder;
 import dev.tblog.encode.EventWriter;
+import dev.tblog.encode.ScalarEventEncoder;
 import dev.tblog.encode.SummaryBody;
 import dev.tblog.record.RunNames;
 import dev.tblog.sink.EventSink;
@@ -33,6 +34,7 @@ public final class RunFiles implements EventWriter {
     private final EventSinkFactory sinkFactory;
     private final int writeThresholdBytes;
     private final EventEncoder encoder = new EventEncoder();
+    private final ScalarEventEncoder scalars = new ScalarEventEncoder();
     private final RunFile main;
     private final Map<String, RunFile> subRuns = new HashMap<>();
     /** mainTag, then key: the sub-run of an addScalars member, found without building its name. */
@@ -154,7 +156,7 @@ public final class RunFiles implements EventWriter {
 
     private void scalar(RunFile file, String tag, long step, long wallTimeMillis, double value) throws IOException {
         TagEntry entry = file.tags().get(tag);
-        encoder.scalar(file.pending(), seconds(wallTimeMillis), step, entry.utf8(), (float) value);
+        scalars.write(file.pending(), seconds(wallTimeMillis), step, entry.scalarTag(), (float) value);
         entry.recordStep(step);
         writeIfPastThreshold(file);
     }

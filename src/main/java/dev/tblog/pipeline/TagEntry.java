@@ -1,9 +1,12 @@
 package dev.tblog.pipeline;
 
+import dev.tblog.encode.ScalarTag;
+
 import java.nio.charset.StandardCharsets;
 
 /**
- * What the consumer remembers about one tag in one event file: its UTF-8 bytes (encoded once),
+ * What the consumer remembers about one tag in one event file: its UTF-8 bytes and its bytes as a
+ * scalar value (encoded once),
  * whether its plugin metadata was written (TensorBoard reads only the first), and the last step.
  *
  * <p>Thread contract: consumer thread only.
@@ -11,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 final class TagEntry {
     private final String tag;
     private final byte[] utf8;
+    private ScalarTag scalarTag;
     private boolean metadataWritten;
     private long lastStep = Long.MIN_VALUE;
 
@@ -26,6 +30,16 @@ final class TagEntry {
     /** The tag's UTF-8 bytes; do not modify. */
     byte[] utf8() {
         return utf8;
+    }
+
+    /** The tag's constant bytes as a scalar value, made on first use. */
+    ScalarTag scalarTag() {
+        ScalarTag t = scalarTag;
+        if (t == null) {
+            t = new ScalarTag(utf8);
+            scalarTag = t;
+        }
+        return t;
     }
 
     boolean metadataWritten() {
