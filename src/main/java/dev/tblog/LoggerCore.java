@@ -62,7 +62,7 @@ final class LoggerCore {
         RunFiles runs;
         try {
             runs = new RunFiles(runDir, sinkFactory, config.writeThresholdBytes(), config.fileMaxBytes(),
-                config.fsyncPolicy() != FsyncPolicy.NEVER);
+                config.fsyncPolicy() != FsyncPolicy.NEVER, config.writeCoalesceSteps());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create an event file in " + runDir + ": " + e, e);
         }

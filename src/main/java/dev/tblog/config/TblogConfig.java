@@ -27,6 +27,7 @@ public final class TblogConfig {
     private final int imagePngCompressionLevel;
     private final int histogramConsumerBinMaxValues;
     private final int writeThresholdBytes;
+    private final boolean writeCoalesceSteps;
     private final long fileMaxBytes;
     private final boolean selfMetricsEnabled;
     private final int selfMetricsIntervalMillis;
@@ -48,6 +49,7 @@ public final class TblogConfig {
         this.imagePngCompressionLevel = read(ConfigKey.IMAGE_PNG_COMPRESSION_LEVEL);
         this.histogramConsumerBinMaxValues = read(ConfigKey.HISTOGRAM_CONSUMER_BIN_MAX_VALUES);
         this.writeThresholdBytes = read(ConfigKey.WRITE_THRESHOLD_BYTES);
+        this.writeCoalesceSteps = read(ConfigKey.WRITE_COALESCE_STEPS);
         this.fileMaxBytes = read(ConfigKey.FILE_MAX_BYTES);
         this.selfMetricsEnabled = read(ConfigKey.SELF_METRICS_ENABLED);
         this.selfMetricsIntervalMillis = read(ConfigKey.SELF_METRICS_INTERVAL_MILLIS);
@@ -154,6 +156,11 @@ public final class TblogConfig {
     /** A file's pending records are written once past this many bytes (and at every batch's end). */
     public int writeThresholdBytes() {
         return writeThresholdBytes;
+    }
+
+    /** Whether scalars of one step and millisecond are written as one event. */
+    public boolean writeCoalesceSteps() {
+        return writeCoalesceSteps;
     }
 
     /** Bytes after which an event file is closed and a new one started; 0 never rotates. */

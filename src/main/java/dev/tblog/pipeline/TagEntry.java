@@ -16,6 +16,8 @@ final class TagEntry {
     private final byte[] utf8;
     private ScalarTag scalarTag;
     private boolean metadataWritten;
+    /** The serial of the last coalesced group the tag joined (see ScalarGroup); 0 for none. */
+    private long scalarGroup;
     private long lastStep = Long.MIN_VALUE;
 
     TagEntry(String tag) {
@@ -40,6 +42,14 @@ final class TagEntry {
             scalarTag = t;
         }
         return t;
+    }
+
+    long scalarGroup() {
+        return scalarGroup;
+    }
+
+    void scalarGroup(long serial) {
+        scalarGroup = serial;
     }
 
     boolean metadataWritten() {

@@ -35,7 +35,7 @@ class ConsumerHandlerTest {
     private long sequence;
 
     private ConsumerHandler consumer(FsyncPolicy fsync, int writeThreshold) throws IOException {
-        RunFiles runs = new RunFiles(RUN, sinks, writeThreshold, 0, false);
+        RunFiles runs = new RunFiles(RUN, sinks, writeThreshold, 0, false, false);
         return new ConsumerHandler(runs, state, fsync, errors::add, new SelfMetrics(false, 1000, () -> 0, () -> 0, () -> 0));
     }
 

@@ -53,6 +53,10 @@ public class ConsumerPathBenchmark {
     @Param({"1", "8"})
     public int tagsPerStep;
 
+    /** {@code write.coalesceSteps}. */
+    @Param({"true", "false"})
+    public boolean coalesceSteps;
+
     private final LogSlot slot = new LogSlot();
     private String[] tags;
     private ConsumerHandler handler;
@@ -66,7 +70,7 @@ public class ConsumerPathBenchmark {
     @Setup(Level.Trial)
     public void open() throws IOException {
         tags = Workload.tags(0, tagsPerStep);
-        RunFiles runs = new RunFiles(Path.of("consumer-path"), this::discarding, 65536, 0, false);
+        RunFiles runs = new RunFiles(Path.of("consumer-path"), this::discarding, 65536, 0, false, coalesceSteps);
         handler = new ConsumerHandler(runs, new PipelineState(), FsyncPolicy.NEVER, t -> {
             throw new IllegalStateException("consumer failed", t);
         }, new SelfMetrics(false, 10_000, () -> 0, () -> 0, () -> 0));
