@@ -66,10 +66,11 @@ final class LoggerCore {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create an event file in " + runDir + ": " + e, e);
         }
-        this.disruptor = Rings.create(config.ringSize(), config.waitStrategy(), config.producerType());
+        Rings.Ring ring = Rings.create(config.ringSize(), config.waitStrategy(), config.producerType());
+        this.disruptor = ring.disruptor();
         this.publisher = new Publisher(disruptor.getRingBuffer(), config.overflowPolicy(),
             config.overflowStallTimeoutMillis(), config.payloadMaxPendingBytes(), state::running,
-            "logger of " + runDir);
+            ring.wakeConsumer(), "logger of " + runDir);
         SelfMetrics selfMetrics = new SelfMetrics(config.selfMetricsEnabled(), config.selfMetricsIntervalMillis(),
             publisher::droppedTotal, disruptor.getRingBuffer()::getCursor, publisher.pool()::pendingBytes);
         disruptor.handleEventsWith(new ConsumerHandler(runs, state, config.fsyncPolicy(), errorHandler, selfMetrics));

@@ -23,8 +23,9 @@ public final class ConfigKey<T> {
     public static final ConfigKey<Integer> RING_SIZE = powerOfTwo("ring.size", 65536, 64, 1 << 26,
         "slots in the ring (power of two, 64 to 2^26); absorbs bursts", TblogConfig::ringSize);
     public static final ConfigKey<WaitStrategyChoice> RING_WAIT_STRATEGY = choice("ring.waitStrategy",
-        WaitStrategyChoice.SLEEPING, WaitStrategyChoice.values(),
-        "how the consumer waits: sleeping, blocking, lite-blocking, yielding, busy-spin", TblogConfig::waitStrategy);
+        WaitStrategyChoice.PARKING, WaitStrategyChoice.values(),
+        "how the consumer waits: parking, sleeping, blocking, lite-blocking, yielding, busy-spin",
+        TblogConfig::waitStrategy);
     public static final ConfigKey<ProducerChoice> RING_PRODUCER_TYPE = choice("ring.producerType",
         ProducerChoice.MULTI, ProducerChoice.values(),
         "multi (any threads) or single (exactly one thread logs)", TblogConfig::producerType);

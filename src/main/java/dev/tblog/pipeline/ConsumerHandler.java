@@ -72,6 +72,15 @@ public final class ConsumerHandler implements EventHandler<LogSlot> {
         }
     }
 
+    /**
+     * The ring went idle (the parking wait strategy ends its first wait of an idle spell this way):
+     * writes whatever is still held, so data reach the OS as soon as producers pause.
+     */
+    @Override
+    public void onTimeout(long sequence) {
+        endBatch(sequence);
+    }
+
     private void handle(LogSlot slot) throws IOException {
         switch (slot.kind()) {
             case EMPTY:

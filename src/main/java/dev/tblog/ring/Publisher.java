@@ -53,18 +53,21 @@ public final class Publisher {
     private final DropCounts drops = new DropCounts();
     private final String closedMessage;
     private final Backoff.Room slots;
+    private final Runnable wakeConsumer;
 
     /**
      * @param consumerRunning false once the consumer thread stopped
+     * @param wakeConsumer wakes a parked consumer now: after a barrier, and when a wait begins
      * @param name how messages name the logger, e.g. {@code "logger of runs/exp"}
      */
     public Publisher(RingBuffer<LogSlot> ring, OverflowPolicy policy, long stallTimeoutMillis, long payloadBudgetBytes,
-                     BooleanSupplier consumerRunning, String name) {
+                     BooleanSupplier consumerRunning, Runnable wakeConsumer, String name) {
         this.ring = ring;
+        this.wakeConsumer = wakeConsumer;
         this.policy = policy;
         this.pool = new PayloadPool(payloadBudgetBytes);
         this.closedMessage = name + " is closed";
-        this.backoff = new Backoff(ring, closing, consumerRunning, stallTimeoutMillis, closedMessage);
+        this.backoff = new Backoff(ring, closing, consumerRunning, wakeConsumer, stallTimeoutMillis, closedMessage);
         this.slots = amount -> {
             try {
                 return ring.tryNext();
@@ -255,13 +258,14 @@ public final class Publisher {
         return backoff.await(slots, 1, endsOnClose, true, deadlineNanos, false);
     }
 
-    /** Fills and publishes a claimed barrier slot. */
+    /** Fills and publishes a claimed barrier slot, and wakes the consumer if it is parked. */
     public void publishBarrier(long sequence, SlotKind kind, Object barrier) {
         try {
             ring.get(sequence).setPayload(kind, barrier, System.currentTimeMillis());
         } finally {
             ring.publish(sequence);
         }
+        wakeConsumer.run();
     }
 
     // ---- counts ----------------------------------------------------------------------------

@@ -139,7 +139,7 @@ class ConfigTest {
         TblogConfig config = ConfigLoader.load(Map.of(), Map.of(), null);
         assertThat(config.ringSize()).isEqualTo(65536);
         assertThat(config.overflowPolicy()).isEqualTo(OverflowPolicy.BLOCK);
-        assertThat(config.waitStrategy()).isEqualTo(WaitStrategyChoice.SLEEPING);
+        assertThat(config.waitStrategy()).isEqualTo(WaitStrategyChoice.PARKING);
     }
 
     @Test

@@ -40,7 +40,7 @@ class PublisherTest {
     }
 
     private Publisher publisher(OverflowPolicy policy, long stallMillis, long budget) {
-        return new Publisher(ring, policy, stallMillis, budget, running::get, "logger of test");
+        return new Publisher(ring, policy, stallMillis, budget, running::get, () -> { }, "logger of test");
     }
 
     private void fill(Publisher p) {
@@ -167,7 +167,8 @@ class PublisherTest {
 
         RingBuffer<LogSlot> stoppedRing = RingBuffer.createMultiProducer(LogSlot::new, 64);
         stoppedRing.addGatingSequences(new Sequence());
-        Publisher q = new Publisher(stoppedRing, OverflowPolicy.BLOCK, 0, 1 << 20, () -> false, "logger of stopped");
+        Publisher q = new Publisher(stoppedRing, OverflowPolicy.BLOCK, 0, 1 << 20, () -> false, () -> { },
+            "logger of stopped");
         for (int i = 0; i < 64; i++) {
             q.scalar("fill", i, i, 0);
         }
