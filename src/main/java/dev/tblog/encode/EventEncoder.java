@@ -5,6 +5,7 @@ import com.google.protobuf.WireFormat;
 import dev.tblog.proto.Event;
 import dev.tblog.proto.SourceMetadata;
 import dev.tblog.proto.Summary;
+import dev.tblog.record.RecordDescriptor;
 import dev.tblog.record.RecordFramer;
 import io.netty.buffer.ByteBuf;
 
@@ -13,7 +14,9 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Encodes Events as framed TFRecords straight into a {@link ByteBuf}, with protobuf's
- * {@link CodedOutputStream}. Sizes are computed first (protobuf nests length prefixes), then the
+ * {@link CodedOutputStream} over the buffer's own direct memory ({@code newInstance(ByteBuffer)},
+ * protobuf's encoder for direct buffers: no heap stage, no adapter stream). Sizes are computed first
+ * (protobuf nests length prefixes, and the stream gets exactly the record's data bytes), then the
  * record header, the Event's fields in field-number order, and the data CRC.
  *
  * <pre>
@@ -42,9 +45,9 @@ public final class EventEncoder {
     /** TensorBoard's version string for the first record of a file. */
     public static final String FILE_VERSION = "brain.Event:2";
 
-    private final ByteBufTarget target = new ByteBufTarget();
-    private CodedOutputStream out = newStream();
     private final RecordFramer framer = new RecordFramer();
+    /** The stream over the record being written: over the buffer's own memory, one per record. */
+    private CodedOutputStream out;
 
     /**
      * The first record of a file: wall time and file version, and the writer's name when not null.
@@ -58,15 +61,25 @@ public final class EventEncoder {
             size += CodedOutputStream.computeTagSize(SOURCE_METADATA_FIELD)
                 + CodedOutputStream.computeUInt32SizeNoTag(sourceSize) + sourceSize;
         }
+        int recordStart = buf.writerIndex();
         int start = begin(buf, size);
-        out.writeDouble(WALL_TIME_FIELD, wallTime);
-        out.writeString(FILE_VERSION_FIELD, FILE_VERSION);
-        if (writerUtf8 != null) {
-            out.writeTag(SOURCE_METADATA_FIELD, WireFormat.WIRETYPE_LENGTH_DELIMITED);
-            out.writeUInt32NoTag(sourceSize);
-            out.writeByteArray(WRITER_FIELD, writerUtf8);
+        try {
+            out.writeDouble(WALL_TIME_FIELD, wallTime);
+            out.writeString(FILE_VERSION_FIELD, FILE_VERSION);
+            if (writerUtf8 != null) {
+                out.writeTag(SOURCE_METADATA_FIELD, WireFormat.WIRETYPE_LENGTH_DELIMITED);
+                out.writeUInt32NoTag(sourceSize);
+                out.writeByteArray(WRITER_FIELD, writerUtf8);
+            }
+            end(buf, start, size);
+        } catch (CodedOutputStream.OutOfSpaceException e) {
+            abandon(buf, recordStart);
+            throw new IllegalStateException("record data length mismatch: more than the " + size
+                + " bytes declared were written", e);
+        } catch (IOException | RuntimeException e) {
+            abandon(buf, recordStart);
+            throw e;
         }
-        end(buf, start, size);
     }
 
     /**
@@ -92,17 +105,24 @@ public final class EventEncoder {
                 out.writeByteArray(METADATA_FIELD, metadata);
             }
             end(buf, start, size);
+        } catch (CodedOutputStream.OutOfSpaceException e) {
+            abandon(buf, recordStart);
+            throw new IllegalStateException("record data length mismatch: more than the " + size
+                + " bytes declared were written", e);
         } catch (IOException | RuntimeException e) {
-            // A body that failed or lied about its size: drop the partial record and whatever the
-            // stream still buffers, so the next record starts clean.
-            buf.writerIndex(recordStart);
-            out = newStream();
+            abandon(buf, recordStart);
             throw e;
         }
     }
 
-    private CodedOutputStream newStream() {
-        return CodedOutputStream.newInstance(target, 8192);
+    /**
+     * A body that failed or lied about its size: drops the partial record, so the next one starts
+     * clean. Writing past the record's space is the body's fault, not the storage's: the callers turn
+     * it into an {@link IllegalStateException}, which skips the event instead of failing the logger.
+     */
+    private void abandon(ByteBuf buf, int recordStart) {
+        buf.writerIndex(recordStart);
+        out = null;
     }
 
     private static int headSize(double wallTime, long step) {
@@ -128,14 +148,23 @@ public final class EventEncoder {
         out.writeUInt32NoTag(contentSize);
     }
 
+    /**
+     * Makes room for the whole record, writes its header, and opens the stream over the data's
+     * bytes of the buffer's memory: protobuf's encoder for direct buffers writes there without a
+     * heap stage in between.
+     */
     private int begin(ByteBuf buf, int dataLength) {
-        target.target(buf);
-        return framer.writeHeader(buf, dataLength);
+        buf.ensureWritable(dataLength + RecordDescriptor.OVERHEAD_BYTES);
+        int dataStart = framer.writeHeader(buf, dataLength);
+        out = CodedOutputStream.newInstance(buf.internalNioBuffer(dataStart, dataLength));
+        return dataStart;
     }
 
     private void end(ByteBuf buf, int dataStart, int dataLength) throws IOException {
         out.flush();
+        int written = dataLength - out.spaceLeft();
+        out = null;
+        buf.writerIndex(dataStart + written);
         framer.writeFooter(buf, dataStart, dataLength);
-        target.target(null);
     }
 }

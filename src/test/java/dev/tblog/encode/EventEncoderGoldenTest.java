@@ -74,6 +74,29 @@ class EventEncoderGoldenTest {
         buf.release();
     }
 
+    @Test
+    void shouldLeaveNoPartialRecordWhenABodyWritesLessThanItDeclared() throws Exception {
+        ByteBuf buf = Unpooled.directBuffer();
+        SummaryBody shortBody = new SummaryBody() {
+            @Override
+            public int serializedSize() {
+                return 30;
+            }
+
+            @Override
+            public void writeTo(com.google.protobuf.CodedOutputStream out) throws java.io.IOException {
+                out.writeFloat(2, 1f);
+            }
+        };
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> encoder.summaryValue(buf, 2.0, 2, new byte[] {'y'}, null, shortBody))
+            .isInstanceOf(IllegalStateException.class).hasMessageContaining("length mismatch");
+        assertThat(buf.writerIndex()).isZero();
+        encoder.summaryValue(buf, 3.0, 3, new byte[] {'z'}, null, SIMPLE_ONE);
+        assertThat(Event.parseFrom(data(buf)).getSummary().getValue(0).getTag()).isEqualTo("z");
+        buf.release();
+    }
+
     /** The data of the first record in the buffer, checking its framing. */
     private static byte[] data(ByteBuf buf) {
         ByteBuf view = buf.duplicate();
