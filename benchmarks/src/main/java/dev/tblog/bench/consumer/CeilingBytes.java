@@ -51,7 +51,7 @@ public class CeilingBytes {
             Workload w = new Workload();
             w.tagsPerStep = tagsPerStep;
             w.tags();
-            w.log(log, ConsumerBenchmark.BATCH);
+            w.log(log, scalars());
         }
         Path file;
         try (Stream<Path> files = Files.walk(tmp)) {
@@ -65,9 +65,14 @@ public class CeilingBytes {
         Benchmarks.delete(tmp);
     }
 
+    /** Scalars in one batch of bytes: {@link ConsumerBenchmark#BATCH}. */
+    int scalars() {
+        return ConsumerBenchmark.BATCH;
+    }
+
     /** Bytes per scalar of the pre-encoded run. */
     double bytesPerScalar() {
-        return (double) encoded.capacity() / ConsumerBenchmark.BATCH;
+        return (double) encoded.capacity() / scalars();
     }
 
     @Setup(Level.Iteration)
@@ -105,7 +110,7 @@ public class CeilingBytes {
             throw new IllegalStateException("ceiling wrote " + size + " bytes, expected " + batches * encoded.capacity());
         }
         SideFigures.put("bytes/scalar", bytesPerScalar(), "B");
-        SideFigures.put("writer.cpu/scalar", (double) cpu / (batches * ConsumerBenchmark.BATCH), "ns");
+        SideFigures.put("writer.cpu/scalar", (double) cpu / (batches * scalars()), "ns");
         Benchmarks.delete(dir);
     }
 }
