@@ -16,10 +16,13 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * What an idle logger costs (issue 19, item 5), per {@code ring.waitStrategy}:
@@ -28,6 +31,9 @@ import java.util.concurrent.TimeUnit;
  *       benchmark sleeps one second and {@code idle.cpu/logger} (with
  *       {@code -prof dev.tblog.bench.consumer.SideFigures}) is the share of a core each consumer
  *       thread used meanwhile, from its own CPU clock. The score is only the second slept.</li>
+ *   <li>{@link #toTheOs}: after those loggers idled, one {@code addScalar} without {@code flush()}: the
+ *       time until its bytes are in the file (the file's size, polled). What a parked consumer adds to
+ *       the latency to the OS.</li>
  *   <li>{@link #open200}: the time to build 200 loggers (each logging one scalar) while the ones
  *       already open idle: idle consumers that burn CPU slow down everything else on the machine,
  *       the building of the next logger included.</li>
@@ -52,9 +58,10 @@ public class IdleLoggerBenchmark {
 
         private final List<Logger> open = new ArrayList<>();
         private Path dir;
+        private Path firstFile;
 
         @Setup(Level.Iteration)
-        public void open(IdleLoggerBenchmark b) throws InterruptedException {
+        public void open(IdleLoggerBenchmark b) throws Exception {
             dir = Benchmarks.tempDir("tblog-idle");
             for (int i = 0; i < loggers; i++) {
                 Logger log = Logger.builder().logdir(dir).experiment("idle-" + i).set("shutdownHook.enabled", "false")
@@ -62,6 +69,9 @@ public class IdleLoggerBenchmark {
                 log.addScalar("x", 1, 1);
                 log.flush();
                 open.add(log);
+            }
+            try (Stream<Path> files = Files.list(open.get(0).runDir())) {
+                firstFile = files.filter(f -> f.getFileName().toString().contains("tfevents")).findFirst().orElseThrow();
             }
             Thread.sleep(200); // into the idle back-off
         }
@@ -105,6 +115,18 @@ public class IdleLoggerBenchmark {
         long used = ThreadCpu.nanos(ThreadCpu.CONSUMERS) - cpu;
         SideFigures.put("idle.cpu/logger", 100.0 * used / wall / idle.loggers, "%core");
         return used;
+    }
+
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public long toTheOs(Idle idle) throws IOException {
+        long before = Files.size(idle.firstFile);
+        idle.open.get(0).addScalar("x", 2, 2);
+        long size;
+        while ((size = Files.size(idle.firstFile)) == before) {
+            Thread.onSpinWait();
+        }
+        return size;
     }
 
     @Benchmark

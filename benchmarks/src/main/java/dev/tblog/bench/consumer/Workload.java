@@ -1,10 +1,12 @@
 package dev.tblog.bench.consumer;
 
 import dev.tblog.Logger;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -31,6 +33,8 @@ public class Workload {
     private String[] tags;
     private long step;
     private float value;
+    private long calls;
+    private long cpuAtStart;
 
     @Setup
     public void tags() {
@@ -39,6 +43,23 @@ public class Workload {
 
     private static final String[] METRICS = {"loss", "accuracy", "lr", "grad_norm", "rate/exc", "rate/inh",
         "w_mean", "w_std"};
+
+    @Setup(Level.Iteration)
+    public void startClock() {
+        calls = 0;
+        cpuAtStart = ThreadCpu.currentThreadNanos();
+    }
+
+    /**
+     * The producer thread's CPU per scalar (of one producer thread, waits included): with the
+     * consumer's, it says which side bounds the throughput.
+     */
+    @TearDown(Level.Iteration)
+    public void readClock() {
+        if (calls > 0) {
+            SideFigures.put("producer.cpu/scalar", (double) (ThreadCpu.currentThreadNanos() - cpuAtStart) / calls, "ns");
+        }
+    }
 
     /** The tags of producer {@code id}: the first {@code tagsPerStep} metrics (at most 8). */
     public static String[] tags(int id, int tagsPerStep) {
@@ -59,5 +80,6 @@ public class Workload {
             }
             step++;
         }
+        this.calls += calls;
     }
 }
