@@ -1,6 +1,7 @@
 package dev.tblog.pipeline;
 
 import com.lmax.disruptor.EventHandler;
+import com.lmax.disruptor.Sequence;
 import dev.tblog.config.FsyncPolicy;
 import dev.tblog.encode.Encoders;
 import dev.tblog.encode.Payload;
@@ -31,6 +32,8 @@ public final class ConsumerHandler implements EventHandler<LogSlot> {
     private final Encoders encoders = new Encoders();
     private boolean closed;
     private long writtenInBatch;
+    /** The consumer's sequence in the ring, to give slots back within a long batch; null in unit tests. */
+    private Sequence consumed;
 
     public ConsumerHandler(RunFiles runs, PipelineState state, FsyncPolicy fsyncPolicy,
                            Consumer<Throwable> errorHandler, SelfMetrics selfMetrics) {
@@ -48,6 +51,18 @@ public final class ConsumerHandler implements EventHandler<LogSlot> {
             closeFiles(null);
         }
         state.running(false);
+    }
+
+    /**
+     * Slots given back to producers every this many events within a batch, not only at its end: a
+     * full ring (65,536 slots, a batch of as many) then refills while the consumer works through it,
+     * instead of producers waiting for the whole batch.
+     */
+    static final int RELEASE_EVERY = 1024;
+
+    @Override
+    public void setSequenceCallback(Sequence sequenceCallback) {
+        this.consumed = sequenceCallback;
     }
 
     @Override
@@ -69,6 +84,9 @@ public final class ConsumerHandler implements EventHandler<LogSlot> {
         }
         if (endOfBatch) {
             endBatch(sequence);
+        } else if ((sequence & (RELEASE_EVERY - 1)) == RELEASE_EVERY - 1 && consumed != null) {
+            // The slots up to this one are cleared and their payloads released: producers may reuse them.
+            consumed.set(sequence);
         }
     }
 
