@@ -68,7 +68,9 @@ public final class ConsumerHandler implements EventHandler<LogSlot> {
     @Override
     public void onEvent(LogSlot slot, long sequence, boolean endOfBatch) {
         try {
-            handle(slot);
+            if (slot.filledFor(sequence)) {
+                handle(slot);
+            } // else a producer claimed the slot and failed before filling it: nothing to do
         } catch (IOException e) {
             storageFailed(e);
             state.addLost(1);
@@ -76,16 +78,21 @@ public final class ConsumerHandler implements EventHandler<LogSlot> {
             fail(t, false);
             state.addLost(1);
         } finally {
+            // A payload or barrier is dropped once handled, so a slot never pins one; a payload found
+            // in a slot not filled for this sequence was half-filled by a failed producer: released too.
+            // A scalar slot holds none and is not written to at all.
             Object payload = slot.payload();
-            if (payload instanceof Payload) {
-                releaseQuietly((Payload) payload);
+            if (payload != null) {
+                if (payload instanceof Payload) {
+                    releaseQuietly((Payload) payload);
+                }
+                slot.dropPayload();
             }
-            slot.clear();
         }
         if (endOfBatch) {
             endBatch(sequence);
         } else if ((sequence & (RELEASE_EVERY - 1)) == RELEASE_EVERY - 1 && consumed != null) {
-            // The slots up to this one are cleared and their payloads released: producers may reuse them.
+            // The slots up to this one are handled and their payloads released: producers may reuse them.
             consumed.set(sequence);
         }
     }

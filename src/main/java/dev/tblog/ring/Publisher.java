@@ -20,7 +20,7 @@ import java.util.function.BooleanSupplier;
  * long sequence = claim(kind);             // closed check, then a slot or DROPPED (counted)
  * if (sequence == DROPPED) return;
  * try {
- *     ring.get(sequence).setScalar(...);   // fill
+ *     ring.get(sequence).setScalar(sequence, ...);   // fill, stamped with the sequence
  * } finally {
  *     ring.publish(sequence);              // always: the consumer skips a slot left half-filled
  * }
@@ -109,7 +109,7 @@ public final class Publisher {
             return;
         }
         try {
-            ring.get(sequence).setScalar(tag, step, value, wallTimeMillis);
+            ring.get(sequence).setScalar(sequence, tag, step, value, wallTimeMillis);
         } finally {
             ring.publish(sequence);
         }
@@ -122,7 +122,7 @@ public final class Publisher {
             return;
         }
         try {
-            ring.get(sequence).setScalarsMember(mainTag, key, step, value, wallTimeMillis);
+            ring.get(sequence).setScalarsMember(sequence, mainTag, key, step, value, wallTimeMillis);
         } finally {
             ring.publish(sequence);
         }
@@ -171,7 +171,7 @@ public final class Publisher {
             return false;
         }
         try {
-            ring.get(sequence).setPayload(SlotKind.PAYLOAD, payload, System.currentTimeMillis());
+            ring.get(sequence).setPayload(sequence, SlotKind.PAYLOAD, payload, System.currentTimeMillis());
         } finally {
             ring.publish(sequence);
         }
@@ -261,7 +261,7 @@ public final class Publisher {
     /** Fills and publishes a claimed barrier slot, and wakes the consumer if it is parked. */
     public void publishBarrier(long sequence, SlotKind kind, Object barrier) {
         try {
-            ring.get(sequence).setPayload(kind, barrier, System.currentTimeMillis());
+            ring.get(sequence).setPayload(sequence, kind, barrier, System.currentTimeMillis());
         } finally {
             ring.publish(sequence);
         }

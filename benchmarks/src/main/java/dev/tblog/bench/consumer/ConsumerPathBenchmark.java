@@ -114,7 +114,7 @@ public class ConsumerPathBenchmark {
         long wallTime = System.currentTimeMillis();
         for (int i = 0; i < BATCH; ) {
             for (int k = 0; k < t.length; k++, i++) {
-                slot.setScalar(t[k], step, i, wallTime);
+                slot.setScalar(sequence, t[k], step, i, wallTime);
                 handler.onEvent(slot, sequence++, i == BATCH - 1);
             }
             step++;
