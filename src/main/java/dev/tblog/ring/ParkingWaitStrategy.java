@@ -103,6 +103,9 @@ public final class ParkingWaitStrategy implements WaitStrategy {
         // published first is seen here, one that publishes after sees the flag and unparks us.
         VarHandle.fullFence();
         if (!ring.isAvailable(sequence)) {
+            // The consumer ends on the close barrier or an alert, never on an interrupt; a set flag
+            // would make every park return at once and the wait spin.
+            Thread.interrupted();
             LockSupport.parkNanos(this, nanos);
         }
         PARKED.setVolatile(this, false);

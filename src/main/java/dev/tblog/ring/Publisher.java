@@ -187,8 +187,11 @@ public final class Publisher {
         try {
             return ring.tryNext();
         } catch (InsufficientCapacityException full) {
-            long sequence = policy == OverflowPolicy.BLOCK ? backoff.await(slots, 1, true, false, 0, true) : DROPPED;
-            return toDropped(sequence, kind);
+            if (policy != OverflowPolicy.BLOCK) {
+                wakeConsumer.run(); // a parked consumer must not sleep on while drops pile up
+                return toDropped(DROPPED, kind);
+            }
+            return toDropped(backoff.await(slots, 1, true, false, 0, true), kind);
         }
     }
 
@@ -235,8 +238,11 @@ public final class Publisher {
         if (pool.tryTake(bytes) != Backoff.Room.NONE) {
             return true;
         }
-        long result = policy == OverflowPolicy.BLOCK ? backoff.await(pool, bytes, true, false, 0, true) : DROPPED;
-        return toDropped(result, kind.name()) != DROPPED;
+        if (policy != OverflowPolicy.BLOCK) {
+            wakeConsumer.run(); // the consumer frees pooled memory: it must not sleep on
+            return toDropped(DROPPED, kind.name()) != DROPPED;
+        }
+        return toDropped(backoff.await(pool, bytes, true, false, 0, true), kind.name()) != DROPPED;
     }
 
     /** The pool payloads give their arrays back to. */
