@@ -3,6 +3,11 @@
 #   benchmarks/run.sh quick   a few minutes, short iterations: to spot regressions
 #   benchmarks/run.sh record  what benchmarks/RESULTS.md records (~20 minutes on 2 cores)
 #   benchmarks/run.sh full    longer: two forks, longer iterations (about an hour)
+#   benchmarks/run.sh consumer   the consumer at the speed of the disk (issue 13) and idle CPU (issue 19):
+#                                tblog against the ceiling, 1 and 4 producers, 1 and 8 tags per step,
+#                                with and without other work, 3 forks; the consumer's own work; caller
+#                                latency; the first million of a fresh JVM; idle loggers (~25 minutes).
+#                                Prints the summary table (consumer-table.py) at the end.
 # Results (JMH JSON and text, one pair per step) go to benchmarks/target/results/<mode>-<time>/.
 # Every benchmark checks its own result (written == published, lines in the file == calls) and
 # JMH fails the run (-foe true) instead of printing a number when a check fails.
@@ -14,17 +19,20 @@ case "$mode" in
   quick) opts=(-f 1 -wi 1 -w 1 -i 2 -r 2); memsecs=5 ;;
   record) opts=(-f 1 -wi 3 -w 1 -i 5 -r 2); memsecs=15 ;;
   full)  opts=(-f 2 -wi 3 -w 2 -i 5 -r 3); memsecs=30 ;;
-  *) echo "usage: $0 quick|record|full" >&2; exit 2 ;;
+  consumer) opts=() ;;
+  *) echo "usage: $0 quick|record|full|consumer" >&2; exit 2 ;;
 esac
 
-(cd "$root" && mvn -B -q install -DskipTests)
-mvn -B -q -f "$here/pom.xml" package
-mvn -B -q -f "$here/log4j2/pom.xml" package
+mvnrepo=()
+if [[ -n ${MAVEN_REPO_LOCAL:-} ]]; then mvnrepo=(-Dmaven.repo.local="$MAVEN_REPO_LOCAL"); fi
+(cd "$root" && mvn -B -q "${mvnrepo[@]}" install -DskipTests)
+mvn -B -q "${mvnrepo[@]}" -f "$here/pom.xml" package
 
 tblog=(java -jar "$here/target/benchmarks.jar")
 log4j2=(java -jar "$here/log4j2/target/benchmarks-log4j2.jar")   # Log4j2 2.26.1 + Disruptor 3.4.4
 out="$here/target/results/$mode-$(date +%Y%m%d-%H%M%S)"
 mkdir -p "$out"
+side=(-prof dev.tblog.bench.consumer.SideFigures)   # consumer CPU, bytes per scalar, idle CPU
 
 step() {   # step NAME JAR... -- JMH-ARGS...
   local name=$1; shift
@@ -32,6 +40,27 @@ step() {   # step NAME JAR... -- JMH-ARGS...
   echo "== $name"
   "${jar[@]}" "$@" "${opts[@]}" -foe true -rf json -rff "$out/$name.json" 2>&1 | tee "$out/$name.txt"
 }
+
+if [[ $mode == consumer ]]; then
+  # On a shared machine, one JMH run at a time: each step takes the lock file named by
+  # TBLOG_BENCH_LOCK (default /work/bench.lock) when it exists.
+  lock=${TBLOG_BENCH_LOCK:-/work/bench.lock}
+  if [[ -e $lock ]] && command -v flock >/dev/null; then tblog=(flock "$lock" "${tblog[@]}"); fi
+  # tblog against the ceiling of the disk path, 1/4 producers x 1/8 tags per step x 0/2 busy threads beside
+  step consumer "${tblog[@]}" -- 'consumer.ConsumerBenchmark' -p otherWork=0,2 -f 3 "${side[@]}" -prof gc
+  # the consumer's own work per scalar, alone (CPU time, allocation)
+  step consumer-path "${tblog[@]}" -- 'consumer.ConsumerPathBenchmark' "${side[@]}" -prof gc
+  # the caller's cost of addScalar with the workOnly baseline
+  step latency "${tblog[@]}" -- 'AddScalarLatencyBenchmark' -f 1 -wi 3 -w 1 -i 5 -r 2 -prof gc
+  # the first million scalars of a fresh JVM (5 forks, no warm-up), with the cold ceiling
+  step first-million "${tblog[@]}" -- 'consumer.FirstMillionBenchmark' "${side[@]}"
+  # idle loggers: CPU per logger, 200 loggers opened; per wait strategy
+  step idle "${tblog[@]}" -- 'consumer.IdleLoggerBenchmark' "${side[@]}"
+  python3 "$here/consumer-table.py" "$out" | tee "$out/table.md"
+  echo "results in $out"
+  exit 0
+fi
+mvn -B -q "${mvnrepo[@]}" -f "$here/log4j2/pom.xml" package
 
 # (a) producer latency, pacing work 100 tokens, with the workOnly baseline, allocation per call
 step latency-tblog   "${tblog[@]}"  -- 'AddScalarLatencyBenchmark' -prof gc

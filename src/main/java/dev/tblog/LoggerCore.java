@@ -63,11 +63,12 @@ final class LoggerCore {
         this.runDir = runDir;
         this.config = config;
         // The largest allocation first: a ring the heap cannot hold fails before any file is open.
-        this.disruptor = Rings.create(config.ringSize(), config.waitStrategy(), config.producerType());
+        Rings.Ring ring = Rings.create(config.ringSize(), config.waitStrategy(), config.producerType());
+        this.disruptor = ring.disruptor();
         RunFiles runs;
         try {
             runs = new RunFiles(runDir, sinkFactory, config.writeThresholdBytes(), config.fileMaxBytes(),
-                config.fsyncPolicy() != FsyncPolicy.NEVER);
+                config.fsyncPolicy() != FsyncPolicy.NEVER, config.writeCoalesceSteps());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create an event file in " + runDir + ": " + e, e);
         }
@@ -75,7 +76,7 @@ final class LoggerCore {
         try {
             this.publisher = new Publisher(disruptor.getRingBuffer(), config.overflowPolicy(),
                 config.overflowStallTimeoutMillis(), config.payloadMaxPendingBytes(), state::running,
-                "logger of " + runDir);
+                ring.wakeConsumer(), "logger of " + runDir);
             SelfMetrics selfMetrics = new SelfMetrics(config.selfMetricsEnabled(), config.selfMetricsIntervalMillis(),
                 publisher::droppedTotal, disruptor.getRingBuffer()::getCursor, publisher.pool()::pendingBytes);
             disruptor.handleEventsWith(new ConsumerHandler(runs, state, config.fsyncPolicy(), errorHandler,

@@ -61,15 +61,18 @@ class ManyProducersTest {
                 reader.next();
                 for (RecordReader.Record r = reader.next(); r != null; r = reader.next()) {
                     Event e = Event.parseFrom(r.data());
-                    String tag = e.getSummary().getValue(0).getTag();
-                    int p = tag.charAt(tag.length() - 1) - '0';
-                    // Plain checks: an AssertJ chain per event would dominate the test's time.
-                    if (e.getStep() != next[p] || e.getSummary().getValue(0).getSimpleValue() != (float) next[p]) {
-                        fail("producer %d: expected step %d, found step %d value %s at offset %d of %s", p, next[p],
-                            e.getStep(), e.getSummary().getValue(0).getSimpleValue(), r.offset(), file);
+                    for (int v = 0; v < e.getSummary().getValueCount(); v++) {
+                        String tag = e.getSummary().getValue(v).getTag();
+                        int p = tag.charAt(tag.length() - 1) - '0';
+                        float value = e.getSummary().getValue(v).getSimpleValue();
+                        // Plain checks: an AssertJ chain per event would dominate the test's time.
+                        if (e.getStep() != next[p] || value != (float) next[p]) {
+                            fail("producer %d: expected step %d, found step %d value %s at offset %d of %s", p,
+                                next[p], e.getStep(), value, r.offset(), file);
+                        }
+                        next[p]++;
+                        total++;
                     }
-                    next[p]++;
-                    total++;
                 }
                 assertThat(reader.tornTailOffset()).isEqualTo(-1);
             }

@@ -62,8 +62,11 @@ final class RunChecker {
                         fail("second file_version record at offset %d of %s", r.offset(), file);
                     }
                     if (e.hasSummary()) {
-                        String tag = e.getSummary().getValue(0).getTag();
-                        steps.computeIfAbsent(folder + "|" + tag, k -> new ArrayList<>()).add(e.getStep());
+                        // Every value is a point at the event's step (several when steps are coalesced).
+                        for (int v = 0; v < e.getSummary().getValueCount(); v++) {
+                            String tag = e.getSummary().getValue(v).getTag();
+                            steps.computeIfAbsent(folder + "|" + tag, k -> new ArrayList<>()).add(e.getStep());
+                        }
                     }
                 }
                 if (reader.tornTailOffset() >= 0) {

@@ -1,6 +1,7 @@
 package dev.tblog;
 
 import dev.tblog.proto.Event;
+import dev.tblog.proto.Summary;
 import dev.tblog.record.RunNames;
 import dev.tblog.read.RecordReader;
 
@@ -13,7 +14,13 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-/** Reads event files back with the generated protobuf classes: the independent path for round trips. */
+/**
+ * Reads event files back with the generated protobuf classes: the independent path for round trips.
+ * As TensorBoard reads them: an event whose summary holds several values (coalesced steps,
+ * {@code write.coalesceSteps}) is one point per value, each with the event's step and wall time, so
+ * {@link #read} and {@link #readFile} give one event per summary value; {@link #readRecords} gives
+ * the records as they are on disk.
+ */
 public final class TestEvents {
     private TestEvents() {
     }
@@ -37,8 +44,23 @@ public final class TestEvents {
         return events;
     }
 
-    /** Every event of one file. */
+    /** Every event of one file, one per summary value. */
     public static List<Event> readFile(Path file) {
+        List<Event> events = new ArrayList<>();
+        for (Event e : readRecords(file)) {
+            if (e.hasSummary() && e.getSummary().getValueCount() > 1) {
+                for (Summary.Value v : e.getSummary().getValueList()) {
+                    events.add(e.toBuilder().setSummary(Summary.newBuilder().addValue(v)).build());
+                }
+            } else {
+                events.add(e);
+            }
+        }
+        return events;
+    }
+
+    /** Every record of one file as the event it holds, as on disk. */
+    public static List<Event> readRecords(Path file) {
         try {
             List<Event> events = new ArrayList<>();
             for (byte[] data : RecordReader.readAll(file)) {

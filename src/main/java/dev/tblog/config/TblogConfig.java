@@ -30,6 +30,7 @@ public final class TblogConfig {
     private final int histogramConsumerBinMaxValues;
     private final int scalarsMaxSubRuns;
     private final int writeThresholdBytes;
+    private final boolean writeCoalesceSteps;
     private final long fileMaxBytes;
     private final boolean selfMetricsEnabled;
     private final int selfMetricsIntervalMillis;
@@ -52,6 +53,7 @@ public final class TblogConfig {
         this.histogramConsumerBinMaxValues = read(ConfigKey.HISTOGRAM_CONSUMER_BIN_MAX_VALUES);
         this.scalarsMaxSubRuns = read(ConfigKey.SCALARS_MAX_SUB_RUNS);
         this.writeThresholdBytes = read(ConfigKey.WRITE_THRESHOLD_BYTES);
+        this.writeCoalesceSteps = read(ConfigKey.WRITE_COALESCE_STEPS);
         this.fileMaxBytes = read(ConfigKey.FILE_MAX_BYTES);
         this.selfMetricsEnabled = read(ConfigKey.SELF_METRICS_ENABLED);
         this.selfMetricsIntervalMillis = read(ConfigKey.SELF_METRICS_INTERVAL_MILLIS);
@@ -179,6 +181,11 @@ public final class TblogConfig {
     /** {@return the pending bytes past which a file's records are written (they are also written at every batch's end)} */
     public int writeThresholdBytes() {
         return writeThresholdBytes;
+    }
+
+    /** {@return whether scalars of one step and millisecond are written as one event} */
+    public boolean writeCoalesceSteps() {
+        return writeCoalesceSteps;
     }
 
     /** {@return the bytes after which an event file is closed and a new one started; 0 never rotates} */

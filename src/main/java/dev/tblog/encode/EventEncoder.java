@@ -5,6 +5,7 @@ import com.google.protobuf.WireFormat;
 import dev.tblog.proto.Event;
 import dev.tblog.proto.SourceMetadata;
 import dev.tblog.proto.Summary;
+import dev.tblog.record.RecordDescriptor;
 import dev.tblog.record.RecordFramer;
 import io.netty.buffer.ByteBuf;
 
@@ -13,7 +14,9 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Encodes Events as framed TFRecords straight into a {@link ByteBuf}, with protobuf's
- * {@link CodedOutputStream}. Sizes are computed first (protobuf nests length prefixes), then the
+ * {@link CodedOutputStream} over the buffer's own direct memory ({@code newInstance(ByteBuffer)},
+ * protobuf's encoder for direct buffers: no heap stage, no adapter stream). Sizes are computed first
+ * (protobuf nests length prefixes, and the stream gets exactly the record's data bytes), then the
  * record header, the Event's fields in field-number order, and the data CRC.
  *
  * <pre>
@@ -23,8 +26,8 @@ import java.nio.charset.StandardCharsets;
  * </pre>
  * The field numbers are the generated classes' {@code *_FIELD_NUMBER} constants, as in every body.
  *
- * <p>A scalar event allocates nothing here: the tag's bytes come from the consumer's tag cache, and the
- * one {@code CodedOutputStream} is reused for every record.
+ * <p>Scalars do not come here: {@link ScalarEventEncoder} writes them straight into the buffer's
+ * memory. This encoder serves the first record of a file and the values of the other kinds.
  *
  * <p>Thread contract: not thread-safe; one encoder per consumer thread.
  */
@@ -37,15 +40,14 @@ public final class EventEncoder {
     private static final int WRITER_FIELD = SourceMetadata.WRITER_FIELD_NUMBER;
     private static final int SUMMARY_VALUE_FIELD = Summary.VALUE_FIELD_NUMBER;
     private static final int TAG_FIELD = Summary.Value.TAG_FIELD_NUMBER;
-    private static final int SIMPLE_VALUE_FIELD = Summary.Value.SIMPLE_VALUE_FIELD_NUMBER;
     private static final int METADATA_FIELD = Summary.Value.METADATA_FIELD_NUMBER;
 
     /** TensorBoard's version string for the first record of a file. */
     public static final String FILE_VERSION = "brain.Event:2";
 
-    private final ByteBufTarget target = new ByteBufTarget();
-    private CodedOutputStream out = newStream();
     private final RecordFramer framer = new RecordFramer();
+    /** The stream over the record being written: over the buffer's own memory, one per record. */
+    private CodedOutputStream out;
 
     /**
      * The first record of a file: wall time and file version, and the writer's name when not null.
@@ -59,30 +61,25 @@ public final class EventEncoder {
             size += CodedOutputStream.computeTagSize(SOURCE_METADATA_FIELD)
                 + CodedOutputStream.computeUInt32SizeNoTag(sourceSize) + sourceSize;
         }
+        int recordStart = buf.writerIndex();
         int start = begin(buf, size);
-        out.writeDouble(WALL_TIME_FIELD, wallTime);
-        out.writeString(FILE_VERSION_FIELD, FILE_VERSION);
-        if (writerUtf8 != null) {
-            out.writeTag(SOURCE_METADATA_FIELD, WireFormat.WIRETYPE_LENGTH_DELIMITED);
-            out.writeUInt32NoTag(sourceSize);
-            out.writeByteArray(WRITER_FIELD, writerUtf8);
+        try {
+            out.writeDouble(WALL_TIME_FIELD, wallTime);
+            out.writeString(FILE_VERSION_FIELD, FILE_VERSION);
+            if (writerUtf8 != null) {
+                out.writeTag(SOURCE_METADATA_FIELD, WireFormat.WIRETYPE_LENGTH_DELIMITED);
+                out.writeUInt32NoTag(sourceSize);
+                out.writeByteArray(WRITER_FIELD, writerUtf8);
+            }
+            end(buf, start, size);
+        } catch (CodedOutputStream.OutOfSpaceException e) {
+            abandon(buf, recordStart);
+            throw new IllegalStateException("record data length mismatch: more than the " + size
+                + " bytes declared were written", e);
+        } catch (IOException | RuntimeException e) {
+            abandon(buf, recordStart);
+            throw e;
         }
-        end(buf, start, size);
-    }
-
-    /** One scalar event: {@code summary { value { tag, simple_value } }}. */
-    public void scalar(ByteBuf buf, double wallTime, long step, byte[] tagUtf8, float value) throws IOException {
-        int valueSize = CodedOutputStream.computeByteArraySize(TAG_FIELD, tagUtf8)
-            + CodedOutputStream.computeFloatSize(SIMPLE_VALUE_FIELD, value);
-        int summarySize = nestedSize(SUMMARY_VALUE_FIELD, valueSize);
-        int size = headSize(wallTime, step) + nestedSize(SUMMARY_FIELD, summarySize);
-        int start = begin(buf, size);
-        writeHead(wallTime, step);
-        openNested(SUMMARY_FIELD, summarySize);
-        openNested(SUMMARY_VALUE_FIELD, valueSize);
-        out.writeByteArray(TAG_FIELD, tagUtf8);
-        out.writeFloat(SIMPLE_VALUE_FIELD, value);
-        end(buf, start, size);
     }
 
     /**
@@ -108,17 +105,24 @@ public final class EventEncoder {
                 out.writeByteArray(METADATA_FIELD, metadata);
             }
             end(buf, start, size);
+        } catch (CodedOutputStream.OutOfSpaceException e) {
+            abandon(buf, recordStart);
+            throw new IllegalStateException("record data length mismatch: more than the " + size
+                + " bytes declared were written", e);
         } catch (IOException | RuntimeException e) {
-            // A body that failed or lied about its size: drop the partial record and whatever the
-            // stream still buffers, so the next record starts clean.
-            buf.writerIndex(recordStart);
-            out = newStream();
+            abandon(buf, recordStart);
             throw e;
         }
     }
 
-    private CodedOutputStream newStream() {
-        return CodedOutputStream.newInstance(target, 8192);
+    /**
+     * A body that failed or lied about its size: drops the partial record, so the next one starts
+     * clean. Writing past the record's space is the body's fault, not the storage's: the callers turn
+     * it into an {@link IllegalStateException}, which skips the event instead of failing the logger.
+     */
+    private void abandon(ByteBuf buf, int recordStart) {
+        buf.writerIndex(recordStart);
+        out = null;
     }
 
     private static int headSize(double wallTime, long step) {
@@ -144,14 +148,23 @@ public final class EventEncoder {
         out.writeUInt32NoTag(contentSize);
     }
 
+    /**
+     * Makes room for the whole record, writes its header, and opens the stream over the data's
+     * bytes of the buffer's memory: protobuf's encoder for direct buffers writes there without a
+     * heap stage in between.
+     */
     private int begin(ByteBuf buf, int dataLength) {
-        target.target(buf);
-        return framer.writeHeader(buf, dataLength);
+        buf.ensureWritable(dataLength + RecordDescriptor.OVERHEAD_BYTES);
+        int dataStart = framer.writeHeader(buf, dataLength);
+        out = CodedOutputStream.newInstance(buf.internalNioBuffer(dataStart, dataLength));
+        return dataStart;
     }
 
     private void end(ByteBuf buf, int dataStart, int dataLength) throws IOException {
         out.flush();
+        int written = dataLength - out.spaceLeft();
+        out = null;
+        buf.writerIndex(dataStart + written);
         framer.writeFooter(buf, dataStart, dataLength);
-        target.target(null);
     }
 }

@@ -1,6 +1,7 @@
 package dev.tblog.pipeline;
 
 import com.lmax.disruptor.EventHandler;
+import com.lmax.disruptor.Sequence;
 import dev.tblog.config.FsyncPolicy;
 import dev.tblog.encode.Encoders;
 import dev.tblog.encode.Payload;
@@ -35,6 +36,8 @@ public final class ConsumerHandler implements EventHandler<LogSlot> {
     private long writtenInBatch;
     /** The first failure since the last barrier was settled: the next barrier reports it. */
     private Throwable failedSinceBarrier;
+    /** The consumer's sequence in the ring, to give slots back within a long batch; null in unit tests. */
+    private Sequence consumed;
 
     public ConsumerHandler(RunFiles runs, PipelineState state, FsyncPolicy fsyncPolicy,
                            Consumer<Throwable> errorHandler, SelfMetrics selfMetrics) {
@@ -54,10 +57,24 @@ public final class ConsumerHandler implements EventHandler<LogSlot> {
         state.running(false);
     }
 
+    /**
+     * Slots given back to producers every this many events within a batch, not only at its end: a
+     * full ring (65,536 slots, a batch of as many) then refills while the consumer works through it,
+     * instead of producers waiting for the whole batch.
+     */
+    static final int RELEASE_EVERY = 1024;
+
+    @Override
+    public void setSequenceCallback(Sequence sequenceCallback) {
+        this.consumed = sequenceCallback;
+    }
+
     @Override
     public void onEvent(LogSlot slot, long sequence, boolean endOfBatch) {
         try {
-            handle(slot);
+            if (slot.filledFor(sequence)) {
+                handle(slot);
+            } // else a producer claimed the slot and failed before filling it: nothing to do
         } catch (SubRunLostException e) {
             // That sub-run's loss only: reported once, each of its events counted.
             if (e.firstReport()) {
@@ -71,15 +88,32 @@ public final class ConsumerHandler implements EventHandler<LogSlot> {
             fail(t, false);
             state.addLost(1);
         } finally {
+            // A payload or barrier is dropped once handled, so a slot never pins one; a payload found
+            // in a slot not filled for this sequence was half-filled by a failed producer: released too.
+            // A scalar slot holds none and is not written to at all.
             Object payload = slot.payload();
-            if (payload instanceof Payload) {
-                releaseQuietly((Payload) payload);
+            if (payload != null) {
+                if (payload instanceof Payload) {
+                    releaseQuietly((Payload) payload);
+                }
+                slot.dropPayload();
             }
-            slot.clear();
         }
         if (endOfBatch) {
             endBatch(sequence);
+        } else if ((sequence & (RELEASE_EVERY - 1)) == RELEASE_EVERY - 1 && consumed != null) {
+            // The slots up to this one are handled and their payloads released: producers may reuse them.
+            consumed.set(sequence);
         }
+    }
+
+    /**
+     * The ring went idle (the parking wait strategy ends its first wait of an idle spell this way):
+     * writes whatever is still held, so data reach the OS as soon as producers pause.
+     */
+    @Override
+    public void onTimeout(long sequence) {
+        endBatch(sequence);
     }
 
     private void handle(LogSlot slot) throws IOException {

@@ -2,6 +2,7 @@ package dev.tblog.pipeline;
 
 import dev.tblog.encode.EventEncoder;
 import dev.tblog.encode.EventWriter;
+import dev.tblog.encode.ScalarEventEncoder;
 import dev.tblog.encode.SummaryBody;
 import dev.tblog.record.RunNames;
 import dev.tblog.sink.EventSink;
@@ -39,6 +40,9 @@ public final class RunFiles implements EventWriter {
     private final EventSinkFactory sinkFactory;
     private final int writeThresholdBytes;
     private final EventEncoder encoder = new EventEncoder();
+    private final ScalarEventEncoder scalars = new ScalarEventEncoder();
+    /** The coalesced scalar event being gathered; null when steps are not coalesced. */
+    private final ScalarGroup group;
     private final RunFile main;
     private final Map<String, RunFile> subRuns = new HashMap<>();
     /** Sub-runs whose file could not be opened: their events are lost, the rest of the run goes on. */
@@ -58,9 +62,12 @@ public final class RunFiles implements EventWriter {
      * @param writeThresholdBytes a file's pending bytes are written once past this
      * @param maxFileBytes a file that reached this many bytes is closed and continued in a new one; 0 never
      * @param forceOnRotate whether a file is fsynced before it is closed by rotation
+     * @param coalesceSteps whether consecutive scalars of a file with the same step and wall-time
+     *     millisecond are written as one event (see {@link ScalarGroup})
      */
     public RunFiles(Path runDir, EventSinkFactory sinkFactory, int writeThresholdBytes, long maxFileBytes,
-                    boolean forceOnRotate) throws IOException {
+                    boolean forceOnRotate, boolean coalesceSteps) throws IOException {
+        this.group = coalesceSteps ? new ScalarGroup(scalars) : null;
         this.maxFileBytes = maxFileBytes;
         this.forceOnRotate = forceOnRotate;
         this.runDir = runDir;
@@ -116,6 +123,7 @@ public final class RunFiles implements EventWriter {
     @Override
     public void writeValue(String subRun, String tag, long step, long wallTimeMillis, byte[] metadata,
                            SummaryBody body) throws IOException {
+        closeGroup();
         RunFile file = file(subRun);
         TagEntry entry = file.tags().get(tag);
         byte[] firstMetadata = entry.metadataWritten() ? null : metadata;
@@ -142,6 +150,7 @@ public final class RunFiles implements EventWriter {
 
     /** Writes every file's pending bytes to its sink. */
     public void writeAll() throws IOException {
+        closeGroup();
         for (int i = 0; i < all.size(); i++) {
             bytesWritten += writePending(all.get(i));
         }
@@ -156,6 +165,9 @@ public final class RunFiles implements EventWriter {
 
     /** Closes every file, trying all of them; pending bytes are not written (call writeAll first). */
     public void closeAll() throws IOException {
+        if (group != null) {
+            group.discard();
+        }
         IOException first = null;
         for (RunFile file : all) {
             try {
@@ -175,9 +187,25 @@ public final class RunFiles implements EventWriter {
 
     private void scalar(RunFile file, String tag, long step, long wallTimeMillis, double value) throws IOException {
         TagEntry entry = file.tags().get(tag);
-        encoder.scalar(file.pending(), seconds(wallTimeMillis), step, entry.utf8(), (float) value);
+        float v = (float) value;
+        if (group == null) {
+            scalars.write(file.pending(), seconds(wallTimeMillis), step, entry.scalarTag(), v);
+            writeIfPastThreshold(file);
+        } else if (!group.tryJoin(file, entry, step, wallTimeMillis, v)) {
+            closeGroup();
+            group.open(file, entry, step, wallTimeMillis, v);
+        }
         entry.recordStep(step);
-        writeIfPastThreshold(file);
+    }
+
+    /** Encodes the coalesced event being gathered, if any, so that nothing is written before it. */
+    private void closeGroup() throws IOException {
+        if (group != null) {
+            RunFile written = group.close();
+            if (written != null) {
+                writeIfPastThreshold(written);
+            }
+        }
     }
 
     private void writeIfPastThreshold(RunFile file) throws IOException {
@@ -277,7 +305,8 @@ public final class RunFiles implements EventWriter {
         return sink;
     }
 
-    private static double seconds(long millis) {
+    /** A wall time in milliseconds as the seconds of {@code Event.wall_time}. */
+    static double seconds(long millis) {
         return millis / 1000.0;
     }
 }

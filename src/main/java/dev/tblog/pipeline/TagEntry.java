@@ -1,9 +1,12 @@
 package dev.tblog.pipeline;
 
+import dev.tblog.encode.ScalarTag;
+
 import java.nio.charset.StandardCharsets;
 
 /**
- * What the consumer remembers about one tag in one event file: its UTF-8 bytes (encoded once),
+ * What the consumer remembers about one tag in one event file: its UTF-8 bytes and its bytes as a
+ * scalar value (encoded once),
  * whether its plugin metadata was written (TensorBoard reads only the first), and the last step.
  *
  * <p>Thread contract: consumer thread only.
@@ -11,7 +14,10 @@ import java.nio.charset.StandardCharsets;
 final class TagEntry {
     private final String tag;
     private final byte[] utf8;
+    private ScalarTag scalarTag;
     private boolean metadataWritten;
+    /** The serial of the last coalesced group the tag joined (see ScalarGroup); 0 for none. */
+    private long scalarGroup;
     private long lastStep = Long.MIN_VALUE;
 
     TagEntry(String tag) {
@@ -26,6 +32,24 @@ final class TagEntry {
     /** The tag's UTF-8 bytes; do not modify. */
     byte[] utf8() {
         return utf8;
+    }
+
+    /** The tag's constant bytes as a scalar value, made on first use. */
+    ScalarTag scalarTag() {
+        ScalarTag t = scalarTag;
+        if (t == null) {
+            t = new ScalarTag(utf8);
+            scalarTag = t;
+        }
+        return t;
+    }
+
+    long scalarGroup() {
+        return scalarGroup;
+    }
+
+    void scalarGroup(long serial) {
+        scalarGroup = serial;
     }
 
     boolean metadataWritten() {

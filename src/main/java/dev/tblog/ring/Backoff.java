@@ -67,6 +67,7 @@ public final class Backoff {
     private final RingBuffer<?> ring;
     private final AtomicBoolean closing;
     private final BooleanSupplier consumerRunning;
+    private final Runnable wakeConsumer;
     private final long stallTimeoutNanos;
     private final String closedMessage;
     private final AtomicLong stalls = new AtomicLong();
@@ -81,14 +82,17 @@ public final class Backoff {
      * @param ring whose consumer sequence is the measure of progress
      * @param closing set once the logger's close has begun
      * @param consumerRunning false once the consumer thread stopped
+     * @param wakeConsumer wakes a parked consumer; run once when a wait begins, since the consumer is
+     *     what makes room
      * @param stallTimeoutMillis give up after this long without progress; 0 never
      * @param closedMessage the message of the {@link IllegalStateException} that ends a wait
      */
     public Backoff(RingBuffer<?> ring, AtomicBoolean closing, BooleanSupplier consumerRunning,
-                   long stallTimeoutMillis, String closedMessage) {
+                   Runnable wakeConsumer, long stallTimeoutMillis, String closedMessage) {
         this.ring = ring;
         this.closing = closing;
         this.consumerRunning = consumerRunning;
+        this.wakeConsumer = wakeConsumer;
         this.stallTimeoutNanos = TimeUnit.MILLISECONDS.toNanos(stallTimeoutMillis);
         this.closedMessage = closedMessage;
     }
@@ -114,6 +118,8 @@ public final class Backoff {
             stalls.incrementAndGet();
             return STALLED;
         }
+        wakeConsumer.run(); // the consumer is what makes room: a parked one should not sleep on
+
         boolean interrupted = false;
         try {
             int round = 0;

@@ -20,7 +20,7 @@ import java.util.function.BooleanSupplier;
  * long sequence = claim(kind);             // closed check, then a slot or DROPPED (counted)
  * if (sequence == DROPPED) return;
  * try {
- *     ring.get(sequence).setScalar(...);   // fill
+ *     ring.get(sequence).setScalar(sequence, ...);   // fill, stamped with the sequence
  * } finally {
  *     ring.publish(sequence);              // always: the consumer skips a slot left half-filled
  * }
@@ -53,18 +53,21 @@ public final class Publisher {
     private final DropCounts drops = new DropCounts();
     private final String closedMessage;
     private final Backoff.Room slots;
+    private final Runnable wakeConsumer;
 
     /**
      * @param consumerRunning false once the consumer thread stopped
+     * @param wakeConsumer wakes a parked consumer now: after a barrier, and when a wait begins
      * @param name how messages name the logger, e.g. {@code "logger of runs/exp"}
      */
     public Publisher(RingBuffer<LogSlot> ring, OverflowPolicy policy, long stallTimeoutMillis, long payloadBudgetBytes,
-                     BooleanSupplier consumerRunning, String name) {
+                     BooleanSupplier consumerRunning, Runnable wakeConsumer, String name) {
         this.ring = ring;
+        this.wakeConsumer = wakeConsumer;
         this.policy = policy;
         this.pool = new PayloadPool(payloadBudgetBytes);
         this.closedMessage = name + " is closed";
-        this.backoff = new Backoff(ring, closing, consumerRunning, stallTimeoutMillis, closedMessage);
+        this.backoff = new Backoff(ring, closing, consumerRunning, wakeConsumer, stallTimeoutMillis, closedMessage);
         this.slots = amount -> {
             try {
                 return ring.tryNext();
@@ -106,7 +109,7 @@ public final class Publisher {
             return;
         }
         try {
-            ring.get(sequence).setScalar(tag, step, value, wallTimeMillis);
+            ring.get(sequence).setScalar(sequence, tag, step, value, wallTimeMillis);
         } finally {
             ring.publish(sequence);
         }
@@ -119,7 +122,7 @@ public final class Publisher {
             return;
         }
         try {
-            ring.get(sequence).setScalarsMember(mainTag, key, step, value, wallTimeMillis);
+            ring.get(sequence).setScalarsMember(sequence, mainTag, key, step, value, wallTimeMillis);
         } finally {
             ring.publish(sequence);
         }
@@ -168,7 +171,7 @@ public final class Publisher {
             return false;
         }
         try {
-            ring.get(sequence).setPayload(SlotKind.PAYLOAD, payload, System.currentTimeMillis());
+            ring.get(sequence).setPayload(sequence, SlotKind.PAYLOAD, payload, System.currentTimeMillis());
         } finally {
             ring.publish(sequence);
         }
@@ -184,8 +187,11 @@ public final class Publisher {
         try {
             return ring.tryNext();
         } catch (InsufficientCapacityException full) {
-            long sequence = policy == OverflowPolicy.BLOCK ? backoff.await(slots, 1, true, false, 0, true) : DROPPED;
-            return toDropped(sequence, kind);
+            if (policy != OverflowPolicy.BLOCK) {
+                wakeConsumer.run(); // a parked consumer must not sleep on while drops pile up
+                return toDropped(DROPPED, kind);
+            }
+            return toDropped(backoff.await(slots, 1, true, false, 0, true), kind);
         }
     }
 
@@ -238,8 +244,11 @@ public final class Publisher {
         if (pool.tryTake(bytes) != Backoff.Room.NONE) {
             return true;
         }
-        long result = policy == OverflowPolicy.BLOCK ? backoff.await(pool, bytes, true, false, 0, true) : DROPPED;
-        return toDropped(result, kind.name()) != DROPPED;
+        if (policy != OverflowPolicy.BLOCK) {
+            wakeConsumer.run(); // the consumer frees pooled memory: it must not sleep on
+            return toDropped(DROPPED, kind.name()) != DROPPED;
+        }
+        return toDropped(backoff.await(pool, bytes, true, false, 0, true), kind.name()) != DROPPED;
     }
 
     /** The pool payloads give their arrays back to. */
@@ -261,13 +270,14 @@ public final class Publisher {
         return backoff.await(slots, 1, endsOnClose, true, deadlineNanos, false);
     }
 
-    /** Fills and publishes a claimed barrier slot. */
+    /** Fills and publishes a claimed barrier slot, and wakes the consumer if it is parked. */
     public void publishBarrier(long sequence, SlotKind kind, Object barrier) {
         try {
-            ring.get(sequence).setPayload(kind, barrier, System.currentTimeMillis());
+            ring.get(sequence).setPayload(sequence, kind, barrier, System.currentTimeMillis());
         } finally {
             ring.publish(sequence);
         }
+        wakeConsumer.run();
     }
 
     // ---- counts ----------------------------------------------------------------------------

@@ -23,14 +23,31 @@ public final class Rings {
     private Rings() {
     }
 
-    /** A Disruptor of {@code size} preallocated slots; not started. */
-    public static Disruptor<LogSlot> create(int size, WaitStrategyChoice wait, ProducerChoice producers) {
-        return new Disruptor<>(LogSlot::new, size, new DefaultThreadFactory("tblog-consumer", true),
-            producerType(producers), waitStrategy(wait));
+    /**
+     * A Disruptor and how to wake its consumer now (for the callers that must not wait for it to
+     * notice: barriers, a full ring); the wake is a no-op for the strategies that need none.
+     *
+     * <p>Thread contract: immutable; {@code wakeConsumer} from any thread.
+     */
+    public record Ring(Disruptor<LogSlot> disruptor, Runnable wakeConsumer) {
+    }
+
+    /** A Disruptor of {@code size} preallocated slots, not started, and its consumer's wake. */
+    public static Ring create(int size, WaitStrategyChoice wait, ProducerChoice producers) {
+        WaitStrategy strategy = waitStrategy(wait);
+        Disruptor<LogSlot> disruptor = new Disruptor<>(LogSlot::new, size,
+            new DefaultThreadFactory("tblog-consumer", true), producerType(producers), strategy);
+        if (strategy instanceof ParkingWaitStrategy parking) {
+            parking.watch(disruptor.getRingBuffer());
+            return new Ring(disruptor, parking::wake);
+        }
+        return new Ring(disruptor, () -> {
+        });
     }
 
     static WaitStrategy waitStrategy(WaitStrategyChoice choice) {
         return switch (choice) {
+            case PARKING -> new ParkingWaitStrategy();
             case SLEEPING -> new SleepingWaitStrategy();
             case BLOCKING -> new BlockingWaitStrategy();
             case LITE_BLOCKING -> new LiteBlockingWaitStrategy();

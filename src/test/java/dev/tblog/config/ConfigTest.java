@@ -83,7 +83,7 @@ class ConfigTest {
             "histogram.consumerBinMaxValues", "3", "write.thresholdBytes", "4096");
         Map<String, String> more = Map.of("scalars.maxSubRuns", "7", "file.maxBytes", "65536",
             "selfMetrics.enabled", "true", "selfMetrics.intervalMillis", "100", "fsync.policy", "flush",
-            "shutdownHook.enabled", "false", "shutdown.timeoutMillis", "9");
+            "shutdownHook.enabled", "false", "shutdown.timeoutMillis", "9", "write.coalesceSteps", "false");
         TblogConfig config = TblogConfig.defaults().with(nonDefaults).with(more);
         for (ConfigKey<?> key : ConfigKey.ALL) {
             String text = nonDefaults.containsKey(key.name()) ? nonDefaults.get(key.name()) : more.get(key.name());
@@ -97,6 +97,7 @@ class ConfigTest {
         assertThat(config.overflowStallTimeoutMillis()).isEqualTo(5L);
         assertThat(config.fsyncPolicy()).isEqualTo(FsyncPolicy.FLUSH);
         assertThat(config.shutdownHook()).isFalse();
+        assertThat(config.writeCoalesceSteps()).isFalse();
     }
 
     @Test
@@ -138,7 +139,7 @@ class ConfigTest {
         TblogConfig config = ConfigLoader.load(Map.of(), Map.of(), null);
         assertThat(config.ringSize()).isEqualTo(65536);
         assertThat(config.overflowPolicy()).isEqualTo(OverflowPolicy.BLOCK);
-        assertThat(config.waitStrategy()).isEqualTo(WaitStrategyChoice.SLEEPING);
+        assertThat(config.waitStrategy()).isEqualTo(WaitStrategyChoice.PARKING);
     }
 
     @Test

@@ -7,44 +7,33 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The golden records of the format notes, byte for byte, and decoded by the generated classes. */
+/** The golden file_version record of the format notes, byte for byte; summary values decoded by the generated classes. */
 class EventEncoderGoldenTest {
     private static final String FILE_VERSION_RECORD =
         "1800000000000000 a37f4b22 0900000040fc54d941 1a0d627261696e2e4576656e743a32 eced8f9d";
-    private static final String SCALAR_RECORD =
-        "1700000000000000 e7cef81e 0900004040fc54d94110032a0a0a080a0161150000803f 4fc2f68a";
 
     private final EventEncoder encoder = new EventEncoder();
+
+    /** simple_value 1.0 as a body. */
+    private static final SummaryBody SIMPLE_ONE = new SummaryBody() {
+        @Override
+        public int serializedSize() {
+            return com.google.protobuf.CodedOutputStream.computeFloatSize(2, 1f);
+        }
+
+        @Override
+        public void writeTo(com.google.protobuf.CodedOutputStream out) throws java.io.IOException {
+            out.writeFloat(2, 1f);
+        }
+    };
 
     @Test
     void shouldWriteTheGoldenFileVersionRecord() throws Exception {
         ByteBuf buf = Unpooled.directBuffer();
         encoder.fileVersion(buf, 1700000000.0, null);
         assertThat(ByteBufUtil.hexDump(buf)).isEqualTo(FILE_VERSION_RECORD.replace(" ", ""));
-        buf.release();
-    }
-
-    @Test
-    void shouldWriteTheGoldenScalarRecord() throws Exception {
-        ByteBuf buf = Unpooled.directBuffer();
-        encoder.scalar(buf, 1700000001.0, 3, "a".getBytes(StandardCharsets.UTF_8), 1.0f);
-        assertThat(ByteBufUtil.hexDump(buf)).isEqualTo(SCALAR_RECORD.replace(" ", ""));
-        buf.release();
-    }
-
-    @Test
-    void shouldWriteAScalarTheGeneratedClassesDecode() throws Exception {
-        ByteBuf buf = Unpooled.directBuffer();
-        encoder.scalar(buf, 1234.5, -7, "loss/train ü".getBytes(StandardCharsets.UTF_8), Float.NaN);
-        Event event = Event.parseFrom(data(buf));
-        assertThat(event.getWallTime()).isEqualTo(1234.5);
-        assertThat(event.getStep()).isEqualTo(-7);
-        assertThat(event.getSummary().getValue(0).getTag()).isEqualTo("loss/train ü");
-        assertThat(event.getSummary().getValue(0).getSimpleValue()).isNaN();
         buf.release();
     }
 
@@ -61,7 +50,7 @@ class EventEncoderGoldenTest {
     @Test
     void shouldLeaveNoPartialRecordWhenABodyFails() throws Exception {
         ByteBuf buf = Unpooled.directBuffer();
-        encoder.scalar(buf, 1.0, 1, new byte[] {'x'}, 1f);
+        encoder.summaryValue(buf, 1.0, 1, new byte[] {'x'}, null, SIMPLE_ONE);
         int sound = buf.writerIndex();
         SummaryBody liar = new SummaryBody() {
             @Override
@@ -78,10 +67,33 @@ class EventEncoderGoldenTest {
             () -> encoder.summaryValue(buf, 2.0, 2, new byte[] {'y'}, null, liar))
             .isInstanceOf(IllegalStateException.class);
         assertThat(buf.writerIndex()).isEqualTo(sound);
-        encoder.scalar(buf, 3.0, 3, new byte[] {'z'}, 3f);
+        encoder.summaryValue(buf, 3.0, 3, new byte[] {'z'}, null, SIMPLE_ONE);
         buf.skipBytes(sound);
         Event next = Event.parseFrom(data(buf));
         assertThat(next.getSummary().getValue(0).getTag()).isEqualTo("z");
+        buf.release();
+    }
+
+    @Test
+    void shouldLeaveNoPartialRecordWhenABodyWritesLessThanItDeclared() throws Exception {
+        ByteBuf buf = Unpooled.directBuffer();
+        SummaryBody shortBody = new SummaryBody() {
+            @Override
+            public int serializedSize() {
+                return 30;
+            }
+
+            @Override
+            public void writeTo(com.google.protobuf.CodedOutputStream out) throws java.io.IOException {
+                out.writeFloat(2, 1f);
+            }
+        };
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> encoder.summaryValue(buf, 2.0, 2, new byte[] {'y'}, null, shortBody))
+            .isInstanceOf(IllegalStateException.class).hasMessageContaining("length mismatch");
+        assertThat(buf.writerIndex()).isZero();
+        encoder.summaryValue(buf, 3.0, 3, new byte[] {'z'}, null, SIMPLE_ONE);
+        assertThat(Event.parseFrom(data(buf)).getSummary().getValue(0).getTag()).isEqualTo("z");
         buf.release();
     }
 

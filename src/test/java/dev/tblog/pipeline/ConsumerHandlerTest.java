@@ -35,7 +35,7 @@ class ConsumerHandlerTest {
     private long sequence;
 
     private ConsumerHandler consumer(FsyncPolicy fsync, int writeThreshold) throws IOException {
-        RunFiles runs = new RunFiles(RUN, sinks, writeThreshold, 0, false);
+        RunFiles runs = new RunFiles(RUN, sinks, writeThreshold, 0, false, false);
         return new ConsumerHandler(runs, state, fsync, errors::add, new SelfMetrics(false, 1000, () -> 0, () -> 0, () -> 0));
     }
 
@@ -45,16 +45,17 @@ class ConsumerHandlerTest {
 
     private void scalar(ConsumerHandler c, String tag, long step, boolean endOfBatch) {
         LogSlot slot = new LogSlot();
-        slot.setScalar(tag, step, step * 0.5, 1_700_000_000_000L);
+        slot.setScalar(sequence, tag, step, step * 0.5, 1_700_000_000_000L);
         c.onEvent(slot, sequence++, endOfBatch);
-        assertThat(slot.kind()).as("the slot is cleared after use").isEqualTo(SlotKind.EMPTY);
+        assertThat(slot.filledFor(sequence)).as("the slot is not filled for any later sequence").isFalse();
     }
 
     private Barrier barrier(ConsumerHandler c, SlotKind kind) {
         Barrier barrier = new Barrier();
         LogSlot slot = new LogSlot();
-        slot.setPayload(kind, barrier, 0);
+        slot.setPayload(sequence, kind, barrier, 0);
         c.onEvent(slot, sequence++, true);
+        assertThat(slot.payload()).as("the barrier is dropped after use").isNull();
         return barrier;
     }
 
@@ -140,8 +141,9 @@ class ConsumerHandlerTest {
     private StepPayload payload(ConsumerHandler c, long step, boolean fail, boolean endOfBatch) {
         StepPayload p = new StepPayload(step, fail);
         LogSlot slot = new LogSlot();
-        slot.setPayload(SlotKind.PAYLOAD, p, 0);
+        slot.setPayload(sequence, SlotKind.PAYLOAD, p, 0);
         c.onEvent(slot, sequence++, endOfBatch);
+        assertThat(slot.payload()).as("the payload is dropped after use").isNull();
         return p;
     }
 
@@ -170,6 +172,31 @@ class ConsumerHandlerTest {
         LogSlot empty = new LogSlot();
         c.onEvent(empty, sequence++, true);
         assertThat(state.written()).as("an empty slot is skipped").isEqualTo(1);
+    }
+
+    @Test
+    void shouldSkipASlotNotFilledForItsSequenceInsteadOfWritingItsEarlierLapAgain() throws Exception {
+        ConsumerHandler c = consumer(FsyncPolicy.CLOSE, 65536);
+        LogSlot slot = new LogSlot();
+        slot.setScalar(sequence, "x", 1, 0.5, 1_700_000_000_000L);
+        c.onEvent(slot, sequence, true);
+        // A lap later a producer claims the same slot and fails before filling it.
+        c.onEvent(slot, sequence + 1024, true);
+        assertThat(steps(mainFile().events(), "x")).containsExactly(1L);
+        assertThat(state.written()).isEqualTo(1);
+        assertThat(errors).isEmpty();
+    }
+
+    @Test
+    void shouldReleaseThePayloadOfAHalfFilledSlot() throws Exception {
+        ConsumerHandler c = consumer(FsyncPolicy.CLOSE, 65536);
+        StepPayload p = new StepPayload(1, false);
+        LogSlot slot = new LogSlot();
+        slot.setPayload(sequence - 1, SlotKind.PAYLOAD, p, 0); // the payload is in, the stamp is not this sequence's
+        c.onEvent(slot, sequence, true);
+        assertThat(p.released).as("released, not written").hasValue(1);
+        assertThat(slot.payload()).isNull();
+        assertThat(state.written()).isZero();
     }
 
     @Test

@@ -1,9 +1,6 @@
 package dev.tblog.pipeline;
 
-import com.google.protobuf.CodedOutputStream;
-import dev.tblog.encode.SummaryBody;
 import dev.tblog.proto.Event;
-import dev.tblog.proto.Summary;
 import dev.tblog.record.RunNames;
 import dev.tblog.sink.EventSink;
 import org.junit.jupiter.api.Test;
@@ -23,22 +20,10 @@ class RunFilesTest {
 
     private final MemorySinks sinks = new MemorySinks();
 
-    /** A value with a simple_value body, so that a test can see where metadata went. */
-    private static final SummaryBody SIMPLE_VALUE_ONE = new SummaryBody() {
-        @Override
-        public int serializedSize() {
-            return CodedOutputStream.computeFloatSize(Summary.Value.SIMPLE_VALUE_FIELD_NUMBER, 1f);
-        }
-
-        @Override
-        public void writeTo(CodedOutputStream out) throws IOException {
-            out.writeFloat(Summary.Value.SIMPLE_VALUE_FIELD_NUMBER, 1f);
-        }
-    };
 
     @Test
     void shouldOpenTheMainFileWithItsFileVersionRecordAtOnce() throws Exception {
-        RunFiles runs = new RunFiles(RUN, sinks, 65536, 0, false);
+        RunFiles runs = new RunFiles(RUN, sinks, 65536, 0, false, false);
         assertThat(sinks.sinks).hasSize(1);
         MemorySinks.MemorySink main = sinks.sinks.get(0);
         assertThat(main.dir).isEqualTo(RUN);
@@ -54,7 +39,7 @@ class RunFilesTest {
 
     @Test
     void shouldOpenOneSubRunPerAddScalarsKeyOnFirstUseUnderItsPythonName() throws Exception {
-        RunFiles runs = new RunFiles(RUN, sinks, 65536, 0, false);
+        RunFiles runs = new RunFiles(RUN, sinks, 65536, 0, false, false);
         runs.scalarsMember("Loss/total", "train", 1, 0, 1.0);
         runs.scalarsMember("Loss/total", "train", 2, 0, 2.0);
         runs.scalarsMember("Loss/total", "test", 1, 0, 3.0);
@@ -68,11 +53,11 @@ class RunFilesTest {
 
     @Test
     void shouldWriteMetadataWithTheTagsFirstValueInEachFileOnly() throws Exception {
-        RunFiles runs = new RunFiles(RUN, sinks, 65536, 0, false);
+        RunFiles runs = new RunFiles(RUN, sinks, 65536, 0, false, false);
         byte[] metadata = {0x0a, 0x02, 0x0a, 0x00}; // plugin_data { plugin_name "" }
-        runs.writeValue(null, "t", 1, 0, metadata, SIMPLE_VALUE_ONE);
-        runs.writeValue(null, "t", 2, 0, metadata, SIMPLE_VALUE_ONE);
-        runs.writeValue("sub", "t", 1, 0, metadata, SIMPLE_VALUE_ONE);
+        runs.writeValue(null, "t", 1, 0, metadata, RunFilesTestBodies.SIMPLE_VALUE_ONE);
+        runs.writeValue(null, "t", 2, 0, metadata, RunFilesTestBodies.SIMPLE_VALUE_ONE);
+        runs.writeValue("sub", "t", 1, 0, metadata, RunFilesTestBodies.SIMPLE_VALUE_ONE);
         runs.writeAll();
         List<Event> main = sinks.in(RUN).get(0).events();
         assertThat(main.get(1).getSummary().getValue(0).hasMetadata()).isTrue();
@@ -83,7 +68,7 @@ class RunFilesTest {
 
     @Test
     void shouldKnowTheLastStepOfATagAndTheHighestStepOfARun() throws Exception {
-        RunFiles runs = new RunFiles(RUN, sinks, 65536, 0, false);
+        RunFiles runs = new RunFiles(RUN, sinks, 65536, 0, false, false);
         assertThat(runs.maxStep(null)).isEqualTo(Long.MIN_VALUE);
         runs.scalar("a", 7, 0, 1);
         runs.scalar("b", 3, 0, 1);
@@ -97,7 +82,7 @@ class RunFilesTest {
 
     @Test
     void shouldRotateToANewFileThatStartsWithItsOwnFileVersionAndSyncTheOldOne() throws Exception {
-        RunFiles runs = new RunFiles(RUN, sinks, 4096, 65536, true);
+        RunFiles runs = new RunFiles(RUN, sinks, 4096, 65536, true, false);
         for (int i = 0; i < 10_000; i++) {
             runs.scalar("x", i, 0, i);
         }
@@ -128,7 +113,7 @@ class RunFilesTest {
                 throw new FileAlreadyExistsException(name);
             }
             return sinks.create(dir, name);
-        }, 65536, 0, false);
+        }, 65536, 0, false, false);
         assertThat(attempts).hasValue(3);
         assertThat(runs.bytesWritten()).isPositive();
     }
@@ -169,7 +154,7 @@ class RunFilesTest {
                     throw failure;
                 }
             };
-        }, 65536, 0, false);
+        }, 65536, 0, false, false);
         runs.scalarsMember("m", "k", 1, 0, 1);
         assertThatThrownBy(runs::closeAll).isSameAs(first).satisfies(e -> assertThat(e.getSuppressed()).containsExactly(second));
         assertThat(sinks.sinks).allSatisfy(s -> assertThat(s.closed).isTrue());

@@ -34,13 +34,15 @@ class PublisherTest {
     private final RingBuffer<LogSlot> ring = RingBuffer.createMultiProducer(LogSlot::new, SLOTS);
     private final Sequence consumer = new Sequence();
     private final AtomicBoolean running = new AtomicBoolean(true);
+    /** How often the publisher woke the consumer. */
+    private final AtomicInteger wakes = new AtomicInteger();
 
     PublisherTest() {
         ring.addGatingSequences(consumer);
     }
 
     private Publisher publisher(OverflowPolicy policy, long stallMillis, long budget) {
-        return new Publisher(ring, policy, stallMillis, budget, running::get, "logger of test");
+        return new Publisher(ring, policy, stallMillis, budget, running::get, wakes::incrementAndGet, "logger of test");
     }
 
     private void fill(Publisher p) {
@@ -167,7 +169,8 @@ class PublisherTest {
 
         RingBuffer<LogSlot> stoppedRing = RingBuffer.createMultiProducer(LogSlot::new, 64);
         stoppedRing.addGatingSequences(new Sequence());
-        Publisher q = new Publisher(stoppedRing, OverflowPolicy.BLOCK, 0, 1 << 20, () -> false, "logger of stopped");
+        Publisher q = new Publisher(stoppedRing, OverflowPolicy.BLOCK, 0, 1 << 20, () -> false, () -> { },
+            "logger of stopped");
         for (int i = 0; i < 64; i++) {
             q.scalar("fill", i, i, 0);
         }
@@ -225,6 +228,33 @@ class PublisherTest {
         assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isGreaterThanOrEqualTo(STALL_MILLIS);
         assertThat(block.stalls()).isEqualTo(1);
         assertThat(block.droppedByKind()).containsEntry("histogram", 1L);
+    }
+
+    @Test
+    void shouldWakeTheConsumerOnABarrierAFullRingAndADropButNotOnAnOrdinaryCall() throws Exception {
+        Publisher p = publisher(OverflowPolicy.DROP, STALL_MILLIS, 1 << 20);
+        fill(p);
+        assertThat(wakes).as("an ordinary call signals nothing").hasValue(0);
+        p.scalar("x", 2, 2, 0);
+        assertThat(p.droppedTotal()).isEqualTo(1);
+        assertThat(wakes).as("a drop wakes the consumer").hasValue(1);
+
+        Publisher block = publisher(OverflowPolicy.BLOCK, STALL_MILLIS, 1 << 20);
+        wakes.set(0);
+        Thread waiting = new Thread(() -> block.scalar("x", 3, 3, 0));
+        waiting.start();
+        while (wakes.get() == 0) {
+            Thread.sleep(1);
+        }
+        consume(1);
+        waiting.join();
+        assertThat(wakes).as("a wait for room wakes the consumer once").hasValue(1);
+
+        consume(SLOTS);
+        wakes.set(0);
+        long sequence = block.claimBarrier(System.nanoTime() + 1_000_000_000L, true);
+        block.publishBarrier(sequence, SlotKind.FLUSH, new Object());
+        assertThat(wakes).as("a barrier wakes the consumer").hasValue(1);
     }
 
     @Test
