@@ -2,6 +2,7 @@ package dev.tblog.pipeline;
 
 import dev.tblog.encode.EventEncoder;
 import dev.tblog.encode.EventWriter;
+import dev.tblog.encode.RunAssets;
 import dev.tblog.encode.SummaryBody;
 import dev.tblog.record.RunNames;
 import dev.tblog.sink.EventSink;
@@ -40,6 +41,7 @@ public final class RunFiles implements EventWriter {
     private final List<RunFile> all = new ArrayList<>();
     private final long maxFileBytes;
     private final boolean forceOnRotate;
+    private final RunAssets assets;
     private long bytesWritten;
 
     /**
@@ -47,7 +49,8 @@ public final class RunFiles implements EventWriter {
      *
      * @param writeThresholdBytes a file's pending bytes are written once past this
      * @param maxFileBytes a file that reached this many bytes is closed and continued in a new one; 0 never
-     * @param forceOnRotate whether a file is fsynced before it is closed by rotation
+     * @param forceOnRotate whether a file is fsynced before it is closed by rotation, and an asset
+     *     file (the projector's) before it replaces the old one
      */
     public RunFiles(Path runDir, EventSinkFactory sinkFactory, int writeThresholdBytes, long maxFileBytes,
                     boolean forceOnRotate) throws IOException {
@@ -56,6 +59,7 @@ public final class RunFiles implements EventWriter {
         this.runDir = runDir;
         this.sinkFactory = sinkFactory;
         this.writeThresholdBytes = writeThresholdBytes;
+        this.assets = new RunAssets(runDir, sinkFactory.assetSink(), forceOnRotate);
         this.main = open(runDir);
     }
 
@@ -104,6 +108,20 @@ public final class RunFiles implements EventWriter {
         }
         entry.recordStep(step);
         writeIfPastThreshold(file);
+    }
+
+    @Override
+    public void writeEventBytes(String subRun, long step, long wallTimeMillis, int field, byte[] value)
+        throws IOException {
+        RunFile file = file(subRun);
+        encoder.eventBytes(file.pending(), seconds(wallTimeMillis), step, field, value);
+        writeIfPastThreshold(file);
+    }
+
+    /** Asset files are made durable before they replace the old ones unless {@code fsync.policy=never}. */
+    @Override
+    public RunAssets assets() {
+        return assets;
     }
 
     @Override

@@ -25,4 +25,12 @@ public interface EventSinkFactory {
      * @param fileName a fresh event file name, {@code events.out.tfevents.<seconds>.<host>.<pid>.<counter>}
      */
     EventSink create(Path runDir, String fileName) throws IOException;
+
+    /**
+     * Where this storage puts whole files beside the event files (the projector's): local files
+     * ({@link AssetSink#LOCAL_FILES}) unless a factory for other storage says otherwise.
+     */
+    default AssetSink assetSink() {
+        return AssetSink.LOCAL_FILES;
+    }
 }
