@@ -1,6 +1,7 @@
 package dev.tblog;
 
 import dev.tblog.config.TblogConfig;
+import dev.tblog.graph.GraphProducer;
 import dev.tblog.histogram.HistogramData;
 import dev.tblog.histogram.HistogramProducer;
 import dev.tblog.hparams.HParamsProducer;
@@ -64,6 +65,7 @@ public final class Logger implements AutoCloseable {
     private final HistogramProducer histograms;
     private final TextProducer texts;
     private final HParamsProducer parameters;
+    private final GraphProducer graphs;
 
     /** A logger writing to {@code runs/<MonDD_HH-mm-ss>_<hostname>}. */
     public Logger() {
@@ -100,6 +102,7 @@ public final class Logger implements AutoCloseable {
         this.histograms = new HistogramProducer(publisher, config.histogramConsumerBinMaxValues());
         this.texts = new TextProducer(publisher);
         this.parameters = new HParamsProducer(publisher);
+        this.graphs = new GraphProducer(publisher);
     }
 
     /**
@@ -302,6 +305,27 @@ public final class Logger implements AutoCloseable {
      */
     public void addParameters(Map<String, ?> params, Map<String, ? extends Number> metrics) {
         parameters.add(params, metrics);
+    }
+
+    /**
+     * Logs the run's graph for TensorBoard's GRAPHS tab, at step 0: populations, projections, their
+     * attributes and the edges between them; see {@link Graph}. TensorBoard shows one graph per
+     * run, the last one logged.
+     *
+     * <p>Never dropped by a burst: it waits for room under either overflow policy, and like every
+     * call gives up (counted as a "graph" drop and a stall) on a consumer that made no progress for
+     * {@code overflow.stallTimeoutMillis}.
+     *
+     * @throws IllegalArgumentException a null graph
+     * @throws IllegalStateException the logger is closed
+     */
+    public void addGraph(Graph graph) {
+        addGraph(graph, 0);
+    }
+
+    /** Logs the run's graph at {@code step}, for a graph that changes as the simulation runs. */
+    public void addGraph(Graph graph, long step) {
+        graphs.add(requireValue(graph, "graph", "addGraph", "run graph").graphDef(), step);
     }
 
     /**

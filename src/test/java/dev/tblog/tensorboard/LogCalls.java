@@ -1,6 +1,7 @@
 package dev.tblog.tensorboard;
 
 import dev.tblog.Figure;
+import dev.tblog.Graph;
 import dev.tblog.Histogram;
 import dev.tblog.HistogramBins;
 import dev.tblog.Image;
@@ -13,6 +14,7 @@ import org.jfree.chart.JFreeChart;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -163,5 +165,31 @@ public final class LogCalls {
     /** The run's parameters and final metrics for the HPARAMS tab. */
     public static void parameters(Logger log, Map<String, ?> params, Map<String, ? extends Number> metrics) {
         log.addParameters(params, metrics);
+    }
+
+    /** A graph node: its name ('/' groups), op and attributes. */
+    public record Node(String name, String op, Map<String, ?> attributes) {
+    }
+
+    /** A directed graph edge. */
+    public record Edge(String from, String to) {
+    }
+
+    /** The run graph at {@code step} ({@code null}: the call without a step), with output shapes by node. */
+    public static void graph(Logger log, List<Node> nodes, List<Edge> edges, Map<String, long[]> shapes, Long step) {
+        Graph.Builder builder = Graph.builder();
+        for (Node n : nodes) {
+            builder.node(n.name(), n.op(), n.attributes());
+        }
+        for (Edge e : edges) {
+            builder.edge(e.from(), e.to());
+        }
+        shapes.forEach(builder::shape);
+        Graph graph = builder.build();
+        if (step == null) {
+            log.addGraph(graph);
+        } else {
+            log.addGraph(graph, step);
+        }
     }
 }
