@@ -6,6 +6,7 @@ import dev.tblog.histogram.HistogramData;
 import dev.tblog.histogram.HistogramProducer;
 import dev.tblog.hparams.HParamsProducer;
 import dev.tblog.image.ImageProducer;
+import dev.tblog.mesh.MeshProducer;
 import dev.tblog.ring.Publisher;
 import dev.tblog.text.TextProducer;
 import dev.tblog.sink.EventSinkFactory;
@@ -66,6 +67,7 @@ public final class Logger implements AutoCloseable {
     private final TextProducer texts;
     private final HParamsProducer parameters;
     private final GraphProducer graphs;
+    private final MeshProducer meshes;
 
     /** A logger writing to {@code runs/<MonDD_HH-mm-ss>_<hostname>}. */
     public Logger() {
@@ -103,6 +105,7 @@ public final class Logger implements AutoCloseable {
         this.texts = new TextProducer(publisher);
         this.parameters = new HParamsProducer(publisher);
         this.graphs = new GraphProducer(publisher);
+        this.meshes = new MeshProducer(publisher);
     }
 
     /**
@@ -326,6 +329,27 @@ public final class Logger implements AutoCloseable {
     /** Logs the run's graph at {@code step}, for a graph that changes as the simulation runs. */
     public void addGraph(Graph graph, long step) {
         graphs.add(requireValue(graph, "graph", "addGraph", "run graph").graphDef(), step);
+    }
+
+    /**
+     * Logs a 3-D mesh or point cloud for TensorBoard's MESH tab; see {@link Mesh}. The call copies
+     * the vertices, faces and colours into pooled memory and returns; the summaries
+     * {@code <tag>_VERTEX}, {@code <tag>_FACE} and {@code <tag>_COLOR} are written by the consumer.
+     *
+     * @throws IllegalArgumentException a bad tag, a null mesh, a face index changed out of range
+     *     since the mesh was made; nothing is published
+     * @throws IllegalStateException the logger is closed
+     */
+    public void addMesh(String tag, Mesh mesh, long step) {
+        TagRules.tag(tag);
+        meshes.add(tag, requireValue(mesh, "mesh", "addMesh", tag).data(), step);
+    }
+
+    /** Logs a mesh at the tag's next automatic step (0, 1, 2, ...), counted apart from the tag's scalars. */
+    public void addMesh(String tag, Mesh mesh) {
+        TagRules.tag(tag);
+        requireValue(mesh, "mesh", "addMesh", tag);
+        addMesh(tag, mesh, autoSteps.next(MeshProducer.autoStepTag(tag)));
     }
 
     /**

@@ -8,6 +8,7 @@ import dev.tblog.Image;
 import dev.tblog.Images;
 import dev.tblog.JFreeChartFigure;
 import dev.tblog.Logger;
+import dev.tblog.Mesh;
 import dev.tblog.LoggerBuilder;
 import org.jfree.chart.JFreeChart;
 
@@ -191,5 +192,30 @@ public final class LogCalls {
         } else {
             log.addGraph(graph, step);
         }
+    }
+
+    /** A mesh: vertices, and faces, colours and a scene where not null. */
+    public static void mesh(Logger log, String tag, float[] xyz, int[] faces, byte[] rgb, Map<String, ?> scene,
+                            long step) {
+        log.addMesh(tag, mesh(Mesh.of(xyz), faces, rgb, scene), step);
+    }
+
+    /** A mesh of double vertices, at the tag's next automatic step. */
+    public static void meshAtNextStep(Logger log, String tag, double[] xyz, int[] faces, byte[] rgb) {
+        log.addMesh(tag, mesh(Mesh.of(xyz), faces, rgb, null));
+    }
+
+    private static Mesh mesh(Mesh mesh, int[] faces, byte[] rgb, Map<String, ?> scene) {
+        Mesh m = mesh;
+        if (faces != null) {
+            m = m.faces(faces);
+        }
+        if (rgb != null) {
+            m = m.colors(rgb);
+        }
+        if (scene != null) {
+            m = m.config(scene);
+        }
+        return m;
     }
 }
