@@ -7,6 +7,7 @@ import dev.tblog.histogram.HistogramProducer;
 import dev.tblog.hparams.HParamsProducer;
 import dev.tblog.image.ImageProducer;
 import dev.tblog.mesh.MeshProducer;
+import dev.tblog.projector.EmbeddingProducer;
 import dev.tblog.ring.Publisher;
 import dev.tblog.text.TextProducer;
 import dev.tblog.sink.EventSinkFactory;
@@ -68,6 +69,7 @@ public final class Logger implements AutoCloseable {
     private final HParamsProducer parameters;
     private final GraphProducer graphs;
     private final MeshProducer meshes;
+    private final EmbeddingProducer embeddings;
 
     /** A logger writing to {@code runs/<MonDD_HH-mm-ss>_<hostname>}. */
     public Logger() {
@@ -106,6 +108,7 @@ public final class Logger implements AutoCloseable {
         this.parameters = new HParamsProducer(publisher);
         this.graphs = new GraphProducer(publisher);
         this.meshes = new MeshProducer(publisher);
+        this.embeddings = new EmbeddingProducer(publisher, config.imageMaxPixels(), config.imagePngCompressionLevel());
     }
 
     /**
@@ -350,6 +353,31 @@ public final class Logger implements AutoCloseable {
         TagRules.tag(tag);
         requireValue(mesh, "mesh", "addMesh", tag);
         addMesh(tag, mesh, autoSteps.next(MeshProducer.autoStepTag(tag)));
+    }
+
+    /**
+     * Logs an embedding for TensorBoard's PROJECTOR tab: its matrix, metadata and thumbnails; see
+     * {@link Embedding}. The call copies the matrix and thumbnails into pooled memory and returns;
+     * the consumer writes the projector's files into the run folder, under
+     * {@code plugins/org_tensorflow_tensorboard_projector/}, each atomically, and adds the
+     * embedding to the run's {@code projector_config.pbtxt}, named {@code <tag>:<step>} (e.g.
+     * {@code Receptive fields:00400}). Several embeddings, steps, loggers and processes may share a
+     * run: none loses another's entry.
+     *
+     * @throws IllegalArgumentException a bad tag, a null embedding, a sprite over
+     *     {@code image.maxPixels}; nothing is published
+     * @throws IllegalStateException the logger is closed
+     */
+    public void addEmbedding(String tag, Embedding embedding, long step) {
+        TagRules.tag(tag);
+        embeddings.add(tag, requireValue(embedding, "embedding", "addEmbedding", tag).data(), step);
+    }
+
+    /** Logs an embedding at the tag's next automatic step (0, 1, 2, ...), counted apart from the tag's scalars. */
+    public void addEmbedding(String tag, Embedding embedding) {
+        TagRules.tag(tag);
+        requireValue(embedding, "embedding", "addEmbedding", tag);
+        addEmbedding(tag, embedding, autoSteps.next(EmbeddingProducer.autoStepTag(tag)));
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.tblog.tensorboard;
 
+import dev.tblog.Embedding;
 import dev.tblog.Figure;
 import dev.tblog.Graph;
 import dev.tblog.Histogram;
@@ -217,5 +218,36 @@ public final class LogCalls {
             m = m.config(scene);
         }
         return m;
+    }
+
+    /**
+     * An embedding of {@code rows x dims} floats, with labels, or a header and rows, and gray
+     * thumbnails {@code (rows, h, w)} where not null.
+     */
+    public static void embedding(Logger log, String tag, float[] data, int rows, int dims, List<?> labels,
+                                 List<String> header, List<? extends List<?>> metadata, float[] thumbnails,
+                                 int thumbnailHeight, int thumbnailWidth, long step) {
+        Embedding e = Embedding.of(data, rows, dims);
+        if (labels != null) {
+            e = e.labels(labels);
+        }
+        if (header != null) {
+            e = e.metadata(header, metadata);
+        }
+        if (thumbnails != null) {
+            e = e.thumbnails(Images.gray(thumbnails, rows, thumbnailHeight, thumbnailWidth));
+        }
+        log.addEmbedding(tag, e, step);
+    }
+
+    /** An embedding of doubles without metadata, at the tag's next automatic step. */
+    public static void embeddingAtNextStep(Logger log, String tag, double[] data, int rows, int dims) {
+        log.addEmbedding(tag, Embedding.of(data, rows, dims));
+    }
+
+    /** An embedding whose RGB thumbnails are bytes {@code (rows, h, w, 3)}. */
+    public static void embeddingWithRgbThumbnails(Logger log, String tag, float[] data, int rows, int dims,
+                                                  byte[] rgb, int height, int width, long step) {
+        log.addEmbedding(tag, Embedding.of(data, rows, dims).thumbnails(Images.rgb(rgb, rows, height, width)), step);
     }
 }
