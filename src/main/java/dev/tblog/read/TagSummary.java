@@ -37,7 +37,7 @@ public final class TagSummary {
         return tag;
     }
 
-    /** scalar, image, histogram, text, hparams, audio, tensor. */
+    /** scalar, image, histogram, text, hparams, audio, graph, mesh, embedding, tensor (or another plugin's name). */
     public String kind() {
         return kind;
     }
