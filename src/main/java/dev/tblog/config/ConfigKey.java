@@ -40,7 +40,7 @@ public final class ConfigKey<T> {
         "pixels and histogram values waiting for the consumer, at most; past it the overflow policy applies",
         TblogConfig::payloadMaxPendingBytes);
     public static final ConfigKey<Integer> IMAGE_MAX_PIXELS = intInRange("image.maxPixels", 16777216, 1, 1 << 28,
-        "the largest picture (a tiled batch included) a call may log", TblogConfig::imageMaxPixels);
+        "the largest picture (a tiled batch, an embedding's sprite included) a call may log", TblogConfig::imageMaxPixels);
     public static final ConfigKey<Integer> IMAGE_PNG_COMPRESSION_LEVEL = intInRange("image.pngCompressionLevel", 1,
         0, 9, "zlib level of PNG encoding, 0 to 9", TblogConfig::imagePngCompressionLevel);
     public static final ConfigKey<Integer> HISTOGRAM_CONSUMER_BIN_MAX_VALUES = intInRange(
