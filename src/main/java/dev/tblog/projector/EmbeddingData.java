@@ -98,12 +98,14 @@ public final class EmbeddingData {
                 + labels.size());
         }
         String[] copy = new String[rows];
-        for (int i = 0; i < rows; i++) {
-            copy[i] = cell(labels.get(i), "label of row " + i);
+        int i = 0;
+        for (Object label : labels) {
+            copy[i] = cell(label, i, null);
             if (isBlank(copy[i])) {
                 throw new IllegalArgumentException("label of row " + i + " is blank: the projector skips blank lines,"
                     + " which would shift every later label");
             }
+            i++;
         }
         return new EmbeddingData(floats, doubles, rows, dims, null, copy, thumbnails);
     }
@@ -127,7 +129,7 @@ public final class EmbeddingData {
         String[] names = new String[width];
         Set<String> seen = new HashSet<>();
         for (int c = 0; c < width; c++) {
-            names[c] = cell(columns.get(c), "metadata column name " + c);
+            names[c] = cell(columns.get(c), -1, "name " + c);
             if (isBlank(names[c])) {
                 throw new IllegalArgumentException("metadata column name " + c + " is blank");
             }
@@ -140,22 +142,24 @@ public final class EmbeddingData {
                 + values.size());
         }
         String[] copy = new String[rows * width];
-        for (int i = 0; i < rows; i++) {
-            List<?> row = values.get(i);
+        int i = 0;
+        for (List<?> row : values) {
             if (row == null || row.size() != width) {
                 throw new IllegalArgumentException("metadata row " + i + " has " + (row == null ? "no" : row.size())
                     + " cells, the header " + width);
             }
             boolean blank = true;
-            for (int c = 0; c < width; c++) {
-                String value = cell(row.get(c), "metadata row " + i + " column '" + names[c] + "'");
-                copy[i * width + c] = value;
+            int c = 0;
+            for (Object cell : row) {
+                String value = cell(cell, i, names[c]);
+                copy[i * width + c++] = value;
                 blank &= isBlank(value);
             }
             if (blank) {
                 throw new IllegalArgumentException("metadata row " + i + " is blank in every column: the projector "
                     + "skips blank lines, which would shift every later row");
             }
+            i++;
         }
         return new EmbeddingData(floats, doubles, rows, dims, names, copy, thumbnails);
     }
@@ -179,20 +183,33 @@ public final class EmbeddingData {
         return new EmbeddingData(floats, doubles, rows, dims, header, cells, pictures);
     }
 
-    private static String cell(Object value, String what) {
+    /**
+     * A metadata cell as text, checked for what would split the projector's lines.
+     *
+     * @param row the row, or -1 for the header
+     * @param column the column's name, or null for a label; only read to name a bad value
+     */
+    private static String cell(Object value, int row, String column) {
         if (value == null) {
-            throw new IllegalArgumentException(what + " is null");
+            throw new IllegalArgumentException(describe(row, column) + " is null");
         }
         String s = String.valueOf(value);
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c == '\t' || c == '\n' || c == '\r') {
-                throw new IllegalArgumentException(what + " '" + s.replace("\t", "\\t").replace("\n", "\\n")
-                    .replace("\r", "\\r") + "' holds " + (c == '\t' ? "a tab" : "a line break")
+                throw new IllegalArgumentException(describe(row, column) + " '" + s.replace("\t", "\\t")
+                    .replace("\n", "\\n").replace("\r", "\\r") + "' holds " + (c == '\t' ? "a tab" : "a line break")
                     + ", which would split the projector's metadata");
             }
         }
         return s;
+    }
+
+    private static String describe(int row, String column) {
+        if (row < 0) {
+            return "metadata column " + column;
+        }
+        return column == null ? "label of row " + row : "metadata row " + row + " column '" + column + "'";
     }
 
     /** Blank as JavaScript's {@code trim()} sees it, as the projector's metadata parser does. */
@@ -207,6 +224,9 @@ public final class EmbeddingData {
 
     /** ECMAScript's WhiteSpace and LineTerminator: tab, VT, FF, space, NBSP, BOM, Zs, LF, CR, LS, PS. */
     private static boolean isJavaScriptWhitespace(char c) {
+        if (c > 0x20 && c < 0x7f) {
+            return false; // printable ASCII, nearly every character of a label: no table lookup
+        }
         return (c >= 0x09 && c <= 0x0d) || c == 0x20 || c == 0xa0 || c == 0xfeff || c == 0x2028 || c == 0x2029
             || Character.getType(c) == Character.SPACE_SEPARATOR;
     }
