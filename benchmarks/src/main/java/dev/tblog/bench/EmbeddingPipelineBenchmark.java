@@ -134,7 +134,7 @@ public class EmbeddingPipelineBenchmark {
     public float copyOnly() {
         System.arraycopy(matrix, 0, matrixCopy, 0, matrix.length);
         System.arraycopy(thumbnails, 0, thumbnailsCopy, 0, thumbnails.length);
-        return matrixCopy[step++ % matrix.length] + thumbnailsCopy[0];
+        return matrixCopy[(int) (step++ % matrix.length)] + thumbnailsCopy[0];
     }
 
     @Benchmark
