@@ -50,6 +50,8 @@ step sync-baseline   "${tblog[@]}"  -- 'ScalarThroughputBenchmark'
 step images          "${tblog[@]}"  -- 'ImagePipelineBenchmark' -prof gc
 step histograms      "${tblog[@]}"  -- 'HistogramPipelineBenchmark' -prof gc
 step kernels         "${tblog[@]}"  -- 'HistogramKernelBenchmark|ImageKernelBenchmark|PngEncodeBenchmark' -prof gc
+# embeddings: addEmbedding 10,000 x 64 with labels and thumbnails, the call, the bare copy, end to end, the Python way
+step embeddings      "${tblog[@]}"  -- 'EmbeddingPipelineBenchmark' -prof gc
 # memory under sustained overload, 8 producers, each policy
 for policy in block drop; do
   echo "== memory-$policy"
