@@ -39,6 +39,7 @@ final class EmbeddingEncoder implements PayloadEncoder {
 
     private final TensorFile tensors = new TensorFile();
     private final SpriteEncoder sprites = new SpriteEncoder();
+    private final MetadataFile metadata = new MetadataFile();
     private final ProjectorConfigFile config = new ProjectorConfigFile();
 
     void write(EmbeddingPayload embedding, EventWriter out) throws IOException {
@@ -56,7 +57,7 @@ final class EmbeddingEncoder implements PayloadEncoder {
 
         if (embedding.cells() != null) {
             assets.write(folder + RunNames.EMBEDDING_METADATA,
-                MetadataFile.encode(embedding.header(), embedding.cells(), embedding.rows()));
+                metadata.encode(embedding.header(), embedding.cells(), embedding.rows()));
             entry.setMetadataPath(id + "/" + RunNames.EMBEDDING_METADATA);
         }
         if (embedding.thumbnails() != null) {

@@ -14,36 +14,69 @@ import java.nio.charset.StandardCharsets;
  *   cross          vertical   17
  *                  cross      42
  * </pre>
+ * The bytes go into a buffer the encoder keeps; ASCII text (most labels) is copied char by char,
+ * other text through {@link String#getBytes}, so a file of ASCII labels makes no garbage.
  *
- * <p>Thread contract: stateless, any thread.
+ * <p>Thread contract: not thread-safe; confine to one thread (the consumer). Keeps its buffer.
  */
 final class MetadataFile {
-    private MetadataFile() {
-    }
+    private byte[] bytes = new byte[1 << 16];
+    private int length;
 
     /**
      * @param header the column names, or null for one column of labels
      * @param cells {@code rows} labels, or {@code rows * header.length} cells row after row
+     * @return the file's bytes, valid until the next call
      */
-    static ByteBuffer encode(String[] header, String[] cells, int rows) {
-        StringBuilder tsv = new StringBuilder(cells.length * 8);
+    ByteBuffer encode(String[] header, String[] cells, int rows) {
+        length = 0;
         int width = header == null ? 1 : header.length;
         if (header != null) {
-            line(tsv, header, 0, width);
+            line(header, 0, width);
         }
         for (int r = 0; r < rows; r++) {
-            line(tsv, cells, r * width, width);
+            line(cells, r * width, width);
         }
-        return ByteBuffer.wrap(tsv.toString().getBytes(StandardCharsets.UTF_8));
+        return ByteBuffer.wrap(bytes, 0, length);
     }
 
-    private static void line(StringBuilder tsv, String[] values, int from, int count) {
+    private void line(String[] values, int from, int count) {
         for (int c = 0; c < count; c++) {
             if (c > 0) {
-                tsv.append('\t');
+                put((byte) '\t');
             }
-            tsv.append(values[from + c]);
+            text(values[from + c]);
         }
-        tsv.append('\n');
+        put((byte) '\n');
+    }
+
+    private void text(String s) {
+        int n = s.length();
+        room(n);
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80) {
+                length -= i; // not ASCII: undo and encode the whole string
+                byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+                room(utf8.length);
+                System.arraycopy(utf8, 0, bytes, length, utf8.length);
+                length += utf8.length;
+                return;
+            }
+            bytes[length++] = (byte) c;
+        }
+    }
+
+    private void put(byte b) {
+        room(1);
+        bytes[length++] = b;
+    }
+
+    private void room(int n) {
+        if (length + n > bytes.length) {
+            byte[] grown = new byte[Math.max(bytes.length * 2, length + n)];
+            System.arraycopy(bytes, 0, grown, 0, length);
+            bytes = grown;
+        }
     }
 }

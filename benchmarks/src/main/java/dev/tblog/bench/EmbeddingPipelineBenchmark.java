@@ -39,7 +39,9 @@ import java.util.concurrent.TimeUnit;
  *       pooled memory), against an idle consumer (the invocation tear-down flushes): sampled;</li>
  *   <li>{@link #callPrebuilt}: the call alone, the {@code Embedding} made once in the set-up;</li>
  *   <li>{@link #copyOnly}: the floor of any call that lets the caller reuse its arrays at once,
- *       {@code System.arraycopy} of the matrix and the thumbnails into arrays kept for it;</li>
+ *       {@code System.arraycopy} of the matrix and the thumbnails into arrays kept for it;
+ *       {@link #copyRotating}: the same into one of {@value #ROTATION} pairs of arrays in turn, as a
+ *       pool hands out arrays that are no longer in the cache;</li>
  *   <li>{@link #endToEnd}: make, log and {@code flush()}: every file written (tensor, metadata,
  *       1000x1000 sprite PNG, entry, config), each through a temporary name and a rename, fsynced
  *       first unless {@code fsync.policy=never} ({@link #fsync});</li>
@@ -59,6 +61,7 @@ public class EmbeddingPipelineBenchmark {
     static final int ROWS = 10_000;
     static final int DIMS = 64;
     static final int THUMB = 10;
+    static final int ROTATION = 4;
 
     /** {@code fsync.policy}: {@code never}, or the default {@code close} (asset files fsynced before their rename). */
     @Param({"never", "close"})
@@ -68,6 +71,8 @@ public class EmbeddingPipelineBenchmark {
     private float[] thumbnails;
     private float[] matrixCopy;
     private float[] thumbnailsCopy;
+    private float[][] matrixCopies;
+    private float[][] thumbnailsCopies;
     private List<String> labels;
     private Embedding prebuilt;
     private Path dir;
@@ -93,6 +98,8 @@ public class EmbeddingPipelineBenchmark {
         prebuilt = embedding();
         matrixCopy = new float[matrix.length];
         thumbnailsCopy = new float[thumbnails.length];
+        matrixCopies = new float[ROTATION][matrix.length];
+        thumbnailsCopies = new float[ROTATION][thumbnails.length];
     }
 
     /** A fresh logger and folder every iteration, so that a growing folder is not what is timed. */
@@ -135,6 +142,15 @@ public class EmbeddingPipelineBenchmark {
         System.arraycopy(matrix, 0, matrixCopy, 0, matrix.length);
         System.arraycopy(thumbnails, 0, thumbnailsCopy, 0, thumbnails.length);
         return matrixCopy[(int) (step++ % matrix.length)] + thumbnailsCopy[0];
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.SampleTime)
+    public float copyRotating() {
+        int k = (int) (step++ % ROTATION);
+        System.arraycopy(matrix, 0, matrixCopies[k], 0, matrix.length);
+        System.arraycopy(thumbnails, 0, thumbnailsCopies[k], 0, thumbnails.length);
+        return matrixCopies[k][k] + thumbnailsCopies[k][0];
     }
 
     @Benchmark
