@@ -81,6 +81,8 @@ step histograms      "${tblog[@]}"  -- 'HistogramPipelineBenchmark' -prof gc
 step kernels         "${tblog[@]}"  -- 'HistogramKernelBenchmark|ImageKernelBenchmark|PngEncodeBenchmark' -prof gc
 # dashboards, part 1: PR curves, audio, video against the Python writers' work on the caller; GIF writers
 step dashboards      "${tblog[@]}"  -- 'DashboardPipelineBenchmark|GifEncodeBenchmark' -prof gc
+# embeddings: addEmbedding 10,000 x 64 with labels and thumbnails, the call, the bare copy, end to end, the Python way
+step embeddings      "${tblog[@]}"  -- 'EmbeddingPipelineBenchmark' -prof gc
 # memory under sustained overload, 8 producers, each policy
 for policy in block drop; do
   echo "== memory-$policy"

@@ -6,13 +6,16 @@ import dev.tblog.boxes.BoxesProducer;
 import dev.tblog.config.TblogConfig;
 import dev.tblog.customscalars.CustomScalarsProducer;
 import dev.tblog.encode.Utf16;
+import dev.tblog.graph.GraphProducer;
 import dev.tblog.histogram.HistogramData;
 import dev.tblog.histogram.HistogramProducer;
 import dev.tblog.hparams.HParamsProducer;
 import dev.tblog.image.ImageProducer;
 import dev.tblog.image.Picture;
+import dev.tblog.mesh.MeshProducer;
 import dev.tblog.prcurve.PrCurveData;
 import dev.tblog.prcurve.PrCurveProducer;
+import dev.tblog.projector.EmbeddingProducer;
 import dev.tblog.ring.Publisher;
 import dev.tblog.sink.EventSinkFactory;
 import dev.tblog.text.TextProducer;
@@ -86,6 +89,10 @@ public final class Logger implements AutoCloseable {
     private final CustomScalarsProducer customScalars;
     private final VideoProducer videos;
     private final BoxesProducer boxedImages;
+    // Dashboards, part 2 (issue 15)
+    private final GraphProducer graphs;
+    private final MeshProducer meshes;
+    private final EmbeddingProducer embeddings;
 
     /** A logger writing to {@code runs/<MonDD_HH-mm-ss>_<hostname>}. */
     public Logger() {
@@ -142,6 +149,10 @@ public final class Logger implements AutoCloseable {
         this.customScalars = new CustomScalarsProducer(publisher);
         this.videos = new VideoProducer(publisher, config.imageMaxPixels());
         this.boxedImages = new BoxesProducer(publisher, config.imageMaxPixels(), config.imagePngCompressionLevel());
+        // Dashboards, part 2 (issue 15)
+        this.graphs = new GraphProducer(publisher);
+        this.meshes = new MeshProducer(publisher);
+        this.embeddings = new EmbeddingProducer(publisher, config.imageMaxPixels(), config.imagePngCompressionLevel());
     }
 
     /**
@@ -531,6 +542,73 @@ public final class Logger implements AutoCloseable {
     }
 
     // ---- end of dashboards, part 1 ----
+
+    /**
+     * Logs the run's graph for TensorBoard's GRAPHS tab, at step 0: populations, projections, their
+     * attributes and the edges between them; see {@link Graph}. TensorBoard shows one graph per
+     * run, the last one logged.
+     *
+     * <p>Never dropped by a burst: it waits for room under either overflow policy, and like every
+     * call gives up (counted as a "graph" drop and a stall) on a consumer that made no progress for
+     * {@code overflow.stallTimeoutMillis}.
+     *
+     * @throws IllegalArgumentException a null graph
+     * @throws IllegalStateException the logger is closed
+     */
+    public void addGraph(Graph graph) {
+        addGraph(graph, 0);
+    }
+
+    /** Logs the run's graph at {@code step}, for a graph that changes as the simulation runs. */
+    public void addGraph(Graph graph, long step) {
+        graphs.add(requireValue(graph, "graph", "addGraph", "run graph").graphDef(), step);
+    }
+
+    /**
+     * Logs a 3-D mesh or point cloud for TensorBoard's MESH tab; see {@link Mesh}. The call copies
+     * the vertices, faces and colours into pooled memory and returns; the summaries
+     * {@code <tag>_VERTEX}, {@code <tag>_FACE} and {@code <tag>_COLOR} are written by the consumer.
+     *
+     * @throws IllegalArgumentException a bad tag, a null mesh, a face index changed out of range
+     *     since the mesh was made; nothing is published
+     * @throws IllegalStateException the logger is closed
+     */
+    public void addMesh(String tag, Mesh mesh, long step) {
+        TagRules.tag(tag);
+        meshes.add(tag, requireValue(mesh, "mesh", "addMesh", tag).data(), step);
+    }
+
+    /** Logs a mesh at the tag's next automatic step (0, 1, 2, ...), counted apart from the tag's scalars. */
+    public void addMesh(String tag, Mesh mesh) {
+        TagRules.tag(tag);
+        requireValue(mesh, "mesh", "addMesh", tag);
+        addMesh(tag, mesh, autoSteps.next(MeshProducer.autoStepTag(tag)));
+    }
+
+    /**
+     * Logs an embedding for TensorBoard's PROJECTOR tab: its matrix, metadata and thumbnails; see
+     * {@link Embedding}. The call copies the matrix and thumbnails into pooled memory and returns;
+     * the consumer writes the projector's files into the run folder, under
+     * {@code plugins/org_tensorflow_tensorboard_projector/}, each atomically, and adds the
+     * embedding to the run's {@code projector_config.pbtxt}, named {@code <tag>:<step>} (e.g.
+     * {@code Receptive fields:00400}). Several embeddings, steps, loggers and processes may share a
+     * run: none loses another's entry.
+     *
+     * @throws IllegalArgumentException a bad tag, a null embedding, a sprite over
+     *     {@code image.maxPixels}; nothing is published
+     * @throws IllegalStateException the logger is closed
+     */
+    public void addEmbedding(String tag, Embedding embedding, long step) {
+        TagRules.tag(tag);
+        embeddings.add(tag, requireValue(embedding, "embedding", "addEmbedding", tag).data(), step);
+    }
+
+    /** Logs an embedding at the tag's next automatic step (0, 1, 2, ...), counted apart from the tag's scalars. */
+    public void addEmbedding(String tag, Embedding embedding) {
+        TagRules.tag(tag);
+        requireValue(embedding, "embedding", "addEmbedding", tag);
+        addEmbedding(tag, embedding, autoSteps.next(EmbeddingProducer.autoStepTag(tag)));
+    }
 
     /**
      * Returns once every event published before this call is written to the OS (and synced, when

@@ -28,7 +28,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Images: wrong shapes throw IllegalArgumentException where the value is made or at the call.
  * Histograms: no value, null arrays or bins, bad ranges and bad binned input throw
  * IllegalArgumentException; non-finite values are left out of the histogram and counted in
- * {@code <tag>/nonfinite} (only that scalar when all are).
+ * {@code <tag>/nonfinite} (only that scalar when all are). Graphs, meshes and embeddings: every
+ * malformed value (a cycle, a dangling edge, a face index out of range, metadata that would shift
+ * the projector's rows, a sprite too large) throws IllegalArgumentException, nothing published.
  */
 class BadInputCatalogTest {
     private static final Class<? extends Throwable> OK = null;
@@ -266,7 +268,93 @@ class BadInputCatalogTest {
             row("custom scalars twice: the later replaces the first", OK, l -> {
                 l.addCustomScalars(CustomScalars.builder().category("c").multiline("m", ".*").build());
                 l.addCustomScalars(CustomScalars.builder().category("d").multiline("m", ".*").build());
-            })
+            }),
+            // Dashboards, part 2 (issue 15)
+            // Graphs: checked where they are built
+            row("graph null", IllegalArgumentException.class, l -> l.addGraph(null)),
+            row("graph with a cycle", IllegalArgumentException.class,
+                l -> l.addGraph(Graph.builder().node("a", "A").node("b", "B").edge("a", "b").edge("b", "a").build())),
+            row("graph with a dangling edge", IllegalArgumentException.class,
+                l -> l.addGraph(Graph.builder().node("a", "A").edge("a", "b").build())),
+            row("graph node added twice", IllegalArgumentException.class,
+                l -> l.addGraph(Graph.builder().node("a", "A").node("a", "B").build())),
+            row("graph node name with ':'", IllegalArgumentException.class,
+                l -> l.addGraph(Graph.builder().node("a:0", "A").build())),
+            row("graph node name with an empty group", IllegalArgumentException.class,
+                l -> l.addGraph(Graph.builder().node("a//b", "A").build())),
+            row("graph node null name", IllegalArgumentException.class,
+                l -> l.addGraph(Graph.builder().node(null, "A").build())),
+            row("graph blank op", IllegalArgumentException.class, l -> l.addGraph(Graph.builder().node("a", " ").build())),
+            row("graph attribute of another type", IllegalArgumentException.class,
+                l -> l.addGraph(Graph.builder().node("a", "A", Map.of("k", new Object())).build())),
+            row("graph null attributes", IllegalArgumentException.class,
+                l -> l.addGraph(Graph.builder().node("a", "A", null).build())),
+            row("graph shape below -1", IllegalArgumentException.class,
+                l -> l.addGraph(Graph.builder().node("a", "A").shape("a", -2).build())),
+            row("graph shape of no node", IllegalArgumentException.class,
+                l -> l.addGraph(Graph.builder().node("a", "A").shape("b", 3).build())),
+            // Meshes
+            row("mesh null", IllegalArgumentException.class, l -> l.addMesh("m", null, 1)),
+            row("mesh null vertices", IllegalArgumentException.class, l -> l.addMesh("m", Mesh.of((float[]) null), 1)),
+            row("mesh no vertex", IllegalArgumentException.class, l -> l.addMesh("m", Mesh.of(new float[0]), 1)),
+            row("mesh vertices not triples", IllegalArgumentException.class,
+                l -> l.addMesh("m", Mesh.of(new double[4]), 1)),
+            row("mesh faces not triples", IllegalArgumentException.class,
+                l -> l.addMesh("m", Mesh.of(new float[9]).faces(new int[] {0, 1}), 1)),
+            row("mesh face index past the vertices", IllegalArgumentException.class,
+                l -> l.addMesh("m", Mesh.of(new float[9]).faces(new int[] {0, 1, 3}), 1)),
+            row("mesh negative face index", IllegalArgumentException.class,
+                l -> l.addMesh("m", Mesh.of(new float[9]).faces(new int[] {0, -1, 2}), 1)),
+            row("mesh colours not one per vertex", IllegalArgumentException.class,
+                l -> l.addMesh("m", Mesh.of(new float[9]).colors(new byte[6]), 1)),
+            row("mesh scene with NaN", IllegalArgumentException.class,
+                l -> l.addMesh("m", Mesh.of(new float[3]).config(Map.of("camera", Map.of("fov", Double.NaN))), 1)),
+            row("mesh '..' tag", IllegalArgumentException.class, l -> l.addMesh("../escape", Mesh.of(new float[3]), 1)),
+            row("mesh with NaN coordinates, written as is", OK,
+                l -> l.addMesh("m", Mesh.of(new float[] {Float.NaN, 0, Float.POSITIVE_INFINITY}), 1)),
+            // Embeddings
+            row("embedding null", IllegalArgumentException.class, l -> l.addEmbedding("e", null, 1)),
+            row("embedding null data", IllegalArgumentException.class,
+                l -> l.addEmbedding("e", Embedding.of((float[]) null, 1, 1), 1)),
+            row("embedding shape not the array's length", IllegalArgumentException.class,
+                l -> l.addEmbedding("e", Embedding.of(new float[5], 2, 3), 1)),
+            row("embedding of no row", IllegalArgumentException.class,
+                l -> l.addEmbedding("e", Embedding.of(new double[0], 0, 3), 1)),
+            row("embedding labels not one per row", IllegalArgumentException.class,
+                l -> l.addEmbedding("e", Embedding.of(new float[4], 2, 2).labels(List.of("a")), 1)),
+            row("embedding label with a tab", IllegalArgumentException.class,
+                l -> l.addEmbedding("e", Embedding.of(new float[4], 2, 2).labels(List.of("a\tb", "c")), 1)),
+            row("embedding label with a line break", IllegalArgumentException.class,
+                l -> l.addEmbedding("e", Embedding.of(new float[4], 2, 2).labels(List.of("a", "b\r\n")), 1)),
+            row("embedding blank label", IllegalArgumentException.class,
+                l -> l.addEmbedding("e", Embedding.of(new float[4], 2, 2).labels(List.of("a", "\u00a0 ")), 1)),
+            row("embedding null label", IllegalArgumentException.class,
+                l -> l.addEmbedding("e", Embedding.of(new float[4], 2, 2).labels(java.util.Arrays.asList("a", null)), 1)),
+            row("embedding header of one column", IllegalArgumentException.class,
+                l -> l.addEmbedding("e", Embedding.of(new float[2], 1, 2).metadata(List.of("x"), List.of(List.of("1"))), 1)),
+            row("embedding repeated column name", IllegalArgumentException.class,
+                l -> l.addEmbedding("e", Embedding.of(new float[2], 1, 2)
+                    .metadata(List.of("x", "x"), List.of(List.of("1", "2"))), 1)),
+            row("embedding metadata row of another length", IllegalArgumentException.class,
+                l -> l.addEmbedding("e", Embedding.of(new float[2], 1, 2)
+                    .metadata(List.of("x", "y"), List.of(List.of("1"))), 1)),
+            row("embedding metadata row blank in every column", IllegalArgumentException.class,
+                l -> l.addEmbedding("e", Embedding.of(new float[2], 1, 2)
+                    .metadata(List.of("x", "y"), List.of(List.of("", " "))), 1)),
+            row("embedding thumbnails not one per row", IllegalArgumentException.class,
+                l -> l.addEmbedding("e", Embedding.of(new float[4], 2, 2).thumbnails(Images.gray(new float[4], 1, 2, 2)), 1)),
+            row("embedding sprite over the projector's 8192 pixels", IllegalArgumentException.class,
+                l -> l.addEmbedding("e", Embedding.of(new float[4], 4, 1)
+                    .thumbnails(Images.gray(new byte[4 * 5000], 4, 5000, 1)), 1)), // 2 cells of 5000 high
+            row("embedding sprite over image.maxPixels", IllegalArgumentException.class,
+                l -> l.addEmbedding("e", Embedding.of(new float[4], 4, 1)
+                    .thumbnails(Images.gray(new byte[4 * 2100 * 2100], 4, 2100, 2100)), 1)), // 4200 x 4200 > 2^24
+            row("embedding null thumbnails", IllegalArgumentException.class,
+                l -> l.addEmbedding("e", Embedding.of(new float[4], 2, 2).thumbnails(null), 1)),
+            row("embedding '..' tag", IllegalArgumentException.class,
+                l -> l.addEmbedding("a/../../escape", Embedding.of(new float[4], 2, 2), 1)),
+            row("embedding of NaN and infinities, written as is", OK,
+                l -> l.addEmbedding("e", Embedding.of(new float[] {Float.NaN, Float.NEGATIVE_INFINITY}, 1, 2), 1))
         );
     }
 

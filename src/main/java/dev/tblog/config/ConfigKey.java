@@ -49,7 +49,8 @@ public final class ConfigKey<T> {
         TblogConfig::payloadMaxPendingBytes);
     /** {@code image.maxPixels}: the largest picture a call may log. */
     public static final ConfigKey<Integer> IMAGE_MAX_PIXELS = intInRange("image.maxPixels", 16777216, 1, 1 << 28,
-        "the largest picture (a tiled batch included) a call may log", TblogConfig::imageMaxPixels);
+        "the largest picture (a tiled batch, an embedding's sprite included) a call may log",
+        TblogConfig::imageMaxPixels);
     /** {@code image.pngCompressionLevel}: the zlib level of PNG encoding. */
     public static final ConfigKey<Integer> IMAGE_PNG_COMPRESSION_LEVEL = intInRange("image.pngCompressionLevel", 1,
         0, 9, "zlib level of PNG encoding, 0 to 9", TblogConfig::imagePngCompressionLevel);

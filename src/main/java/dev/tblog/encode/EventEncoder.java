@@ -20,7 +20,7 @@ import java.nio.charset.StandardCharsets;
  * record header, the Event's fields in field-number order, and the data CRC.
  *
  * <pre>
- * Event   { wall_time=1 double, step=2 int64 (omitted when 0), summary=5 Summary | file_version=3,
+ * Event   { wall_time=1 double, step=2 int64 (omitted when 0), summary=5 Summary | file_version=3 | graph_def=4 bytes,
  *           source_metadata=10 { writer=1 } }
  * Summary { value=1 Value { tag=1, simple_value=2 float | image=4 | histo=5 | tensor=8, metadata=9 } }
  * </pre>
@@ -109,6 +109,27 @@ public final class EventEncoder {
             abandon(buf, recordStart);
             throw new IllegalStateException("record data length mismatch: more than the " + size
                 + " bytes declared were written", e);
+        } catch (IOException | RuntimeException e) {
+            abandon(buf, recordStart);
+            throw e;
+        }
+    }
+
+    /**
+     * One event holding a length-delimited top-level field other than the summary, e.g. the run
+     * graph: {@code Event { wall_time, step, graph_def=4 bytes }}.
+     *
+     * @param field the Event's field number, e.g. {@code Event.GRAPH_DEF_FIELD_NUMBER}
+     * @param value the field's bytes, written as they are
+     */
+    public void eventBytes(ByteBuf buf, double wallTime, long step, int field, byte[] value) throws IOException {
+        int size = headSize(wallTime, step) + CodedOutputStream.computeByteArraySize(field, value);
+        int recordStart = buf.writerIndex();
+        int start = begin(buf, size);
+        try {
+            writeHead(wallTime, step);
+            out.writeByteArray(field, value);
+            end(buf, start, size);
         } catch (IOException | RuntimeException e) {
             abandon(buf, recordStart);
             throw e;

@@ -35,18 +35,33 @@ public final class Tile {
      * @throws IndexOutOfBoundsException when a range does not lie in its array
      */
     public static void tile(byte[] src, int srcOff, ImageShape shape, byte[] dst, int dstOff) {
-        Objects.checkFromIndexSize(srcOff, shape.values(), src.length);
-        Objects.checkFromIndexSize(dstOff, shape.gridValues(), dst.length);
+        tile(src, srcOff, shape, shape.gridColumns(), shape.gridRows(), dst, dstOff);
+    }
+
+    /**
+     * Tiles the images into a grid of {@code columns x rows} cells, filled row by row, the cells
+     * past the last image black: the general form, e.g. for the projector's square sprite.
+     *
+     * @param columns, rows with {@code columns * rows >= shape.count()}
+     * @param dst    receives {@code rows * H} rows of {@code columns * W * C} bytes from {@code dstOff}
+     * @throws IndexOutOfBoundsException when a range does not lie in its array
+     * @throws IllegalArgumentException when the grid has fewer cells than images
+     */
+    public static void tile(byte[] src, int srcOff, ImageShape shape, int columns, int rows, byte[] dst, int dstOff) {
         int count = shape.count();
+        if (columns < 1 || rows < 1 || (long) columns * rows < count) {
+            throw new IllegalArgumentException("a grid of " + columns + "x" + rows + " cells cannot hold " + count + " images");
+        }
         int height = shape.height();
-        int columns = shape.gridColumns();
-        int rows = shape.gridRows();
         int cellRowBytes = shape.width() * shape.channels();
         int imageBytes = shape.valuesPerImage();
+        Objects.checkFromIndexSize(srcOff, shape.values(), src.length);
+        Objects.checkFromIndexSize(dstOff, Math.multiplyExact(Math.multiplyExact(rows, height),
+            Math.multiplyExact(columns, cellRowBytes)), dst.length);
         int out = dstOff;
         for (int r = 0; r < rows; r++) {
-            int first = r * columns;                          // image in this row's first cell
-            int filled = Math.min(columns, count - first);    // < columns only in the last row
+            int first = r * columns;                                  // image in this row's first cell
+            int filled = Math.max(0, Math.min(columns, count - first)); // < columns only in the last rows
             int blackBytes = (columns - filled) * cellRowBytes;
             for (int y = 0; y < height; y++) {
                 int from = srcOff + first * imageBytes + y * cellRowBytes;

@@ -3,6 +3,7 @@ package dev.tblog.pipeline;
 import dev.tblog.encode.EventEncoder;
 import dev.tblog.encode.EventWriter;
 import dev.tblog.encode.ScalarEventEncoder;
+import dev.tblog.encode.RunAssets;
 import dev.tblog.encode.SummaryBody;
 import dev.tblog.record.RunNames;
 import dev.tblog.sink.EventSink;
@@ -54,6 +55,7 @@ public final class RunFiles implements EventWriter {
     private RunFile selfMetrics;
     private final long maxFileBytes;
     private final boolean forceOnRotate;
+    private final RunAssets assets;
     private long bytesWritten;
 
     /**
@@ -61,7 +63,8 @@ public final class RunFiles implements EventWriter {
      *
      * @param writeThresholdBytes a file's pending bytes are written once past this
      * @param maxFileBytes a file that reached this many bytes is closed and continued in a new one; 0 never
-     * @param forceOnRotate whether a file is fsynced before it is closed by rotation
+     * @param forceOnRotate whether a file is fsynced before it is closed by rotation, and an asset
+     *     file (the projector's) before it replaces the old one
      * @param coalesceSteps whether consecutive scalars of a file with the same step and wall-time
      *     millisecond are written as one event (see {@link ScalarGroup})
      */
@@ -73,6 +76,7 @@ public final class RunFiles implements EventWriter {
         this.runDir = runDir;
         this.sinkFactory = sinkFactory;
         this.writeThresholdBytes = writeThresholdBytes;
+        this.assets = new RunAssets(runDir, sinkFactory.assetSink(), forceOnRotate);
         this.main = open(runDir, writeThresholdBytes + writeThresholdBytes / 4);
     }
 
@@ -133,6 +137,20 @@ public final class RunFiles implements EventWriter {
         }
         entry.recordStep(step);
         writeIfPastThreshold(file);
+    }
+
+    @Override
+    public void writeEventBytes(String subRun, long step, long wallTimeMillis, int field, byte[] value)
+        throws IOException {
+        RunFile file = file(subRun);
+        encoder.eventBytes(file.pending(), seconds(wallTimeMillis), step, field, value);
+        writeIfPastThreshold(file);
+    }
+
+    /** Asset files are made durable before they replace the old ones unless {@code fsync.policy=never}. */
+    @Override
+    public RunAssets assets() {
+        return assets;
     }
 
     @Override

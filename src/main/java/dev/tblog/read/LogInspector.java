@@ -2,17 +2,22 @@ package dev.tblog.read;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.TextFormat;
 import dev.tblog.proto.Event;
+import dev.tblog.proto.GraphDef;
 import dev.tblog.proto.HistogramProto;
 import dev.tblog.proto.Layout;
 import dev.tblog.proto.Summary;
 import dev.tblog.proto.TensorProto;
 import dev.tblog.proto.hparams.HParamsPluginData;
+import dev.tblog.proto.projector.EmbeddingInfo;
+import dev.tblog.proto.projector.ProjectorConfig;
 import dev.tblog.read.CorruptRecordException;
 import dev.tblog.record.RunNames;
 import dev.tblog.read.RecordReader;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,17 +25,29 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
  * Reads a log folder (or one event file) as TensorBoard would: a run is every folder that directly
  * holds a file whose name contains "tfevents", its files read in name order. Checks every record's
- * CRCs and decodes every event with the generated protobuf classes.
+ * CRCs and decodes every event with the generated protobuf classes. Beside the events: a run graph
+ * ({@code Event.graph_def}) is the tag {@value #RUN_GRAPH_TAG} of kind "graph"; the embeddings of
+ * the run's projector config (where TensorBoard looks for it) are kind "embedding", by tag, and
+ * a config naming a file that is missing is an error.
  *
  * <p>Thread contract: stateless; each call is confined to its thread.
  */
 public final class LogInspector {
+    /** The tag TensorBoard gives a run's graph. */
+    public static final String RUN_GRAPH_TAG = "__run_graph__";
+    private static final String PROJECTOR_FOLDER = "plugins/org_tensorflow_tensorboard_projector";
+    private static final String PROJECTOR_CONFIG = "projector_config.pbtxt";
+    /** {@code <tag>:<step>}, optionally {@code " (k)"} for a name logged twice. */
+    private static final Pattern EMBEDDING_NAME = Pattern.compile("(.*):(-?\\d+)(?: \\(\\d+\\))?");
+
     private LogInspector() {
     }
 
@@ -67,6 +84,7 @@ public final class LogInspector {
             for (Path file : files) {
                 readFile(run, file);
             }
+            readProjector(run, e.getKey());
             runs.add(run);
         }
         return runs;
@@ -118,6 +136,10 @@ public final class LogInspector {
     }
 
     private static void describe(RunReport run, Event event, Map<String, SummaryMetadataView> metadataOfTag) {
+        if (event.hasGraphDef()) {
+            run.tag(RUN_GRAPH_TAG, "graph").add(event.getStep(), "graph", graph(event.getGraphDef()));
+            return;
+        }
         if (!event.hasSummary()) {
             return;
         }
@@ -247,6 +269,10 @@ public final class LogInspector {
                 return "undecodable layout";
             }
         }
+        if (plugin.equals("mesh")) {
+            return t.getDtype() + " " + t.getTensorShape().getDimList().stream().map(d -> Long.toString(d.getSize()))
+                .collect(Collectors.joining("x"));
+        }
         return null;
     }
 
@@ -260,5 +286,62 @@ public final class LogInspector {
 
     private static String audio(Summary.Audio a) {
         return a.getNumChannels() + " ch, " + (long) a.getSampleRate() + " Hz, " + a.getLengthFrames() + " frames";
+    }
+
+    private static String graph(ByteString graphDef) {
+        try {
+            GraphDef graph = GraphDef.parseFrom(graphDef);
+            int edges = graph.getNodeList().stream().mapToInt(n -> n.getInputCount()).sum();
+            return graph.getNodeCount() + " nodes, " + edges + " edges";
+        } catch (InvalidProtocolBufferException e) {
+            return "undecodable GraphDef";
+        }
+    }
+
+    /**
+     * The run's embeddings, from the config TensorBoard reads: the projector folder's, else the run
+     * folder's own; each embedding counted under its tag, with its shape and what it has.
+     */
+    private static void readProjector(RunReport run, Path runDir) throws IOException {
+        Path folder = runDir.resolve(PROJECTOR_FOLDER);
+        Path config = folder.resolve(PROJECTOR_CONFIG);
+        if (!Files.isRegularFile(config)) {
+            folder = runDir;
+            config = runDir.resolve(PROJECTOR_CONFIG);
+            if (!Files.isRegularFile(config)) {
+                return;
+            }
+        }
+        ProjectorConfig.Builder parsed = ProjectorConfig.newBuilder();
+        try {
+            TextFormat.merge(new String(Files.readAllBytes(config), StandardCharsets.UTF_8), parsed);
+        } catch (TextFormat.ParseException e) {
+            run.addError(config + ": not a projector config: " + e.getMessage());
+            return;
+        }
+        for (EmbeddingInfo e : parsed.getEmbeddingsList()) {
+            Matcher m = EMBEDDING_NAME.matcher(e.getTensorName());
+            String tag = m.matches() ? m.group(1) : e.getTensorName();
+            long step = m.matches() ? Long.parseLong(m.group(2)) : 0;
+            run.tag(tag, "embedding").add(step, "embedding", embedding(e));
+            for (String file : List.of(e.getTensorPath(), e.getMetadataPath(), e.getSprite().getImagePath())) {
+                if (!file.isEmpty() && !Files.isRegularFile(folder.resolve(file))) {
+                    run.addError(config + ": embedding '" + e.getTensorName() + "' names " + file + ", which is missing");
+                }
+            }
+        }
+    }
+
+    private static String embedding(EmbeddingInfo e) {
+        StringBuilder sb = new StringBuilder(e.getTensorShapeList().stream().map(String::valueOf)
+            .collect(Collectors.joining("x")));
+        if (!e.getMetadataPath().isEmpty()) {
+            sb.append(", metadata");
+        }
+        if (e.hasSprite()) {
+            sb.append(", sprite ").append(e.getSprite().getSingleImageDimList().stream().map(String::valueOf)
+                .collect(Collectors.joining("x")));
+        }
+        return sb.toString();
     }
 }

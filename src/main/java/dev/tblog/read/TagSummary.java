@@ -40,7 +40,8 @@ public final class TagSummary {
 
     /**
      * {@return the kind: scalar, image, histogram, text, hparams, audio, pr_curve, custom_scalars,
-     * video (an animated GIF image), image_boxes (an image of {@code addImageWithBoxes}) or tensor}
+     * video (an animated GIF image), image_boxes (an image of {@code addImageWithBoxes}), graph,
+     * mesh, embedding or tensor (or another plugin's name)}
      */
     public String kind() {
         return kind;

@@ -19,6 +19,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  *     events.out.tfevents.1776859882.machine.4242.0000000000   an event file
  *     Loss_total_train/                                  addScalars("Loss/total", {train: ...})
  *     trial-0002/                                        the second addParameters call's session
+ *     plugins/org_tensorflow_tensorboard_projector/      addEmbedding: the projector's folder
+ *       projector_config.pbtxt                           every embedding of the run, rebuilt from entries/
+ *       entries/step-0000000400.machine.4242.0000000003.pbtxt   one call's EmbeddingInfo, written once
+ *       step-0000000400.machine.4242.0000000003/         that call's tensor.bin (or .tsv), metadata.tsv, sprite.png
  *   tblog/Apr22_12-11-22_machine/                        the run's self-metrics (selfMetrics.enabled)
  *   events.out.tfevents.0000000000.sweep                 a declared sweep's experiment (Sweep.declare)
  * </pre>
@@ -55,6 +59,7 @@ public final class RunNames {
     private static final String EVENT_FILE_PREFIX = "events.out.tfevents.";
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("MMMdd_HH-mm-ss", Locale.ENGLISH);
     private static final AtomicInteger FILE_COUNTER = new AtomicInteger();
+    private static final AtomicInteger EMBEDDING_COUNTER = new AtomicInteger();
     private static final String HOST = resolveHost();
 
     private RunNames() {
@@ -146,6 +151,48 @@ public final class RunNames {
     public static String eventFile(long epochSeconds, String host, long pid, int counter) {
         return EVENT_FILE_PREFIX + String.format("%010d", epochSeconds) + '.' + host + '.' + pid + '.'
             + String.format("%010d", counter);
+    }
+
+    // ---- the projector's files ----
+
+    /**
+     * The projector's folder in a run, relative to it: TensorBoard reads a
+     * {@value #PROJECTOR_CONFIG} there (it wins over one in the run folder itself), and the paths in
+     * it are relative to this folder and must stay inside it.
+     */
+    public static final String PROJECTOR_FOLDER = "plugins/org_tensorflow_tensorboard_projector";
+    /** The projector's config, in {@link #PROJECTOR_FOLDER}. */
+    public static final String PROJECTOR_CONFIG = "projector_config.pbtxt";
+    /** The folder of one-call entries in {@link #PROJECTOR_FOLDER}, from which the config is rebuilt. */
+    public static final String PROJECTOR_ENTRIES = "entries";
+    /** Suffix of an entry file. */
+    public static final String ENTRY_SUFFIX = ".pbtxt";
+    /** An embedding's matrix as raw little-endian float32, in its call's folder. */
+    public static final String EMBEDDING_TENSOR_BINARY = "tensor.bin";
+    /** An embedding's matrix as text, tab-separated, when its binary form would read as text. */
+    public static final String EMBEDDING_TENSOR_TSV = "tensor.tsv";
+    /** An embedding's metadata, tab-separated, in its call's folder. */
+    public static final String EMBEDDING_METADATA = "metadata.tsv";
+    /** An embedding's thumbnails tiled into one PNG, in its call's folder. */
+    public static final String EMBEDDING_SPRITE = "sprite.png";
+
+    /**
+     * A fresh name for one {@code addEmbedding} call's folder and entry,
+     * {@code step-<10-digit step>.<host>.<pid>.<10-digit counter>}: unique across threads,
+     * loggers, processes and hosts writing one run, and sorted by step (then writer, then call) for
+     * steps from 0 to 9,999,999,999. A negative step is written with its sign.
+     */
+    public static String nextEmbedding(long step) {
+        return "step-" + String.format("%010d", step) + '.' + HOST + '.' + ProcessHandle.current().pid() + '.'
+            + String.format("%010d", EMBEDDING_COUNTER.getAndIncrement());
+    }
+
+    /**
+     * The name the projector shows for one embedding: {@code <tag>:<step, zero-padded to 5 digits>},
+     * as the Python writers name theirs, e.g. {@code Receptive fields:00400}.
+     */
+    public static String embeddingName(String tag, long step) {
+        return tag + ':' + String.format("%05d", step);
     }
 
     /** Whether TensorBoard would read a file of this name. */

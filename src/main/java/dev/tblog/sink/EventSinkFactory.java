@@ -28,4 +28,12 @@ public interface EventSinkFactory {
      * @throws IOException the folder or the file cannot be created, or the file exists
      */
     EventSink create(Path runDir, String fileName) throws IOException;
+
+    /**
+     * Where this storage puts whole files beside the event files (the projector's): local files
+     * ({@link AssetSink#LOCAL_FILES}) unless a factory for other storage says otherwise.
+     */
+    default AssetSink assetSink() {
+        return AssetSink.LOCAL_FILES;
+    }
 }

@@ -1,10 +1,12 @@
 package dev.tblog.tensorboard;
 
-import dev.tblog.Domain;
 import dev.tblog.Audio;
 import dev.tblog.Boxes;
 import dev.tblog.CustomScalars;
+import dev.tblog.Domain;
+import dev.tblog.Embedding;
 import dev.tblog.Figure;
+import dev.tblog.Graph;
 import dev.tblog.Histogram;
 import dev.tblog.HistogramBins;
 import dev.tblog.Image;
@@ -12,8 +14,9 @@ import dev.tblog.Images;
 import dev.tblog.JFreeChartFigure;
 import dev.tblog.Logger;
 import dev.tblog.LoggerBuilder;
-import dev.tblog.Sweep;
+import dev.tblog.Mesh;
 import dev.tblog.PrCurve;
+import dev.tblog.Sweep;
 import dev.tblog.Video;
 import org.jfree.chart.JFreeChart;
 
@@ -270,5 +273,87 @@ public final class LogCalls {
             System.arraycopy(boxes[b], 0, corners, 4 * b, 4);
         }
         log.addImageWithBoxes(tag, Image.gray(pixels, height, width), Boxes.of(corners), step);
+    }
+
+    /** A graph node: its name ('/' groups), op and attributes. */
+    public record Node(String name, String op, Map<String, ?> attributes) {
+    }
+
+    /** A directed graph edge. */
+    public record Edge(String from, String to) {
+    }
+
+    /** The run graph at {@code step} ({@code null}: the call without a step), with output shapes by node. */
+    public static void graph(Logger log, List<Node> nodes, List<Edge> edges, Map<String, long[]> shapes, Long step) {
+        Graph.Builder builder = Graph.builder();
+        for (Node n : nodes) {
+            builder.node(n.name(), n.op(), n.attributes());
+        }
+        for (Edge e : edges) {
+            builder.edge(e.from(), e.to());
+        }
+        shapes.forEach(builder::shape);
+        Graph graph = builder.build();
+        if (step == null) {
+            log.addGraph(graph);
+        } else {
+            log.addGraph(graph, step);
+        }
+    }
+
+    /** A mesh: vertices, and faces, colours and a scene where not null. */
+    public static void mesh(Logger log, String tag, float[] xyz, int[] faces, byte[] rgb, Map<String, ?> scene,
+                            long step) {
+        log.addMesh(tag, mesh(Mesh.of(xyz), faces, rgb, scene), step);
+    }
+
+    /** A mesh of double vertices, at the tag's next automatic step. */
+    public static void meshAtNextStep(Logger log, String tag, double[] xyz, int[] faces, byte[] rgb) {
+        log.addMesh(tag, mesh(Mesh.of(xyz), faces, rgb, null));
+    }
+
+    private static Mesh mesh(Mesh mesh, int[] faces, byte[] rgb, Map<String, ?> scene) {
+        Mesh m = mesh;
+        if (faces != null) {
+            m = m.faces(faces);
+        }
+        if (rgb != null) {
+            m = m.colors(rgb);
+        }
+        if (scene != null) {
+            m = m.config(scene);
+        }
+        return m;
+    }
+
+    /**
+     * An embedding of {@code rows x dims} floats, with labels, or a header and rows, and gray
+     * thumbnails {@code (rows, h, w)} where not null.
+     */
+    public static void embedding(Logger log, String tag, float[] data, int rows, int dims, List<?> labels,
+                                 List<String> header, List<? extends List<?>> metadata, float[] thumbnails,
+                                 int thumbnailHeight, int thumbnailWidth, long step) {
+        Embedding e = Embedding.of(data, rows, dims);
+        if (labels != null) {
+            e = e.labels(labels);
+        }
+        if (header != null) {
+            e = e.metadata(header, metadata);
+        }
+        if (thumbnails != null) {
+            e = e.thumbnails(Images.gray(thumbnails, rows, thumbnailHeight, thumbnailWidth));
+        }
+        log.addEmbedding(tag, e, step);
+    }
+
+    /** An embedding of doubles without metadata, at the tag's next automatic step. */
+    public static void embeddingAtNextStep(Logger log, String tag, double[] data, int rows, int dims) {
+        log.addEmbedding(tag, Embedding.of(data, rows, dims));
+    }
+
+    /** An embedding whose RGB thumbnails are bytes {@code (rows, h, w, 3)}. */
+    public static void embeddingWithRgbThumbnails(Logger log, String tag, float[] data, int rows, int dims,
+                                                  byte[] rgb, int height, int width, long step) {
+        log.addEmbedding(tag, Embedding.of(data, rows, dims).thumbnails(Images.rgb(rgb, rows, height, width)), step);
     }
 }

@@ -95,6 +95,30 @@ record Picture(int width, int height, int[] argb) {
         return new Picture(width, rows * cellH, argb);
     }
 
+    /**
+     * The projector's sprite of same-size thumbnails: {@code k x k} cells, {@code k = ceil(sqrt(n))},
+     * filled row by row, opaque black where no thumbnail is.
+     */
+    static Picture sprite(List<Picture> cells) {
+        int n = cells.size();
+        int k = (int) Math.ceil(Math.sqrt(n));
+        int cellW = cells.get(0).width();
+        int cellH = cells.get(0).height();
+        int width = k * cellW;
+        int[] argb = new int[k * cellH * width];
+        Arrays.fill(argb, pack(255, 0, 0, 0));
+        for (int i = 0; i < n; i++) {
+            int top = (i / k) * cellH;
+            int left = (i % k) * cellW;
+            for (int y = 0; y < cellH; y++) {
+                for (int x = 0; x < cellW; x++) {
+                    argb[(top + y) * width + left + x] = cells.get(i).argb()[y * cellW + x];
+                }
+            }
+        }
+        return new Picture(width, k * cellH, argb);
+    }
+
     static int pack(int alpha, int red, int green, int blue) {
         return alpha << 24 | red << 16 | green << 8 | blue;
     }

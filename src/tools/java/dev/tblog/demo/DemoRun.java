@@ -19,14 +19,16 @@ import org.jfree.data.xy.XYSeriesCollection;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.IntConsumer;
 
 /**
  * One run of the demo sweep: a population learns the input patterns for a number of trials at one
- * learning rate, logging everything TensorBoard can show, and ends with its parameters and final
- * metrics.
+ * learning rate, logging everything TensorBoard can show (the map's graph first; the receptive
+ * fields as an embedding at the first and last trial; the firing rate as a 3-D surface with the
+ * pictures), and ends with its parameters and final metrics.
  *
  * <p>Thread contract: not thread-safe; each run on its own thread (runs of a sweep go in parallel).
  */
@@ -38,7 +40,7 @@ final class DemoRun {
     private static final int FIGURE_EVERY = 20;
     /** The firing-rate movie keeps at most this many frames (one every few trials on long runs). */
     static final int MOVIE_FRAMES = 200;
-    static final String[] PATTERN_NAMES = {"vertical", "horizontal", "diagonal", "cross", "frame", "dot"};
+    static final String[] PATTERN_NAMES = DemoStructure.PATTERN_NAMES.toArray(new String[0]);
 
     private final Path sweepDir;
     private final double learningRate;
@@ -113,6 +115,7 @@ final class DemoRun {
             logger = log;
             log.addText("Notes", notes());
             log.addCustomScalars(layout());
+            log.addGraph(DemoStructure.graph(learningRate, NOISE));
             double sigma0 = Population.SIDE / 3.0;
             for (int t = 0; t < trials; t++) {
                 // Both the neighbourhood and the learning rate shrink as the map settles.
@@ -129,6 +132,10 @@ final class DemoRun {
                 log.addScalar("Plasticity/Learning rate", rate, t);
                 if (t % PICTURE_EVERY == 0 || t == trials - 1) {
                     logPictures(log, t);
+                }
+                if (t == 0 || t == trials - 1) {
+                    population.copyWeights(allFields); // labels are those test() just computed
+                    log.addEmbedding("Receptive fields", DemoStructure.fields(allFields, labels), t);
                 }
                 if (t % FIGURE_EVERY == 0 || t == trials - 1) {
                     log.addFigure("Activity", JFreeChartFigure.of(activityChart(), 480, 300), t);
@@ -216,6 +223,7 @@ final class DemoRun {
         log.addImage("Population/Firing rate", Image.gray(rates, Population.SIDE, Population.SIDE).equalized(), t);
         logWinner(log, t);
         logClassification(log, t);
+        log.addMesh("Population/Firing rate surface", DemoStructure.rateSurface(population.rates()), t);
 
         float[] winners = new float[patterns.count() * Patterns.PIXELS];
         for (int k = 0; k < patterns.count(); k++) {
@@ -348,10 +356,10 @@ final class DemoRun {
     /** The population's firing rates for each prototype: one line per pattern over the neurons. */
     private JFreeChart activityChart() {
         XYSeriesCollection data = new XYSeriesCollection();
-        String[] names = PATTERN_NAMES;
+        List<String> names = DemoStructure.PATTERN_NAMES;
         for (int k = 0; k < patterns.count(); k++) {
             population.respond(patterns.prototype(k));
-            XYSeries series = new XYSeries(names[k]);
+            XYSeries series = new XYSeries(names.get(k));
             for (int n = 0; n < Population.NEURONS; n++) {
                 series.add(n, population.rates()[n]);
             }
