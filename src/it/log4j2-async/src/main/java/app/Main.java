@@ -1,12 +1,20 @@
 package app;
 
 import com.lmax.disruptor.RingBuffer;
+import dev.tblog.Audio;
+import dev.tblog.Boxes;
+import dev.tblog.CustomScalars;
+import dev.tblog.Embedding;
 import dev.tblog.Figure;
+import dev.tblog.Graph;
 import dev.tblog.Histogram;
 import dev.tblog.Image;
 import dev.tblog.Images;
 import dev.tblog.JFreeChartFigure;
 import dev.tblog.Logger;
+import dev.tblog.Mesh;
+import dev.tblog.PrCurve;
+import dev.tblog.Video;
 import dev.tblog.compat.Compat;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.core.async.AsyncLoggerContext;
@@ -70,6 +78,24 @@ public final class Main {
         JFreeChart chart = ChartFactory.createXYLineChart("rate", "t", "rate", new XYSeriesCollection(series));
         log.addFigure(prefix + "chart", JFreeChartFigure.of(chart, 80, 60), step);
         log.addText(prefix + "notes", "step **" + step + "**", step);
+        log.addPrCurve(prefix + "pr", PrCurve.of(new boolean[] {true, false, true, false},
+            new float[] {0.9f, 0.2f, 0.6f, (step % 10) / 10f}), step);
+        float[] tone = new float[800];
+        for (int i = 0; i < tone.length; i++) {
+            tone[i] = (float) Math.sin(i * (step + 1) / 10.0);
+        }
+        log.addAudio(prefix + "audio", Audio.mono(tone, 8000), step);
+        log.addVideo(prefix + "video", Video.gray(Compat.picture(3 * 6, 8, step), 3, 6, 8).equalized(), step);
+        log.addImageWithBoxes(prefix + "boxes", Image.gray(Compat.picture(16, 16, step), 16, 16),
+            Boxes.of(2, 2, 9, 9).labels("box"), step);
+        log.addMesh(prefix + "mesh", Mesh.of(new float[] {0, 0, 0, 1, 0, 0, 0, 1, step}).faces(new int[] {0, 1, 2}),
+            step);
+        log.addEmbedding(prefix + "embedding", Embedding.of(Compat.picture(4, 3, step), 4, 3)
+            .labels(List.of("a", "b", "c", "d")), step);
+        if (step == 0) {
+            log.addGraph(Graph.builder().node("input", "Input").node("sheet", "Sheet").edge("input", "sheet").build());
+            log.addCustomScalars(CustomScalars.builder().category("compat").multiline("scalars", ".*scalar").build());
+        }
     }
 
     /** The application's own logging: {@link #LINES} Log4j2 lines per step, each one different. */

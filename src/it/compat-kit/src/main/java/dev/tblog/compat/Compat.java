@@ -46,7 +46,8 @@ public final class Compat {
     /** Steps each thread takes; every kind is logged once per step. */
     public static final int STEPS = 25;
 
-    private static final Set<String> KINDS_PER_THREAD = Set.of("scalar", "image", "histogram", "text");
+    private static final Set<String> KINDS_PER_THREAD = Set.of("scalar", "image", "histogram", "text", "pr_curve",
+        "audio", "video", "image_boxes", "mesh", "embedding");
     private static final String SESSION_TAG = "_hparams_/session_start_info";
     private static final long CHILD_TIMEOUT_SECONDS = 300;
 
