@@ -11,9 +11,10 @@ import dev.tblog.proto.hparams.HParamsPluginData;
 import dev.tblog.read.CorruptRecordException;
 import dev.tblog.record.RunNames;
 import dev.tblog.read.RecordReader;
+import dev.tblog.sink.LogStorage;
 
 import java.io.IOException;
-import java.nio.file.Files;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Reads a log folder (or one event file) as TensorBoard would: a run is every folder that directly
@@ -34,21 +34,36 @@ public final class LogInspector {
     private LogInspector() {
     }
 
-    /** Inspects a log folder or a single event file. */
+    /** Inspects a local log folder or a single event file. */
     public static List<RunReport> inspect(Path path) throws IOException {
-        if (Files.isRegularFile(path)) {
+        return inspect(LogStorage.LOCAL, path);
+    }
+
+    /**
+     * Inspects a log folder or a single event file named by a URI ({@code hdfs://nn:8020/runs},
+     * {@code s3a://bucket/runs}, {@code file:///...}) on the storage {@link LogStorage#of(URI)} picks.
+     *
+     * @throws IllegalArgumentException a scheme whose storage is not on the class path
+     */
+    public static List<RunReport> inspect(URI uri) throws IOException {
+        LogStorage storage = LogStorage.of(uri);
+        return inspect(storage, storage.path(uri));
+    }
+
+    /** Inspects a log folder or a single event file of {@code storage} ({@code path} a path within it). */
+    public static List<RunReport> inspect(LogStorage storage, Path path) throws IOException {
+        if (storage.isFile(path)) {
             RunReport run = new RunReport(path.getFileName().toString());
-            readFile(run, path);
+            readFile(storage, run, path);
             return List.of(run);
         }
-        if (!Files.isDirectory(path)) {
-            throw new IOException("no such file or folder: " + path);
+        if (!storage.isDirectory(path)) {
+            throw new IOException("no such file or folder: "
+                + (storage == LogStorage.LOCAL ? path.toString() : storage.uri(path).toString()));
         }
         Map<Path, List<Path>> byFolder = new TreeMap<>();
-        try (Stream<Path> walk = Files.walk(path)) {
-            for (Path file : walk.filter(Files::isRegularFile)
-                .filter(p -> RunNames.isEventFile(p.getFileName().toString()))
-                .collect(Collectors.toList())) {
+        for (Path file : storage.files(path)) {
+            if (RunNames.isEventFile(file.getFileName().toString())) {
                 byFolder.computeIfAbsent(file.getParent(), f -> new ArrayList<>()).add(file);
             }
         }
@@ -59,7 +74,7 @@ public final class LogInspector {
             List<Path> files = e.getValue();
             files.sort(null);
             for (Path file : files) {
-                readFile(run, file);
+                readFile(storage, run, file);
             }
             runs.add(run);
         }
@@ -71,10 +86,10 @@ public final class LogInspector {
         return runs.stream().allMatch(r -> r.errors().isEmpty());
     }
 
-    private static void readFile(RunReport run, Path file) throws IOException {
+    private static void readFile(LogStorage storage, RunReport run, Path file) throws IOException {
         run.addFile(file);
         Map<String, SummaryMetadataView> metadataOfTag = new HashMap<>();
-        try (RecordReader reader = RecordReader.open(file)) {
+        try (RecordReader reader = RecordReader.open(storage, file)) {
             while (true) {
                 RecordReader.Record record;
                 try {
