@@ -14,11 +14,13 @@ import dev.tblog.ring.Publisher;
 import dev.tblog.ring.Rings;
 import dev.tblog.ring.SlotKind;
 import dev.tblog.sink.EventSinkFactory;
+import dev.tblog.sink.LogStorage;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -38,6 +40,9 @@ import java.util.function.Consumer;
  */
 final class LoggerCore {
     private final Path runDir;
+    private final LogStorage storage;
+    /** How messages name the run folder: its path, or its URI on storage other than the local one. */
+    private final String name;
     private final TblogConfig config;
     private final PipelineState state = new PipelineState();
     private final Disruptor<LogSlot> disruptor;
@@ -45,35 +50,43 @@ final class LoggerCore {
     private final AtomicLong barriersPublished = new AtomicLong();
     private final Object closeLock = new Object();
     private final Thread shutdownHook;
+    /** The timer of file.maxAgeMillis, or null. */
+    private final ScheduledFuture<?> ageTicks;
     /** Set once close finished; guarded by closeLock for writers, volatile for readers. */
     private volatile boolean closed;
     /** close's outcome; written before closed is set, so a reader that sees closed sees it. */
     private volatile LoggerFailedException closeFailure;
 
     /**
-     * Creates the run's first event file, starts the consumer and registers the shutdown hook
-     * ({@code shutdownHook.enabled}).
+     * Creates the run's first event file, starts the consumer, registers the shutdown hook
+     * ({@code shutdownHook.enabled}) and, with {@code file.maxAgeMillis}, the timer that lets the
+     * consumer rotate old files while nothing is logged.
      *
+     * @param runDir the run folder, a path within {@code storage}
      * @throws UncheckedIOException the event file cannot be created
      */
-    LoggerCore(Path runDir, TblogConfig config, EventSinkFactory sinkFactory, Consumer<Throwable> errorHandler) {
+    LoggerCore(Path runDir, LogStorage storage, TblogConfig config, EventSinkFactory sinkFactory,
+               Consumer<Throwable> errorHandler) {
         this.runDir = runDir;
+        this.storage = storage;
+        this.name = describe(storage, runDir);
         this.config = config;
         RunFiles runs;
         try {
             runs = new RunFiles(runDir, sinkFactory, config.writeThresholdBytes(), config.fileMaxBytes(),
-                config.fsyncPolicy() != FsyncPolicy.NEVER);
+                config.fileMaxAgeMillis(), config.fsyncPolicy() != FsyncPolicy.NEVER);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create an event file in " + runDir + ": " + e, e);
+            throw new UncheckedIOException("cannot create an event file in " + name + ": " + e, e);
         }
         this.disruptor = Rings.create(config.ringSize(), config.waitStrategy(), config.producerType());
         this.publisher = new Publisher(disruptor.getRingBuffer(), config.overflowPolicy(),
             config.overflowStallTimeoutMillis(), config.payloadMaxPendingBytes(), state::running,
-            "logger of " + runDir);
+            "logger of " + name);
         SelfMetrics selfMetrics = new SelfMetrics(config.selfMetricsEnabled(), config.selfMetricsIntervalMillis(),
             publisher::droppedTotal, disruptor.getRingBuffer()::getCursor, publisher.pool()::pendingBytes);
         disruptor.handleEventsWith(new ConsumerHandler(runs, state, config.fsyncPolicy(), errorHandler, selfMetrics));
         disruptor.start();
+        ageTicks = config.fileMaxAgeMillis() > 0 ? FileAgeTimer.every(config.fileMaxAgeMillis(), this::tick) : null;
         if (config.shutdownHook()) {
             shutdownHook = new Thread(this::closeFromShutdownHook, "tblog-shutdown-" + runDir.getFileName());
             Runtime.getRuntime().addShutdownHook(shutdownHook);
@@ -84,6 +97,20 @@ final class LoggerCore {
 
     Path runDir() {
         return runDir;
+    }
+
+    LogStorage storage() {
+        return storage;
+    }
+
+    /** The run folder as messages name it. */
+    String name() {
+        return name;
+    }
+
+    /** A run folder as messages name it: a local path as it is, any other as its URI. */
+    static String describe(LogStorage storage, Path runDir) {
+        return storage == LogStorage.LOCAL ? runDir.toString() : storage.uri(runDir).toString();
     }
 
     TblogConfig config() {
@@ -143,6 +170,9 @@ final class LoggerCore {
         }
         try {
             removeShutdownHook();
+            if (ageTicks != null) {
+                ageTicks.cancel(false);
+            }
             closeFailure = drainAndStop();
         } finally {
             synchronized (closeLock) {
@@ -152,6 +182,22 @@ final class LoggerCore {
         }
         if (closeFailure != null) {
             throw closeFailure;
+        }
+    }
+
+    /**
+     * The file.maxAgeMillis timer: a tick in the ring, if it has room now, ends a batch on the
+     * consumer, which then rotates the files old enough. A full ring needs none: the consumer is
+     * busy, and checks the ages at the end of its batch anyway.
+     */
+    private void tick() {
+        if (publisher.isClosing()) {
+            return;
+        }
+        long sequence = publisher.tryClaimBarrier();
+        if (sequence != Backoff.TIMED_OUT) {
+            barriersPublished.incrementAndGet();
+            publisher.publishBarrier(sequence, SlotKind.TICK, null);
         }
     }
 
@@ -234,7 +280,7 @@ final class LoggerCore {
         try {
             return barrier.awaitUntil(deadline);
         } catch (TimeoutException e) {
-            return new LoggerFailedException("close of the logger of " + runDir + " timed out after "
+            return new LoggerFailedException("close of the logger of " + name + " timed out after "
                 + config.shutdownTimeoutMillis() + " ms (shutdown.timeoutMillis)", e);
         }
     }
@@ -254,7 +300,7 @@ final class LoggerCore {
                     return closeFailure;
                 }
                 if (System.nanoTime() - deadline >= 0) {
-                    return new TimeoutException("flush of the logger of " + runDir
+                    return new TimeoutException("flush of the logger of " + name
                         + " timed out after " + config.shutdownTimeoutMillis() + " ms (shutdown.timeoutMillis)");
                 }
             }
@@ -282,7 +328,7 @@ final class LoggerCore {
 
     private LoggerFailedException failed(String what, Throwable cause) {
         LoggerStats s = stats();
-        return new LoggerFailedException(what + " of the logger of " + runDir + " failed: " + cause
+        return new LoggerFailedException(what + " of the logger of " + name + " failed: " + cause
             + " (written " + s.written() + ", lost " + s.lost() + ", dropped " + s.dropped() + ")", cause);
     }
 
@@ -300,7 +346,7 @@ final class LoggerCore {
         try {
             close();
         } catch (RuntimeException e) {
-            System.err.println("tblog: closing " + runDir + " at JVM exit: " + e);
+            System.err.println("tblog: closing " + name + " at JVM exit: " + e);
         }
     }
 }

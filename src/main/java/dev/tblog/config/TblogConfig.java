@@ -28,6 +28,8 @@ public final class TblogConfig {
     private final int histogramConsumerBinMaxValues;
     private final int writeThresholdBytes;
     private final long fileMaxBytes;
+    private final long fileMaxAgeMillis;
+    private final String logdir;
     private final boolean selfMetricsEnabled;
     private final int selfMetricsIntervalMillis;
     private final FsyncPolicy fsyncPolicy;
@@ -49,6 +51,8 @@ public final class TblogConfig {
         this.histogramConsumerBinMaxValues = read(ConfigKey.HISTOGRAM_CONSUMER_BIN_MAX_VALUES);
         this.writeThresholdBytes = read(ConfigKey.WRITE_THRESHOLD_BYTES);
         this.fileMaxBytes = read(ConfigKey.FILE_MAX_BYTES);
+        this.fileMaxAgeMillis = read(ConfigKey.FILE_MAX_AGE_MILLIS);
+        this.logdir = read(ConfigKey.LOGDIR);
         this.selfMetricsEnabled = read(ConfigKey.SELF_METRICS_ENABLED);
         this.selfMetricsIntervalMillis = read(ConfigKey.SELF_METRICS_INTERVAL_MILLIS);
         this.fsyncPolicy = read(ConfigKey.FSYNC_POLICY);
@@ -159,6 +163,22 @@ public final class TblogConfig {
     /** Bytes after which an event file is closed and a new one started; 0 never rotates. */
     public long fileMaxBytes() {
         return fileMaxBytes;
+    }
+
+    /**
+     * Milliseconds after which an event file holding records is closed and a new one started; 0
+     * never. On object stores, the longest a logged event stays unseen without {@code flush()}.
+     */
+    public long fileMaxAgeMillis() {
+        return fileMaxAgeMillis;
+    }
+
+    /**
+     * The log folder of a logger whose code names none: a local path ({@code runs}) or a URI
+     * ({@code hdfs://nn:8020/runs}, {@code s3a://bucket/runs}).
+     */
+    public String logdir() {
+        return logdir;
     }
 
     /** Whether the logger writes its own health as {@code tblog/} scalars. */

@@ -32,7 +32,7 @@ class ConfigTest {
     @Test
     void shouldDocumentEveryKeyTheCodeKnowsWithItsDefaultInTheConfigFile() throws IOException {
         String text = Files.readString(DOCUMENTED, StandardCharsets.UTF_8);
-        Matcher m = Pattern.compile("(?m)^#?\\s*([a-zA-Z]+(?:\\.[a-zA-Z]+)+)\\s*=\\s*(\\S*)\\s*$").matcher(text);
+        Matcher m = Pattern.compile("(?m)^#?\\s*([a-zA-Z]+(?:\\.[a-zA-Z]+)*)\\s*=\\s*(\\S*)\\s*$").matcher(text);
         Set<String> documented = new TreeSet<>();
         while (m.find()) {
             ConfigKey<?> key = ConfigKey.byName(m.group(1));
@@ -81,7 +81,8 @@ class ConfigTest {
             "ring.producerType", "single", "overflow.policy", "drop", "overflow.stallTimeoutMillis", "5",
             "payload.maxPendingBytes", "65536", "image.maxPixels", "7", "image.pngCompressionLevel", "9",
             "histogram.consumerBinMaxValues", "3", "write.thresholdBytes", "4096");
-        Map<String, String> more = Map.of("file.maxBytes", "65536", "selfMetrics.enabled", "true",
+        Map<String, String> more = Map.of("file.maxBytes", "65536", "file.maxAgeMillis", "250",
+            "logdir", "hdfs://nn:8020/runs", "selfMetrics.enabled", "true",
             "selfMetrics.intervalMillis", "100", "fsync.policy", "flush", "shutdownHook.enabled", "false",
             "shutdown.timeoutMillis", "9");
         TblogConfig config = TblogConfig.defaults().with(nonDefaults).with(more);
