@@ -16,6 +16,10 @@ module dev.tblog {
     requires transitive java.desktop;
     // JFreeChartFigure only, for applications that bring JFreeChart (optional dependency).
     requires static org.jfree.jfreechart;
+    // HadoopStorage only, for applications that log to HDFS or object stores and bring Hadoop's
+    // shaded client (optional dependency; an automatic module named after its jar). An application on
+    // the module path adds it to the graph: requires hadoop.client.api, or --add-modules.
+    requires static hadoop.client.api;
 
     // What the relocated internals need, as their own modules declare: Netty and protobuf log through
     // java.util.logging (silent by default) and use sun.misc.Unsafe on JDKs that still allow it;

@@ -20,7 +20,9 @@ import dev.tblog.ring.Publisher;
 import dev.tblog.sink.EventSinkFactory;
 import dev.tblog.text.TextProducer;
 import dev.tblog.video.VideoProducer;
+import dev.tblog.sink.LogStorage;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -118,12 +120,28 @@ public final class Logger implements AutoCloseable {
         this(builder().logdir(logdir).experiment(experiment));
     }
 
+    /**
+     * A logger writing to {@code <logdir>/<MonDD_HH-mm-ss>_<hostname>}, the log folder named by a URI:
+     * {@code hdfs://nn:8020/runs}, {@code s3a://bucket/runs} (through Hadoop's FileSystem, which
+     * must be on the class path), or {@code file:///data/runs}.
+     *
+     * @throws IllegalArgumentException a scheme whose storage is not on the class path
+     */
+    public Logger(URI logdir) {
+        this(builder().logdir(logdir));
+    }
+
+    /** A logger writing to {@code <logdir>/<experiment>}, the log folder named by a URI (see {@link #Logger(URI)}). */
+    public Logger(URI logdir, String experiment) {
+        this(builder().logdir(logdir).experiment(experiment));
+    }
+
     private Logger(LoggerBuilder builder) {
         this(builder.buildParts());
     }
 
     private Logger(LoggerBuilder.Parts parts) {
-        this(parts.runDir(), parts.config(), parts.sinkFactory(), parts.errorHandler());
+        this(parts.runDir(), parts.storage(), parts.config(), parts.sinkFactory(), parts.errorHandler());
     }
 
     /**
@@ -136,13 +154,18 @@ public final class Logger implements AutoCloseable {
     }
 
     Logger(Path runDir, TblogConfig config, EventSinkFactory sinkFactory, Consumer<Throwable> errorHandler) {
-        this.core = new LoggerCore(runDir, config, sinkFactory, errorHandler);
+        this(runDir, LogStorage.LOCAL, config, sinkFactory, errorHandler);
+    }
+
+    Logger(Path runDir, LogStorage storage, TblogConfig config, EventSinkFactory sinkFactory,
+           Consumer<Throwable> errorHandler) {
+        this.core = new LoggerCore(runDir, storage, config, sinkFactory, errorHandler);
         this.subRuns = new ScalarsSubRuns(runDir, config.scalarsMaxSubRuns());
         this.publisher = core.publisher();
         this.images = new ImageProducer(publisher, config.imageMaxPixels(), config.imagePngCompressionLevel());
         this.histograms = new HistogramProducer(publisher, config.histogramConsumerBinMaxValues());
         this.texts = new TextProducer(publisher);
-        this.parameters = new HParamsProducer(publisher, runDir);
+        this.parameters = new HParamsProducer(publisher, storage, runDir);
         // Dashboards, part 1 (issue 14)
         this.audios = new AudioProducer(publisher);
         this.prCurves = new PrCurveProducer(publisher);
@@ -641,9 +664,20 @@ public final class Logger implements AutoCloseable {
         return core.stats();
     }
 
-    /** {@return the run folder this logger writes to} */
+    /**
+     * {@return the run folder this logger writes to: a local path, or for a logger on other
+     * storage (HDFS, an object store) its path within that storage} ({@code /runs/exp} of
+     * {@code hdfs://nn:8020/runs/exp}; {@link #runUri()} has all of it.)
+     */
     public Path runDir() {
         return core.runDir();
+    }
+
+    /**
+     * {@return the run folder as a URI: {@code file:///.../runs/exp}, {@code hdfs://nn:8020/runs/exp}}
+     */
+    public URI runUri() {
+        return core.storage().uri(core.runDir());
     }
 
     /** {@return the effective configuration} */
@@ -658,7 +692,7 @@ public final class Logger implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "Logger[" + core.runDir() + (core.isClosing() ? ", closed" : "") + "]";
+        return "Logger[" + core.name() + (core.isClosing() ? ", closed" : "") + "]";
     }
 
     private static <T> T requireValue(T value, String what, String call, String tag) {

@@ -14,11 +14,13 @@ import dev.tblog.ring.Publisher;
 import dev.tblog.ring.Rings;
 import dev.tblog.ring.SlotKind;
 import dev.tblog.sink.EventSinkFactory;
+import dev.tblog.sink.LogStorage;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -38,6 +40,9 @@ import java.util.function.Consumer;
  */
 final class LoggerCore {
     private final Path runDir;
+    private final LogStorage storage;
+    /** How messages name the run folder: its path, or its URI on storage other than the local one. */
+    private final String name;
     private final TblogConfig config;
     private final PipelineState state = new PipelineState();
     private final Disruptor<LogSlot> disruptor;
@@ -45,6 +50,8 @@ final class LoggerCore {
     private final AtomicLong barriersPublished = new AtomicLong();
     private final Object closeLock = new Object();
     private final Thread shutdownHook;
+    /** The timer of file.maxAgeMillis, or null. */
+    private final ScheduledFuture<?> ageTicks;
     /** Set once close finished; guarded by closeLock for writers, volatile for readers. */
     private volatile boolean closed;
     /** Set once close stopped (or halted) the consumer: what is still in the ring will never be written. */
@@ -53,14 +60,19 @@ final class LoggerCore {
     private volatile LoggerFailedException closeFailure;
 
     /**
-     * Allocates the ring, creates the run's first event file, starts the consumer and registers the
-     * shutdown hook ({@code shutdownHook.enabled}). When any step fails, nothing is left: no file
-     * open, no consumer thread, no hook, and no event file that received no byte.
+     * Allocates the ring, creates the run's first event file, starts the consumer, registers the
+     * shutdown hook ({@code shutdownHook.enabled}) and, with {@code file.maxAgeMillis}, the timer
+     * that lets the consumer rotate old files while nothing is logged. When any step fails, nothing
+     * is left: no file open, no consumer thread, no hook, and no event file that received no byte.
      *
+     * @param runDir the run folder, a path within {@code storage}
      * @throws UncheckedIOException the event file cannot be created or written
      */
-    LoggerCore(Path runDir, TblogConfig config, EventSinkFactory sinkFactory, Consumer<Throwable> errorHandler) {
+    LoggerCore(Path runDir, LogStorage storage, TblogConfig config, EventSinkFactory sinkFactory,
+               Consumer<Throwable> errorHandler) {
         this.runDir = runDir;
+        this.storage = storage;
+        this.name = describe(storage, runDir);
         this.config = config;
         // The largest allocation first: a ring the heap cannot hold fails before any file is open.
         Rings.Ring ring = Rings.create(config.ringSize(), config.waitStrategy(), config.producerType());
@@ -68,15 +80,15 @@ final class LoggerCore {
         RunFiles runs;
         try {
             runs = new RunFiles(runDir, sinkFactory, config.writeThresholdBytes(), config.fileMaxBytes(),
-                config.fsyncPolicy() != FsyncPolicy.NEVER, config.writeCoalesceSteps());
+                config.fileMaxAgeMillis(), config.fsyncPolicy() != FsyncPolicy.NEVER, config.writeCoalesceSteps());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create an event file in " + runDir + ": " + e, e);
+            throw new UncheckedIOException("cannot create an event file in " + name + ": " + e, e);
         }
         boolean started = false;
         try {
             this.publisher = new Publisher(disruptor.getRingBuffer(), config.overflowPolicy(),
                 config.overflowStallTimeoutMillis(), config.payloadMaxPendingBytes(), state::running,
-                ring.wakeConsumer(), "logger of " + runDir);
+                ring.wakeConsumer(), "logger of " + name);
             SelfMetrics selfMetrics = new SelfMetrics(config.selfMetricsEnabled(), config.selfMetricsIntervalMillis(),
                 publisher::droppedTotal, disruptor.getRingBuffer()::getCursor, publisher.pool()::pendingBytes);
             disruptor.handleEventsWith(new ConsumerHandler(runs, state, config.fsyncPolicy(), errorHandler,
@@ -89,6 +101,8 @@ final class LoggerCore {
             } else {
                 shutdownHook = null;
             }
+            // Last: nothing after it can fail, so a failed construction never leaves a timer behind.
+            ageTicks = config.fileMaxAgeMillis() > 0 ? FileAgeTimer.every(config.fileMaxAgeMillis(), this::tick) : null;
         } catch (RuntimeException | Error e) {
             abandon(runs, started, e);
             throw e;
@@ -114,6 +128,20 @@ final class LoggerCore {
 
     Path runDir() {
         return runDir;
+    }
+
+    LogStorage storage() {
+        return storage;
+    }
+
+    /** The run folder as messages name it. */
+    String name() {
+        return name;
+    }
+
+    /** A run folder as messages name it: a local path as it is, any other as its URI. */
+    static String describe(LogStorage storage, Path runDir) {
+        return storage == LogStorage.LOCAL ? runDir.toString() : storage.uri(runDir).toString();
     }
 
     TblogConfig config() {
@@ -173,6 +201,9 @@ final class LoggerCore {
         }
         try {
             removeShutdownHook();
+            if (ageTicks != null) {
+                ageTicks.cancel(false);
+            }
             closeFailure = drainAndStop();
         } finally {
             synchronized (closeLock) {
@@ -182,6 +213,22 @@ final class LoggerCore {
         }
         if (closeFailure != null) {
             throw closeFailure;
+        }
+    }
+
+    /**
+     * The file.maxAgeMillis timer: a tick in the ring, if it has room now, ends a batch on the
+     * consumer, which then rotates the files old enough. A full ring needs none: the consumer is
+     * busy, and checks the ages at the end of its batch anyway.
+     */
+    private void tick() {
+        if (publisher.isClosing()) {
+            return;
+        }
+        long sequence = publisher.tryClaimBarrier();
+        if (sequence != Backoff.TIMED_OUT) {
+            barriersPublished.incrementAndGet();
+            publisher.publishBarrier(sequence, SlotKind.TICK, null);
         }
     }
 
@@ -264,7 +311,7 @@ final class LoggerCore {
         stopped = true;
         if (timedOut != null) {
             LoggerStats s = stats();
-            return new LoggerFailedException("close of the logger of " + runDir + " timed out after "
+            return new LoggerFailedException("close of the logger of " + name + " timed out after "
                 + config.shutdownTimeoutMillis() + " ms (shutdown.timeoutMillis): " + timedOut + counts(s), failure);
         }
         return failure == null ? null : failed("close", failure);
@@ -285,7 +332,7 @@ final class LoggerCore {
                     return closeFailure;
                 }
                 if (System.nanoTime() - deadline >= 0) {
-                    return new TimeoutException("flush of the logger of " + runDir
+                    return new TimeoutException("flush of the logger of " + name
                         + " timed out after " + config.shutdownTimeoutMillis() + " ms (shutdown.timeoutMillis)");
                 }
             }
@@ -312,7 +359,7 @@ final class LoggerCore {
     }
 
     private LoggerFailedException failed(String what, Throwable cause) {
-        return new LoggerFailedException(what + " of the logger of " + runDir + " failed: " + cause + counts(stats()),
+        return new LoggerFailedException(what + " of the logger of " + name + " failed: " + cause + counts(stats()),
             cause);
     }
 
@@ -334,7 +381,7 @@ final class LoggerCore {
         try {
             close();
         } catch (RuntimeException e) {
-            System.err.println("tblog: closing " + runDir + " at JVM exit: " + e);
+            System.err.println("tblog: closing " + name + " at JVM exit: " + e);
         }
     }
 }

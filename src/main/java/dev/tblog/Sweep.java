@@ -3,7 +3,10 @@ package dev.tblog;
 import dev.tblog.hparams.SweepDeclaration;
 import dev.tblog.hparams.Sweeps;
 
+import dev.tblog.sink.LogStorage;
+
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -49,10 +52,12 @@ import java.util.List;
  * builds, and {@link Builder#declare()} may run in several threads and processes at once.
  */
 public final class Sweep {
+    private final LogStorage storage;
     private final Path logdir;
     private final SweepDeclaration declaration;
 
-    private Sweep(Path logdir, SweepDeclaration declaration) {
+    private Sweep(LogStorage storage, Path logdir, SweepDeclaration declaration) {
+        this.storage = storage;
         this.logdir = logdir;
         this.declaration = declaration;
     }
@@ -67,12 +72,44 @@ public final class Sweep {
         if (logdir == null) {
             throw new IllegalArgumentException("log folder of a sweep must not be null");
         }
-        return new Builder(logdir);
+        return new Builder(LogStorage.LOCAL, logdir);
     }
 
-    /** The log folder whose root run holds the sweep. */
+    /**
+     * {@link #in(Path)} for a log folder named by a URI: {@code hdfs://nn:8020/runs/sweep-1} (its
+     * storage as {@link LogStorage#of(URI)} picks it, the one a logger given the same URI uses).
+     *
+     * @throws IllegalArgumentException a null URI, or one whose storage is not on the class path
+     */
+    public static Builder in(URI logdir) {
+        if (logdir == null) {
+            throw new IllegalArgumentException("log folder of a sweep must not be null");
+        }
+        LogStorage storage = LogStorage.of(logdir);
+        return new Builder(storage, storage.path(logdir));
+    }
+
+    /**
+     * {@link #in(Path)} for a folder of the given storage (e.g. a {@link dev.tblog.sink.HadoopStorage}
+     * with a configuration of your own), {@code logdir} a path within it.
+     *
+     * @throws IllegalArgumentException a null storage or folder
+     */
+    public static Builder in(LogStorage storage, Path logdir) {
+        if (storage == null || logdir == null) {
+            throw new IllegalArgumentException("storage and log folder of a sweep must not be null");
+        }
+        return new Builder(storage, logdir);
+    }
+
+    /** The log folder whose root run holds the sweep (a path within {@link #uri()}'s storage). */
     public Path logdir() {
         return logdir;
+    }
+
+    /** The log folder as a URI. */
+    public URI uri() {
+        return storage.uri(logdir);
     }
 
     /** The declared hyperparameters' names, sorted. */
@@ -99,10 +136,12 @@ public final class Sweep {
      * <p>Thread contract: not thread-safe; confine a builder to one thread.
      */
     public static final class Builder {
+        private final LogStorage storage;
         private final Path logdir;
         private final SweepDeclaration.Builder declaration = SweepDeclaration.builder();
 
-        private Builder(Path logdir) {
+        private Builder(LogStorage storage, Path logdir) {
+            this.storage = storage;
             this.logdir = logdir;
         }
 
@@ -164,8 +203,8 @@ public final class Sweep {
          */
         public Sweep declare() {
             SweepDeclaration built = declaration.build();
-            Sweeps.declare(logdir, built);
-            return new Sweep(logdir, built);
+            Sweeps.declare(storage, logdir, built);
+            return new Sweep(storage, logdir, built);
         }
     }
 }

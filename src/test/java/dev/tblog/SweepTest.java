@@ -195,7 +195,7 @@ class SweepTest {
     @Test
     void shouldRejectBadDeclarationsAtTheCallNamingTheBadPart() {
         Map<String, Runnable> bad = new HashMap<>();
-        bad.put("log folder of a sweep must not be null", () -> Sweep.in(null));
+        bad.put("log folder of a sweep must not be null", () -> Sweep.in((Path) null));
         bad.put("domain of hparam 'lr' must not be null", () -> Sweep.in(root).hparam("lr", null));
         bad.put("hparam 'lr' is declared twice",
             () -> Sweep.in(root).hparam("lr", Domain.bool()).hparam("lr", Domain.bool()));
@@ -211,6 +211,8 @@ class SweepTest {
         bad.put("has no constants", () -> Domain.discrete(Empty.class));
         bad.forEach((message, call) -> assertThatThrownBy(call::run).as(message)
             .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(message));
+        assertThatThrownBy(() -> Sweep.in((java.net.URI) null)).isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("log folder of a sweep must not be null");
         assertThat(root).isEmptyDirectory();
     }
 

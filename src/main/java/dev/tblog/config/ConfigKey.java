@@ -79,6 +79,15 @@ public final class ConfigKey<T> {
     public static final ConfigKey<Long> FILE_MAX_BYTES = zeroOrLong("file.maxBytes", 0, "never rotate", 65536,
         1L << 62, "rotate to a new event file past this many bytes (0 = never; else 65536 to 2^62)",
         TblogConfig::fileMaxBytes);
+    /** {@code file.maxAgeMillis}: the age past which an event file holding records is closed and another started. */
+    public static final ConfigKey<Long> FILE_MAX_AGE_MILLIS = zeroOrLong("file.maxAgeMillis", 0, "never rotate by age",
+        100, 1L << 62, "close an event file holding records this long after it was opened and go on in a new one "
+            + "(0 = never); on object stores, the longest an event stays unseen without flush()",
+        TblogConfig::fileMaxAgeMillis);
+    /** {@code logdir}: the log folder of a logger whose code names none. */
+    public static final ConfigKey<String> LOGDIR = text("logdir", "runs",
+        "the log folder when the code names none: a local path or a URI (`hdfs://nn:8020/runs`, `s3a://bucket/runs`)",
+        TblogConfig::logdir);
     /** {@code selfMetrics.enabled}: whether the logger writes its own health into the run. */
     public static final ConfigKey<Boolean> SELF_METRICS_ENABLED = bool("selfMetrics.enabled", false,
         "write the logger's own health as `tblog/` scalars into the run `tblog/<run>` beside the run",
@@ -102,7 +111,7 @@ public final class ConfigKey<T> {
     public static final List<ConfigKey<?>> ALL = List.of(RING_SIZE, RING_WAIT_STRATEGY, RING_PRODUCER_TYPE,
         OVERFLOW_POLICY, OVERFLOW_STALL_TIMEOUT_MILLIS, PAYLOAD_MAX_PENDING_BYTES, IMAGE_MAX_PIXELS,
         IMAGE_PNG_COMPRESSION_LEVEL, HISTOGRAM_CONSUMER_BIN_MAX_VALUES, SCALARS_MAX_SUB_RUNS, WRITE_THRESHOLD_BYTES,
-        WRITE_COALESCE_STEPS, FILE_MAX_BYTES,
+        WRITE_COALESCE_STEPS, FILE_MAX_BYTES, FILE_MAX_AGE_MILLIS, LOGDIR,
         SELF_METRICS_ENABLED, SELF_METRICS_INTERVAL_MILLIS, FSYNC_POLICY, SHUTDOWN_HOOK, SHUTDOWN_TIMEOUT_MILLIS);
 
     /** The default of the keys that follow the max heap. */
@@ -253,6 +262,11 @@ public final class ConfigKey<T> {
                     return null;
             }
         }, doc, getter);
+    }
+
+    private static ConfigKey<String> text(String name, String defaultValue, String doc,
+                                          Function<TblogConfig, String> getter) {
+        return new ConfigKey<>(name, defaultValue, "any text but blank", v -> v.isEmpty() ? null : v, doc, getter);
     }
 
     private static <E extends Enum<E>> ConfigKey<E> choice(String name, E defaultValue, E[] choices, String doc,

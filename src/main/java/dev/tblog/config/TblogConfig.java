@@ -32,6 +32,8 @@ public final class TblogConfig {
     private final int writeThresholdBytes;
     private final boolean writeCoalesceSteps;
     private final long fileMaxBytes;
+    private final long fileMaxAgeMillis;
+    private final String logdir;
     private final boolean selfMetricsEnabled;
     private final int selfMetricsIntervalMillis;
     private final FsyncPolicy fsyncPolicy;
@@ -55,6 +57,8 @@ public final class TblogConfig {
         this.writeThresholdBytes = read(ConfigKey.WRITE_THRESHOLD_BYTES);
         this.writeCoalesceSteps = read(ConfigKey.WRITE_COALESCE_STEPS);
         this.fileMaxBytes = read(ConfigKey.FILE_MAX_BYTES);
+        this.fileMaxAgeMillis = read(ConfigKey.FILE_MAX_AGE_MILLIS);
+        this.logdir = read(ConfigKey.LOGDIR);
         this.selfMetricsEnabled = read(ConfigKey.SELF_METRICS_ENABLED);
         this.selfMetricsIntervalMillis = read(ConfigKey.SELF_METRICS_INTERVAL_MILLIS);
         this.fsyncPolicy = read(ConfigKey.FSYNC_POLICY);
@@ -191,6 +195,22 @@ public final class TblogConfig {
     /** {@return the bytes after which an event file is closed and a new one started; 0 never rotates} */
     public long fileMaxBytes() {
         return fileMaxBytes;
+    }
+
+    /**
+     * {@return the milliseconds after which an event file holding records is closed and a new one
+     * started; 0 never. On object stores, the longest a logged event stays unseen without flush()}
+     */
+    public long fileMaxAgeMillis() {
+        return fileMaxAgeMillis;
+    }
+
+    /**
+     * {@return the log folder of a logger whose code names none: a local path ({@code runs}) or a
+     * URI ({@code hdfs://nn:8020/runs}, {@code s3a://bucket/runs})}
+     */
+    public String logdir() {
+        return logdir;
     }
 
     /** {@return whether the logger writes its own health as {@code tblog/} scalars} */

@@ -12,6 +12,8 @@ import dev.tblog.proto.hparams.HParamsPluginData;
 import dev.tblog.read.RecordReader;
 import dev.tblog.record.RecordFramer;
 import dev.tblog.record.RunNames;
+import dev.tblog.sink.EventSink;
+import dev.tblog.sink.LogStorage;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 
@@ -51,6 +53,11 @@ import java.util.concurrent.locks.LockSupport;
  * there. A reader may then find it before it is complete: it waits for the experiment record up to
  * {@link #COMPLETE_WITHIN_MILLIS} (10 s) before it gives up on the file as torn.
  *
+ * <p>On storage other than the local one (HDFS, object stores: a {@link LogStorage}), the file is
+ * created through the storage's event-file seam, exclusively ({@code create} without overwrite,
+ * which fails if the name exists: atomic on HDFS), written, synced and closed; an object store shows
+ * it only then, whole, and an HDFS reader that finds it incomplete waits as above.
+ *
  * <p>Why a fixed name sorting first ({@code ...tfevents.0000000000.sweep}): a second file in the
  * root could hold a second experiment, and TensorBoard keeps the first metadata it reads for a tag
  * in a run, reading files in name order; this name comes before any writer's timestamped file.
@@ -83,6 +90,21 @@ final class ExperimentFile {
      */
     static Outcome publish(Path logdir, SweepDeclaration declaration, boolean hardLinks, long completeWithinMillis)
         throws IOException {
+        return publish(LogStorage.LOCAL, logdir, declaration, hardLinks, completeWithinMillis);
+    }
+
+    /** As {@link #publish(Path, SweepDeclaration, boolean, long)}, in a folder of {@code storage}. */
+    static Outcome publish(LogStorage storage, Path logdir, SweepDeclaration declaration, boolean hardLinks,
+                           long completeWithinMillis) throws IOException {
+        if (storage != LogStorage.LOCAL) {
+            Path target = logdir.resolve(RunNames.SWEEP_FILE);
+            if (!storage.isFile(target) && createThrough(storage, logdir,
+                fileBytes(declaration.content(), System.currentTimeMillis()))) {
+                return Outcome.WRITTEN;
+            }
+            verify(storage, target, declaration, completeWithinMillis);
+            return Outcome.FOUND;
+        }
         Files.createDirectories(logdir);
         Path target = logdir.resolve(RunNames.SWEEP_FILE);
         byte[] content = declaration.content();
@@ -92,8 +114,23 @@ final class ExperimentFile {
                 return Outcome.WRITTEN;
             }
         }
-        verify(target, declaration, completeWithinMillis);
+        verify(storage, target, declaration, completeWithinMillis);
         return Outcome.FOUND;
+    }
+
+    /** Creates the file through the storage (exclusively), writes, syncs and closes it; false when it exists. */
+    private static boolean createThrough(LogStorage storage, Path logdir, byte[] file) throws IOException {
+        EventSink sink;
+        try {
+            sink = storage.create(logdir, RunNames.SWEEP_FILE);
+        } catch (FileAlreadyExistsException raced) {
+            return false;
+        }
+        try (sink) {
+            sink.write(ByteBuffer.wrap(file));
+            sink.force();
+        }
+        return true;
     }
 
     /** Writes a temporary file and links it to the target; false when the target exists. */
@@ -165,16 +202,17 @@ final class ExperimentFile {
     }
 
     /** Reads the experiment in the target (waiting for one being written) and compares it with ours. */
-    private static void verify(Path target, SweepDeclaration declaration, long completeWithinMillis)
-        throws IOException {
+    private static void verify(LogStorage storage, Path target, SweepDeclaration declaration,
+                               long completeWithinMillis) throws IOException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(completeWithinMillis);
-        Optional<byte[]> found = experimentContent(target);
+        Optional<byte[]> found = experimentContent(storage, target);
         while (found.isEmpty() && System.nanoTime() < deadline) {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
-            found = experimentContent(target);
+            found = experimentContent(storage, target);
         }
+        String named = storage == LogStorage.LOCAL ? target.toString() : storage.uri(target).toString();
         if (found.isEmpty()) {
-            throw new IllegalStateException(target + " holds no complete experiment after "
+            throw new IllegalStateException(named + " holds no complete experiment after "
                 + completeWithinMillis + " ms (a declaration that died while writing it?): delete it and declare "
                 + "the sweep again");
         }
@@ -186,11 +224,12 @@ final class ExperimentFile {
         try {
             folder = HParamsPluginData.parseFrom(theirs).getExperiment();
         } catch (InvalidProtocolBufferException e) {
-            throw new IllegalStateException(target + " holds an experiment that is not a valid HParamsPluginData: " + e, e);
+            throw new IllegalStateException(named + " holds an experiment that is not a valid HParamsPluginData: " + e, e);
         }
         List<String> differences = ExperimentDiff.between(declaration.experiment(), folder);
         throw new IllegalStateException("the sweep declared here differs from the one declared before in "
-            + target.getParent() + " (" + target.getFileName() + "): "
+            + named.substring(0, named.length() - target.getFileName().toString().length() - 1)
+            + " (" + target.getFileName() + "): "
             + (differences.isEmpty() ? "their encodings differ" : String.join("; ", differences))
             + ". A log folder holds one sweep: declare the same one, or use another folder");
     }
@@ -200,7 +239,11 @@ final class ExperimentFile {
      * file holds none yet (being written, or torn).
      */
     static Optional<byte[]> experimentContent(Path file) throws IOException {
-        try (RecordReader reader = RecordReader.open(file)) {
+        return experimentContent(LogStorage.LOCAL, file);
+    }
+
+    private static Optional<byte[]> experimentContent(LogStorage storage, Path file) throws IOException {
+        try (RecordReader reader = RecordReader.open(storage, file)) {
             for (RecordReader.Record r = reader.next(); r != null; r = reader.next()) {
                 Event event = Event.parseFrom(r.data());
                 for (Summary.Value v : event.getSummary().getValueList()) {

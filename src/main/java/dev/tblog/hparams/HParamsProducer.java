@@ -2,6 +2,7 @@ package dev.tblog.hparams;
 
 import dev.tblog.record.RunNames;
 import dev.tblog.ring.Publisher;
+import dev.tblog.sink.LogStorage;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -24,12 +25,19 @@ public final class HParamsProducer {
     private final Publisher publisher;
     /** The run folder as {@link Sweeps} knows folders, resolved once: the run's sweep is looked up at each call. */
     private final Path runDir;
+    private final LogStorage storage;
     private final AtomicInteger calls = new AtomicInteger();
 
     /** @param runDir the logger's run folder (it exists: the logger made its first file there) */
     public HParamsProducer(Publisher publisher, Path runDir) {
+        this(publisher, LogStorage.LOCAL, runDir);
+    }
+
+    /** @param runDir the logger's run folder, a path within {@code storage} */
+    public HParamsProducer(Publisher publisher, LogStorage storage, Path runDir) {
         this.publisher = publisher;
-        this.runDir = Sweeps.key(runDir);
+        this.storage = storage;
+        this.runDir = Sweeps.key(storage, runDir);
     }
 
     /**
@@ -41,7 +49,7 @@ public final class HParamsProducer {
      */
     public void add(Map<String, ?> params, Map<String, ? extends Number> metrics) {
         HParams hp = HParams.of(params, metrics);
-        Sweeps.check(runDir, hp);
+        Sweeps.check(storage, runDir, hp);
         publisher.ensureOpen();
         String folder = RunNames.trialSubRun(calls.incrementAndGet());
         String[] tags = new String[hp.metrics().size()];

@@ -85,6 +85,11 @@ public final class SweepDeclaration {
      * @throws IllegalArgumentException naming the key, the value and the domain (or what is declared)
      */
     void check(HParams call, Path sweepDir) {
+        check(call, sweepDir.toString());
+    }
+
+    /** {@link #check(HParams, Path)} with the folder named as messages should name it (a path or a URI). */
+    void check(HParams call, String sweepDir) {
         for (Map.Entry<String, HParamValue> p : call.params().entrySet()) {
             HParamDomain domain = domains.get(p.getKey());
             if (domain == null) {

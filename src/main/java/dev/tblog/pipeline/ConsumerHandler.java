@@ -12,8 +12,9 @@ import java.util.function.Consumer;
 
 /**
  * The consumer: turns each slot into records, writes at the end of every batch (so data reach the
- * OS within milliseconds) and whenever a file passes the byte threshold, and answers flush and close
- * barriers.
+ * OS, or HDFS's DataNodes, within milliseconds) and whenever a file passes the byte threshold, and
+ * answers flush and close barriers (a flush also publishes the files of object stores, which show
+ * only once closed: {@link RunFiles#publishAll()}).
  *
  * <p>It never dies on an error. A storage failure ({@link IOException}) moves the pipeline to a
  * failed state: from then on events are consumed and counted lost, barriers complete with the
@@ -128,6 +129,10 @@ public final class ConsumerHandler implements EventHandler<LogSlot> {
                 state.addBarrierConsumed();
                 close((Barrier) slot.payload());
                 return;
+            case TICK:
+                // Nothing to write: the end of this batch checks the files' ages (file.maxAgeMillis).
+                state.addBarrierConsumed();
+                return;
             default:
                 break;
         }
@@ -186,7 +191,7 @@ public final class ConsumerHandler implements EventHandler<LogSlot> {
     private void flush(Barrier barrier) {
         if (!closed && !state.ioFailed()) {
             try {
-                runs.writeAll();
+                runs.publishAll();
                 if (fsyncPolicy == FsyncPolicy.FLUSH) {
                     runs.forceAll();
                 }

@@ -19,6 +19,11 @@ final class RunFile {
     private final int initialCapacity;
     private ByteBuf pending;
     private boolean closed;
+    /** Bytes written to the sink since its last flush (hflush): whether one is due. */
+    private boolean unflushed;
+    /** When the current file was opened, and where its records past the first begin. */
+    private long openedAtMillis;
+    private long firstRecordEnd;
 
     RunFile(Path runDir, EventSink sink, int initialCapacity) {
         this.runDir = runDir;
@@ -56,6 +61,7 @@ final class RunFile {
             return 0;
         }
         sink.write(pending.internalNioBuffer(pending.readerIndex(), length));
+        unflushed = true;
         pending.clear();
         if (pending.capacity() > 4 * initialCapacity) {
             pending.release();
@@ -80,7 +86,36 @@ final class RunFile {
         }
         EventSink old = sink;
         sink = next;
+        unflushed = false;
         return old;
+    }
+
+    /** Marks the current file as opened now, its first record (the file version) just written. */
+    void startFile(long nowMillis) {
+        openedAtMillis = nowMillis;
+        firstRecordEnd = sink.size();
+    }
+
+    long openedAtMillis() {
+        return openedAtMillis;
+    }
+
+    /** Whether the current file holds records past its first. */
+    boolean holdsRecords() {
+        return sink.size() > firstRecordEnd;
+    }
+
+    /** Whether readers see the current file's records before it is closed (see {@link EventSink#visibleBeforeClose()}). */
+    boolean visibleBeforeClose() {
+        return sink.visibleBeforeClose();
+    }
+
+    /** Makes what was written since the last call visible to readers ({@link EventSink#flush()}). */
+    void flushWritten() throws IOException {
+        if (unflushed) {
+            unflushed = false;
+            sink.flush();
+        }
     }
 
     void force() throws IOException {

@@ -54,6 +54,7 @@ public final class RunFiles implements EventWriter {
     /** The self-metrics run beside the main run ({@link RunNames#selfMetricsRun}); null until the first point. */
     private RunFile selfMetrics;
     private final long maxFileBytes;
+    private final long maxFileAgeMillis;
     private final boolean forceOnRotate;
     private final RunAssets assets;
     private long bytesWritten;
@@ -70,8 +71,21 @@ public final class RunFiles implements EventWriter {
      */
     public RunFiles(Path runDir, EventSinkFactory sinkFactory, int writeThresholdBytes, long maxFileBytes,
                     boolean forceOnRotate, boolean coalesceSteps) throws IOException {
+        this(runDir, sinkFactory, writeThresholdBytes, maxFileBytes, 0, forceOnRotate, coalesceSteps);
+    }
+
+    /**
+     * As {@link #RunFiles(Path, EventSinkFactory, int, long, boolean, boolean)}, with files also
+     * rotated by age.
+     *
+     * @param maxFileAgeMillis a file open this long that holds records is closed and continued in a
+     *     new one at the next {@link #writeAll()}; 0 never
+     */
+    public RunFiles(Path runDir, EventSinkFactory sinkFactory, int writeThresholdBytes, long maxFileBytes,
+                    long maxFileAgeMillis, boolean forceOnRotate, boolean coalesceSteps) throws IOException {
         this.group = coalesceSteps ? new ScalarGroup(scalars) : null;
         this.maxFileBytes = maxFileBytes;
+        this.maxFileAgeMillis = maxFileAgeMillis;
         this.forceOnRotate = forceOnRotate;
         this.runDir = runDir;
         this.sinkFactory = sinkFactory;
@@ -166,11 +180,38 @@ public final class RunFiles implements EventWriter {
         return file == null ? Long.MIN_VALUE : file.tags().maxStep();
     }
 
-    /** Writes every file's pending bytes to its sink. */
+    /**
+     * Writes every file's pending bytes to its sink, rotates the files past {@code file.maxAgeMillis},
+     * and makes what was written visible to readers ({@link EventSink#flush()}: HDFS's
+     * {@code hflush}; nothing for local files, whose writes are visible already). Called at the end
+     * of every batch.
+     */
     public void writeAll() throws IOException {
         closeGroup();
+        long now = maxFileAgeMillis > 0 ? System.currentTimeMillis() : 0;
         for (int i = 0; i < all.size(); i++) {
-            bytesWritten += writePending(all.get(i));
+            RunFile file = all.get(i);
+            bytesWritten += writePending(file);
+            if (FileRotation.aged(now, file.openedAtMillis(), maxFileAgeMillis, file.holdsRecords())) {
+                bytesWritten += rotate(file);
+            }
+            file.flushWritten();
+        }
+    }
+
+    /**
+     * What {@code flush()} does: {@link #writeAll()}, then every file whose storage shows it only
+     * once closed (an object store) and that holds records is closed, complete, and continued in a
+     * new file, so that readers see every record written so far.
+     */
+    public void publishAll() throws IOException {
+        writeAll();
+        for (int i = 0; i < all.size(); i++) {
+            RunFile file = all.get(i);
+            if (!file.visibleBeforeClose() && file.holdsRecords()) {
+                bytesWritten += rotate(file);
+                file.flushWritten();
+            }
         }
     }
 
@@ -275,6 +316,7 @@ public final class RunFiles implements EventWriter {
         EventSink old = file.replaceSink(next);
         encoder.fileVersion(file.pending(), seconds(now), WRITER_NAME);
         long n = file.writePending();
+        file.startFile(now);
         FileRotation.retire(old, forceOnRotate);
         return n;
     }
@@ -306,6 +348,7 @@ public final class RunFiles implements EventWriter {
             throw t;
         }
         all.add(file);
+        file.startFile(now);
         return file;
     }
 

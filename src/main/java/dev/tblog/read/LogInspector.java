@@ -15,10 +15,12 @@ import dev.tblog.proto.projector.ProjectorConfig;
 import dev.tblog.read.CorruptRecordException;
 import dev.tblog.record.RunNames;
 import dev.tblog.read.RecordReader;
+import dev.tblog.sink.LogStorage;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,7 +30,6 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Reads a log folder (or one event file) as TensorBoard would: a run is every folder that directly
@@ -52,26 +53,51 @@ public final class LogInspector {
     }
 
     /**
-     * Inspects a log folder or a single event file.
+     * Inspects a local log folder or a single event file.
      *
      * @param path a log folder (every folder below it holding event files is a run) or one event file
      * @return one report per run, in folder name order
      * @throws IOException the folder or a file cannot be read (corrupt records are reported, not thrown)
      */
     public static List<RunReport> inspect(Path path) throws IOException {
-        if (Files.isRegularFile(path)) {
+        return inspect(LogStorage.LOCAL, path);
+    }
+
+    /**
+     * Inspects a log folder or a single event file named by a URI ({@code hdfs://nn:8020/runs},
+     * {@code s3a://bucket/runs}, {@code file:///...}) on the storage {@link LogStorage#of(URI)} picks.
+     *
+     * @param uri a log folder or one event file
+     * @return one report per run, in folder name order
+     * @throws IOException the folder or a file cannot be read (corrupt records are reported, not thrown)
+     * @throws IllegalArgumentException a scheme whose storage is not on the class path
+     */
+    public static List<RunReport> inspect(URI uri) throws IOException {
+        LogStorage storage = LogStorage.of(uri);
+        return inspect(storage, storage.path(uri));
+    }
+
+    /**
+     * Inspects a log folder or a single event file of {@code storage}.
+     *
+     * @param storage where the folder is
+     * @param path a path within {@code storage}
+     * @return one report per run, in folder name order
+     * @throws IOException the folder or a file cannot be read (corrupt records are reported, not thrown)
+     */
+    public static List<RunReport> inspect(LogStorage storage, Path path) throws IOException {
+        if (storage.isFile(path)) {
             RunReport run = new RunReport(path.getFileName().toString());
-            readFile(run, path);
+            readFile(storage, run, path);
             return List.of(run);
         }
-        if (!Files.isDirectory(path)) {
-            throw new IOException("no such file or folder: " + path);
+        if (!storage.isDirectory(path)) {
+            throw new IOException("no such file or folder: "
+                + (storage == LogStorage.LOCAL ? path.toString() : storage.uri(path).toString()));
         }
         Map<Path, List<Path>> byFolder = new TreeMap<>();
-        try (Stream<Path> walk = Files.walk(path)) {
-            for (Path file : walk.filter(Files::isRegularFile)
-                .filter(p -> RunNames.isEventFile(p.getFileName().toString()))
-                .collect(Collectors.toList())) {
+        for (Path file : storage.files(path)) {
+            if (RunNames.isEventFile(file.getFileName().toString())) {
                 byFolder.computeIfAbsent(file.getParent(), f -> new ArrayList<>()).add(file);
             }
         }
@@ -82,9 +108,11 @@ public final class LogInspector {
             List<Path> files = e.getValue();
             files.sort(null);
             for (Path file : files) {
-                readFile(run, file);
+                readFile(storage, run, file);
             }
-            readProjector(run, e.getKey());
+            if (storage == LogStorage.LOCAL) {
+                readProjector(run, e.getKey()); // the projector's files: local storage only, as addEmbedding
+            }
             runs.add(run);
         }
         return runs;
@@ -100,10 +128,10 @@ public final class LogInspector {
         return runs.stream().allMatch(r -> r.errors().isEmpty());
     }
 
-    private static void readFile(RunReport run, Path file) throws IOException {
+    private static void readFile(LogStorage storage, RunReport run, Path file) throws IOException {
         run.addFile(file);
         Map<String, SummaryMetadataView> metadataOfTag = new HashMap<>();
-        try (RecordReader reader = RecordReader.open(file)) {
+        try (RecordReader reader = RecordReader.open(storage, file)) {
             while (true) {
                 RecordReader.Record record;
                 try {

@@ -1,11 +1,13 @@
 package dev.tblog.read;
 
 import dev.tblog.record.RecordDescriptor;
+import dev.tblog.sink.LogStorage;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.net.URI;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,6 +57,22 @@ public final class RecordReader implements AutoCloseable {
      */
     public static RecordReader open(Path file) throws IOException {
         return new RecordReader(file, new BufferedInputStream(Files.newInputStream(file), 1 << 16));
+    }
+
+    /**
+     * Opens a file named by a URI ({@code hdfs://nn:8020/runs/exp/events.out.tfevents...},
+     * {@code file:///...}) on the storage {@link LogStorage#of(URI)} picks for it.
+     *
+     * @throws IllegalArgumentException a scheme whose storage is not on the class path
+     */
+    public static RecordReader open(URI file) throws IOException {
+        LogStorage storage = LogStorage.of(file);
+        return open(storage, storage.path(file));
+    }
+
+    /** Opens a file of {@code storage} ({@code file} a path within it) for reading from its start. */
+    public static RecordReader open(LogStorage storage, Path file) throws IOException {
+        return new RecordReader(file, new BufferedInputStream(storage.open(file), 1 << 16));
     }
 
     /**

@@ -270,6 +270,20 @@ public final class Publisher {
         return backoff.await(slots, 1, endsOnClose, true, deadlineNanos, false);
     }
 
+    /**
+     * Claims a slot for a barrier nobody waits for (a {@link SlotKind#TICK}) if the ring has room
+     * now; never waits.
+     *
+     * @return the sequence, or {@link Backoff#TIMED_OUT} when the ring is full (the consumer is busy)
+     */
+    public long tryClaimBarrier() {
+        try {
+            return ring.tryNext();
+        } catch (InsufficientCapacityException full) {
+            return Backoff.TIMED_OUT;
+        }
+    }
+
     /** Fills and publishes a claimed barrier slot, and wakes the consumer if it is parked. */
     public void publishBarrier(long sequence, SlotKind kind, Object barrier) {
         try {

@@ -17,5 +17,10 @@ public enum SlotKind {
     /** A flush barrier: the payload is completed once everything before it is written. */
     FLUSH,
     /** The close barrier: drain, write, fsync, close; the payload is completed then. */
-    CLOSE
+    CLOSE,
+    /**
+     * The logger's timer ({@code file.maxAgeMillis}): nothing to write, but it ends a batch, whose
+     * end rotates the files that are old enough even while nothing is logged. Counted as a barrier.
+     */
+    TICK
 }

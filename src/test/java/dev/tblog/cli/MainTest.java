@@ -45,6 +45,14 @@ class MainTest {
     }
 
     @Test
+    void shouldInspectAFolderNamedByAUriAndRefuseAnUnknownSchemeWithExitTwo() {
+        assertThat(run("inspect", PeerFolder.root().toUri().toString())).isZero();
+        assertThat(out()).contains("run Loss_train", "every record sound");
+        assertThat(run("inspect", "nosuchfs://host/runs")).isEqualTo(2);
+        assertThat(err()).contains("tblog inspect:", "nosuchfs");
+    }
+
+    @Test
     void shouldListRunsAndTagsInInspectJson() {
         assertThat(run("inspect", PeerFolder.root().toString(), "--json")).isZero();
         assertThat(out()).startsWith("{\"sound\":true,\"hparamsSessions\":1,\"runs\":[").contains("\"name\":\"Loss_test\"")

@@ -32,7 +32,7 @@ class ConfigTest {
     @Test
     void shouldDocumentEveryKeyTheCodeKnowsWithItsDefaultInTheConfigFile() throws IOException {
         String text = Files.readString(DOCUMENTED, StandardCharsets.UTF_8);
-        Matcher m = Pattern.compile("(?m)^#?\\s*([a-zA-Z]+(?:\\.[a-zA-Z]+)+)\\s*=\\s*(\\S*)\\s*$").matcher(text);
+        Matcher m = Pattern.compile("(?m)^#?\\s*([a-zA-Z]+(?:\\.[a-zA-Z]+)*)\\s*=\\s*(\\S*)\\s*$").matcher(text);
         Set<String> documented = new TreeSet<>();
         while (m.find()) {
             ConfigKey<?> key = ConfigKey.byName(m.group(1));
@@ -82,8 +82,9 @@ class ConfigTest {
             "payload.maxPendingBytes", "65536", "image.maxPixels", "7", "image.pngCompressionLevel", "9",
             "histogram.consumerBinMaxValues", "3", "write.thresholdBytes", "4096");
         Map<String, String> more = Map.of("scalars.maxSubRuns", "7", "file.maxBytes", "65536",
-            "selfMetrics.enabled", "true", "selfMetrics.intervalMillis", "100", "fsync.policy", "flush",
-            "shutdownHook.enabled", "false", "shutdown.timeoutMillis", "9", "write.coalesceSteps", "false");
+            "file.maxAgeMillis", "250", "logdir", "hdfs://nn:8020/runs", "selfMetrics.enabled", "true",
+            "selfMetrics.intervalMillis", "100", "fsync.policy", "flush", "shutdownHook.enabled", "false",
+            "shutdown.timeoutMillis", "9", "write.coalesceSteps", "false");
         TblogConfig config = TblogConfig.defaults().with(nonDefaults).with(more);
         for (ConfigKey<?> key : ConfigKey.ALL) {
             String text = nonDefaults.containsKey(key.name()) ? nonDefaults.get(key.name()) : more.get(key.name());

@@ -25,8 +25,12 @@ final class MemorySinks implements EventSinkFactory {
         final String name;
         final List<byte[]> writes = new ArrayList<>();
         int forces;
+        /** flush() calls (hflush on HDFS), and how many writes each had seen. */
+        final List<Integer> flushedAfterWrites = new ArrayList<>();
         boolean closed;
         IOException failWrites;
+        /** false: a sink like an object store's, whose file shows only once closed. */
+        boolean visibleBeforeClose = true;
 
         MemorySink(Path dir, String name) {
             this.dir = dir;
@@ -46,6 +50,16 @@ final class MemorySinks implements EventSinkFactory {
         @Override
         public void force() {
             forces++;
+        }
+
+        @Override
+        public void flush() {
+            flushedAfterWrites.add(writes.size());
+        }
+
+        @Override
+        public boolean visibleBeforeClose() {
+            return visibleBeforeClose;
         }
 
         @Override
@@ -86,10 +100,13 @@ final class MemorySinks implements EventSinkFactory {
     }
 
     final List<MemorySink> sinks = new ArrayList<>();
+    /** What the sinks made from now on say of {@link EventSink#visibleBeforeClose()}. */
+    boolean visibleBeforeClose = true;
 
     @Override
     public EventSink create(Path runDir, String fileName) {
         MemorySink sink = new MemorySink(runDir, fileName);
+        sink.visibleBeforeClose = visibleBeforeClose;
         sinks.add(sink);
         return sink;
     }

@@ -106,6 +106,66 @@ class RunFilesTest {
     }
 
     @Test
+    void shouldFlushEachFileWrittenInABatchOnceAtItsEndAndNoOtherFile() throws Exception {
+        RunFiles runs = new RunFiles(RUN, sinks, 65536, 0, false);
+        runs.scalarsMember("Loss", "train", 0, 0, 1.0);
+        runs.writeAll();
+        MemorySinks.MemorySink main = sinks.in(RUN).get(0);
+        MemorySinks.MemorySink train = sinks.in(RUN.resolve("Loss_train")).get(0);
+        assertThat(main.flushedAfterWrites).as("its first record, written at open").containsExactly(1);
+        assertThat(train.flushedAfterWrites).as("its first record and the member").containsExactly(2);
+        runs.scalar("x", 1, 0, 1.0);
+        runs.scalar("x", 2, 0, 2.0);
+        runs.writeAll();
+        runs.writeAll();
+        assertThat(main.flushedAfterWrites).as("one flush per batch that wrote, after its write").containsExactly(1, 2);
+        assertThat(train.flushedAfterWrites).as("nothing new: no flush").containsExactly(2);
+    }
+
+    @Test
+    void shouldRotateAFileHoldingRecordsOnceItIsOldEnoughButNeverAnIdleOne() throws Exception {
+        RunFiles runs = new RunFiles(RUN, sinks, 65536, 0, 100, false);
+        runs.writeAll();
+        Thread.sleep(150);
+        runs.writeAll();
+        assertThat(sinks.in(RUN)).as("nothing but its first record: an idle logger makes no files").hasSize(1);
+        runs.scalar("x", 1, 0, 1.0);
+        runs.writeAll();
+        assertThat(sinks.in(RUN)).as("old enough and holding a record").hasSize(2);
+        MemorySinks.MemorySink first = sinks.in(RUN).get(0);
+        MemorySinks.MemorySink second = sinks.in(RUN).get(1);
+        assertThat(first.closed).isTrue();
+        assertThat(first.events()).hasSize(2);
+        assertThat(second.events()).singleElement().satisfies(e -> assertThat(e.getFileVersion()).isNotEmpty());
+        runs.scalar("x", 2, 0, 2.0);
+        runs.writeAll();
+        assertThat(sinks.in(RUN)).as("the new file is young").hasSize(2);
+        assertThat(second.events()).hasSize(2);
+    }
+
+    @Test
+    void shouldPublishFilesOfStorageThatShowsThemOnlyOnceClosedByClosingThemAtFlush() throws Exception {
+        sinks.visibleBeforeClose = false;
+        RunFiles runs = new RunFiles(RUN, sinks, 65536, 0, false);
+        runs.publishAll();
+        assertThat(sinks.in(RUN)).as("only its first record: nothing to publish").hasSize(1);
+        for (int i = 0; i < 3; i++) {
+            runs.scalar("x", i, 0, i);
+        }
+        runs.writeAll();
+        assertThat(sinks.in(RUN)).as("the end of a batch publishes nothing").hasSize(1);
+        runs.publishAll();
+        List<MemorySinks.MemorySink> files = sinks.in(RUN);
+        assertThat(files).hasSize(2);
+        assertThat(files.get(0).closed).as("closed: complete and visible").isTrue();
+        assertThat(files.get(0).events()).hasSize(4);
+        assertThat(files.get(1).closed).isFalse();
+        assertThat(files.get(0).name).isLessThan(files.get(1).name);
+        runs.publishAll();
+        assertThat(sinks.in(RUN)).as("nothing new since: no empty file").hasSize(2);
+    }
+
+    @Test
     void shouldTryTheNextNameWhenAFileExistsAlready() throws Exception {
         AtomicInteger attempts = new AtomicInteger();
         RunFiles runs = new RunFiles(RUN, (dir, name) -> {
