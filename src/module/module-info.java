@@ -11,11 +11,15 @@ module dev.tblog {
     exports dev.tblog.config;
     exports dev.tblog.sink;
     exports dev.tblog.read;
+    exports dev.tblog.jmh;
 
     // BufferedImage and Graphics2D are in the API (addFigure): a module reading tblog reads them too.
     requires transitive java.desktop;
     // JFreeChartFigure only, for applications that bring JFreeChart (optional dependency).
     requires static org.jfree.jfreechart;
+    // TensorBoardProfiler only, which runs inside JMH (optional dependency; JMH's jar is the
+    // automatic module jmh.core).
+    requires static jmh.core;
 
     // What the relocated internals need, as their own modules declare: Netty and protobuf log through
     // java.util.logging (silent by default) and use sun.misc.Unsafe on JDKs that still allow it;

@@ -1,5 +1,6 @@
 package dev.tblog;
 
+import dev.tblog.jmh.TensorBoardProfiler;
 import org.junit.jupiter.api.Test;
 
 import java.io.InputStream;
@@ -28,11 +29,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The boundary is deliberate: the exported packages ({@link #EXPORTED}, what module-info exports)
  * name no internal type in any public or protected signature (fields, constructors, methods, super
- * types), so that the internal packages can change freely. JFreeChart appears in one place only.
+ * types), so that the internal packages can change freely. JFreeChart appears in one place only, and
+ * JMH only in the JMH profiler.
  */
 class ApiBoundaryTest {
     /** The packages the module exports: the public API. */
-    static final Set<String> EXPORTED = Set.of("dev.tblog", "dev.tblog.config", "dev.tblog.sink", "dev.tblog.read");
+    static final Set<String> EXPORTED = Set.of("dev.tblog", "dev.tblog.config", "dev.tblog.sink", "dev.tblog.read",
+        "dev.tblog.jmh");
 
     private static List<Class<?>> publicTypesOf(String pkg) throws Exception {
         Path dir = Path.of("target", "classes").resolve(pkg.replace('.', '/'));
@@ -108,7 +111,8 @@ class ApiBoundaryTest {
             }
             String pkg = c.getPackageName();
             boolean allowed = pkg.startsWith("java.") || EXPORTED.contains(pkg)
-                || (owner == JFreeChartFigure.class && pkg.startsWith("org.jfree."));
+                || (owner == JFreeChartFigure.class && pkg.startsWith("org.jfree."))
+                || (owner == TensorBoardProfiler.class && pkg.startsWith("org.openjdk.jmh."));
             if (!allowed) {
                 leaks.add(owner.getName() + " names " + c.getName());
             }
@@ -130,6 +134,35 @@ class ApiBoundaryTest {
             for (Type b : v.getBounds()) {
                 if (b != Object.class) {
                     collectLeaks(owner, b, leaks, seen);
+                }
+            }
+        }
+    }
+
+    @Test
+    void shouldExportExactlyThePackagesTheModuleDescriptorExports() throws Exception {
+        Set<String> exports = new TreeSet<>();
+        for (String line : Files.readAllLines(Path.of("src", "module", "module-info.java"))) {
+            String trimmed = line.trim();
+            if (trimmed.startsWith("exports ")) {
+                exports.add(trimmed.substring("exports ".length(), trimmed.length() - 1).trim());
+            }
+        }
+        assertThat(exports).isEqualTo(new TreeSet<>(EXPORTED));
+    }
+
+    @Test
+    void shouldKeepJmhOutOfEveryExportedTypeButTheProfiler() throws Exception {
+        for (String pkg : EXPORTED) {
+            for (Class<?> type : publicTypesOf(pkg)) {
+                if (type == TensorBoardProfiler.class) {
+                    continue;
+                }
+                String file = type.getName().substring(type.getPackageName().length() + 1) + ".class";
+                try (InputStream in = type.getResourceAsStream(file)) {
+                    assertThat(in).as(file).isNotNull();
+                    assertThat(new String(in.readAllBytes(), StandardCharsets.ISO_8859_1))
+                        .as(type.getName()).doesNotContain("org/openjdk/jmh");
                 }
             }
         }
