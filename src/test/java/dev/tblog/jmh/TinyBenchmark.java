@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  * The smallest benchmark that has everything the profiler logs: two {@code @Param}s (a number and
  * a string), SampleTime (sample distributions, percentiles) and Throughput modes, and allocation
  * (so that {@code -prof gc} reports {@code gc.alloc.rate.norm}). Iterations of 40 ms: a run is a
- * few JVM starts. Run by {@link ProfilerDashboardTest} through JMH's Runner.
+ * few JVM starts. Run by {@link TensorBoardProfilerTest} through JMH's Runner.
  */
 @State(Scope.Benchmark)
 @Fork(value = 2, jvmArgs = {"-Xmx64m", "-Xss512k"})
