@@ -1,14 +1,19 @@
 #!/usr/bin/env bash
 # Builds the library and both benchmark jars, then runs tblog and Log4j2 side by side.
-#   benchmarks/run.sh quick   a few minutes, short iterations: to spot regressions
-#   benchmarks/run.sh record  what benchmarks/RESULTS.md records (~20 minutes on 2 cores)
-#   benchmarks/run.sh full    longer: two forks, longer iterations (about an hour)
+#   benchmarks/run.sh quick      a few minutes, short iterations: to spot regressions
+#   benchmarks/run.sh record     what benchmarks/RESULTS.md records (~25 minutes on 2 cores)
+#   benchmarks/run.sh full       longer: two forks, longer iterations (about an hour)
+#   benchmarks/run.sh profiler   what the TensorBoard profiler costs: the same benchmarks without
+#                                and with it, in turn, and its hooks against -prof gc's (~10 minutes)
 #   benchmarks/run.sh consumer   the consumer at the speed of the disk (issue 13) and idle CPU (issue 19):
 #                                tblog against the ceiling, 1 and 4 producers, 1 and 8 tags per step,
 #                                with and without other work, 3 forks; the consumer's own work; caller
 #                                latency; the first million of a fresh JVM; idle loggers (~25 minutes).
 #                                Prints the summary table (consumer-table.py) at the end.
 # Results (JMH JSON and text, one pair per step) go to benchmarks/target/results/<mode>-<time>/.
+# Every JMH run also streams into TensorBoard through tblog's own profiler
+# (dev.tblog.jmh.TensorBoardProfiler): benchmarks/target/tensorboard/<mode>-<time>/... (the Log4j2
+# side under <mode>-<time>-log4j2/); look at them with `tensorboard --logdir benchmarks/target/tensorboard`.
 # Every benchmark checks its own result (written == published, lines in the file == calls) and
 # JMH fails the run (-foe true) instead of printing a number when a check fails.
 set -euo pipefail
@@ -20,7 +25,8 @@ case "$mode" in
   record) opts=(-f 1 -wi 3 -w 1 -i 5 -r 2); memsecs=15 ;;
   full)  opts=(-f 2 -wi 3 -w 2 -i 5 -r 3); memsecs=30 ;;
   consumer) opts=() ;;
-  *) echo "usage: $0 quick|record|full|consumer" >&2; exit 2 ;;
+  profiler) opts=(-f 1 -wi 3 -w 1 -i 5 -r 1) ;;
+  *) echo "usage: $0 quick|record|full|consumer|profiler" >&2; exit 2 ;;
 esac
 
 mvnrepo=()
@@ -28,13 +34,25 @@ if [[ -n ${MAVEN_REPO_LOCAL:-} ]]; then mvnrepo=(-Dmaven.repo.local="$MAVEN_REPO
 (cd "$root" && mvn -B -q "${mvnrepo[@]}" install -DskipTests)
 mvn -B -q "${mvnrepo[@]}" -f "$here/pom.xml" package
 
+run_id=$mode-$(date +%Y%m%d-%H%M%S)
 tblog=(java -jar "$here/target/benchmarks.jar")
-log4j2=(java -jar "$here/log4j2/target/benchmarks-log4j2.jar")   # Log4j2 2.26.1 + Disruptor 3.4.4
-out="$here/target/results/$mode-$(date +%Y%m%d-%H%M%S)"
-mkdir -p "$out"
+# Log4j2 2.26.1 + Disruptor 3.4.4; tblog's library jar beside it only for the profiler (its own
+# Disruptor is relocated, so the Log4j2 side still runs on 3.4.4 alone).
+log4j2=(java -cp "$here/log4j2/target/benchmarks-log4j2.jar:$root/target/tblog-0.1.0-SNAPSHOT.jar" org.openjdk.jmh.Main)
+out="$here/target/results/$run_id"
+tensorboard="$here/target/tensorboard"
+mkdir -p "$out" "$tensorboard"
+profiler=dev.tblog.jmh.TensorBoardProfiler
 side=(-prof dev.tblog.bench.consumer.SideFigures)   # consumer CPU, bytes per scalar, idle CPU
 
-step() {   # step NAME JAR... -- JMH-ARGS...
+step() {   # step NAME JAR... -- JMH-ARGS...   (streams into TensorBoard under the label $run_id)
+  local name=$1; shift
+  local jar=(); while [[ $1 != -- ]]; do jar+=("$1"); shift; done; shift
+  local label=$run_id; [[ ${jar[*]} == *log4j2* ]] && label=$run_id-log4j2
+  plain "$name" "${jar[@]}" -- "$@" -prof "$profiler:logdir=$tensorboard;label=$label"
+}
+
+plain() {  # plain NAME JAR... -- JMH-ARGS...   (no TensorBoard)
   local name=$1; shift
   local jar=(); while [[ $1 != -- ]]; do jar+=("$1"); shift; done; shift
   echo "== $name"
@@ -42,22 +60,38 @@ step() {   # step NAME JAR... -- JMH-ARGS...
 }
 
 if [[ $mode == consumer ]]; then
+  # plain: no profiler in these runs, whose figures the issue-13 table records
   # On a shared machine, one JMH run at a time: each step takes the lock file named by
   # TBLOG_BENCH_LOCK (default /work/bench.lock) when it exists.
   lock=${TBLOG_BENCH_LOCK:-/work/bench.lock}
   if [[ -e $lock ]] && command -v flock >/dev/null; then tblog=(flock "$lock" "${tblog[@]}"); fi
   # tblog against the ceiling of the disk path, 1/4 producers x 1/8 tags per step x 0/2 busy threads beside
-  step consumer "${tblog[@]}" -- 'consumer.ConsumerBenchmark' -p otherWork=0,2 -f 3 "${side[@]}" -prof gc
+  plain consumer "${tblog[@]}" -- 'consumer.ConsumerBenchmark' -p otherWork=0,2 -f 3 "${side[@]}" -prof gc
   # the consumer's own work per scalar, alone (CPU time, allocation)
-  step consumer-path "${tblog[@]}" -- 'consumer.ConsumerPathBenchmark' "${side[@]}" -prof gc
+  plain consumer-path "${tblog[@]}" -- 'consumer.ConsumerPathBenchmark' "${side[@]}" -prof gc
   # the caller's cost of addScalar with the workOnly baseline
-  step latency "${tblog[@]}" -- 'AddScalarLatencyBenchmark' -f 1 -wi 3 -w 1 -i 5 -r 2 -prof gc
+  plain latency "${tblog[@]}" -- 'AddScalarLatencyBenchmark' -f 1 -wi 3 -w 1 -i 5 -r 2 -prof gc
   # the first million scalars of a fresh JVM (5 forks, no warm-up), with the cold ceiling
-  step first-million "${tblog[@]}" -- 'consumer.FirstMillionBenchmark' "${side[@]}"
+  plain first-million "${tblog[@]}" -- 'consumer.FirstMillionBenchmark' "${side[@]}"
   # idle loggers: CPU per logger, 200 loggers opened; per wait strategy
-  step idle "${tblog[@]}" -- 'consumer.IdleLoggerBenchmark' "${side[@]}"
+  plain idle "${tblog[@]}" -- 'consumer.IdleLoggerBenchmark' "${side[@]}"
   python3 "$here/consumer-table.py" "$out" | tee "$out/table.md"
   echo "results in $out"
+echo "TensorBoard: tensorboard --logdir $tensorboard   (this run: $tensorboard/$run_id)"
+  exit 0
+fi
+if [[ $mode == profiler ]]; then
+  # The same benchmarks without (A) and with (B) the profiler, in turn A B B A, one fork each:
+  # AddScalarLatencyBenchmark.addScalar (SampleTime: the profiler hands ~1M samples per warm-up
+  # iteration to the host) and HistogramKernelBenchmark.tblogDoubles (AverageTime).
+  cost=('AddScalarLatencyBenchmark.addScalar$|HistogramKernelBenchmark.tblogDoubles$' -p size=10000)
+  plain cost-a1 "${tblog[@]}" -- "${cost[@]}" -prof gc
+  step  cost-b1 "${tblog[@]}" -- "${cost[@]}" -prof gc
+  step  cost-b2 "${tblog[@]}" -- "${cost[@]}" -prof gc
+  plain cost-a2 "${tblog[@]}" -- "${cost[@]}" -prof gc
+  # Its two hooks in the benchmark's JVM against -prof gc's, per pair of iterations.
+  plain hooks "${tblog[@]}" -- 'ProfilerHooksBenchmark'
+  echo "results in $out; TensorBoard: tensorboard --logdir $tensorboard"
   exit 0
 fi
 mvn -B -q "${mvnrepo[@]}" -f "$here/log4j2/pom.xml" package
@@ -90,3 +124,4 @@ for policy in block drop; do
     2>&1 | tee "$out/memory-$policy.txt"
 done
 echo "results in $out"
+echo "TensorBoard: tensorboard --logdir $tensorboard   (this run: $tensorboard/$run_id)"

@@ -11,6 +11,7 @@ module dev.tblog {
     exports dev.tblog.config;
     exports dev.tblog.sink;
     exports dev.tblog.read;
+    exports dev.tblog.jmh;
 
     // BufferedImage and Graphics2D are in the API (addFigure): a module reading tblog reads them too.
     requires transitive java.desktop;
@@ -20,6 +21,9 @@ module dev.tblog {
     // shaded client (optional dependency; an automatic module named after its jar). An application on
     // the module path adds it to the graph: requires hadoop.client.api, or --add-modules.
     requires static hadoop.client.api;
+    // TensorBoardProfiler only, which runs inside JMH (optional dependency; JMH's jar is the
+    // automatic module jmh.core).
+    requires static jmh.core;
 
     // What the relocated internals need, as their own modules declare: Netty and protobuf log through
     // java.util.logging (silent by default) and use sun.misc.Unsafe on JDKs that still allow it;

@@ -1,6 +1,7 @@
 package dev.tblog;
 
 import dev.tblog.sink.HadoopStorage;
+import dev.tblog.jmh.TensorBoardProfiler;
 import org.junit.jupiter.api.Test;
 
 import java.io.InputStream;
@@ -30,7 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The boundary is deliberate: the exported packages ({@link #EXPORTED}, what module-info exports)
  * name no internal type in any public or protected signature (fields, constructors, methods, super
  * types), so that the internal packages can change freely. JFreeChart appears in one place only,
- * Hadoop in one other ({@link HadoopStorage}, which takes a Hadoop {@code Configuration}).
+ * Hadoop in one other ({@link HadoopStorage}, which takes a Hadoop {@code Configuration}), and JMH
+ * only in the JMH profiler.
  */
 class ApiBoundaryTest {
     /** The packages the module exports (src/module/module-info.java): the public API. */
@@ -111,7 +113,8 @@ class ApiBoundaryTest {
             String pkg = c.getPackageName();
             boolean allowed = pkg.startsWith("java.") || EXPORTED.contains(pkg)
                 || (owner == JFreeChartFigure.class && pkg.startsWith("org.jfree."))
-                || (owner == HadoopStorage.class && pkg.startsWith("org.apache.hadoop."));
+                || (owner == HadoopStorage.class && pkg.startsWith("org.apache.hadoop."))
+                || (owner == TensorBoardProfiler.class && pkg.startsWith("org.openjdk.jmh."));
             if (!allowed) {
                 leaks.add(owner.getName() + " names " + c.getName());
             }
@@ -133,6 +136,35 @@ class ApiBoundaryTest {
             for (Type b : v.getBounds()) {
                 if (b != Object.class) {
                     collectLeaks(owner, b, leaks, seen);
+                }
+            }
+        }
+    }
+
+    @Test
+    void shouldExportExactlyThePackagesTheModuleDescriptorExports() throws Exception {
+        Set<String> exports = new TreeSet<>();
+        for (String line : Files.readAllLines(Path.of("src", "module", "module-info.java"))) {
+            String trimmed = line.trim();
+            if (trimmed.startsWith("exports ")) {
+                exports.add(trimmed.substring("exports ".length(), trimmed.length() - 1).trim());
+            }
+        }
+        assertThat(exports).isEqualTo(new TreeSet<>(EXPORTED));
+    }
+
+    @Test
+    void shouldKeepJmhOutOfEveryExportedTypeButTheProfiler() throws Exception {
+        for (String pkg : EXPORTED) {
+            for (Class<?> type : publicTypesOf(pkg)) {
+                if (type == TensorBoardProfiler.class) {
+                    continue;
+                }
+                String file = type.getName().substring(type.getPackageName().length() + 1) + ".class";
+                try (InputStream in = type.getResourceAsStream(file)) {
+                    assertThat(in).as(file).isNotNull();
+                    assertThat(new String(in.readAllBytes(), StandardCharsets.ISO_8859_1))
+                        .as(type.getName()).doesNotContain("org/openjdk/jmh");
                 }
             }
         }

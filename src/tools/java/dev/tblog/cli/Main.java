@@ -24,7 +24,7 @@ public final class Main {
 
     /** The command line's commands. */
     static Main standard() {
-        return new Main(new DemoCommand(), new InspectCommand(), new StressCommand());
+        return new Main(new DemoCommand(), new InspectCommand(), new StressCommand(), new JmhCommand());
     }
 
     public static void main(String[] args) {

@@ -1,10 +1,11 @@
 package dev.tblog.bench;
 
-import com.google.protobuf.ByteString;
 import dev.tblog.Audio;
 import dev.tblog.Logger;
 import dev.tblog.PrCurve;
 import dev.tblog.Video;
+// The library jar relocates protobuf: its generated classes take the relocated ByteString.
+import dev.tblog.internal.protobuf.ByteString;
 import dev.tblog.proto.DataType;
 import dev.tblog.proto.Event;
 import dev.tblog.proto.PrCurvePluginData;
