@@ -233,7 +233,7 @@ class HdfsLoggingTest {
             TextFormat.merge(new String(in.readAllBytes(), StandardCharsets.UTF_8), config);
         }
         assertThat(config.getEmbeddingsList()).hasSize(2).allSatisfy(e -> {
-            assertThat(e.getTensorShapeList()).containsExactly(3L, 2L);
+            assertThat(e.getTensorShapeList()).containsExactly(3, 2);
             assertThat(reader.isFile(projector.resolve(e.getTensorPath()))).as(e.getTensorPath()).isTrue();
             assertThat(reader.isFile(projector.resolve(e.getMetadataPath()))).as(e.getMetadataPath()).isTrue();
         });

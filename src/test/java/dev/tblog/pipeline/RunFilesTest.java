@@ -107,7 +107,7 @@ class RunFilesTest {
 
     @Test
     void shouldFlushEachFileWrittenInABatchOnceAtItsEndAndNoOtherFile() throws Exception {
-        RunFiles runs = new RunFiles(RUN, sinks, 65536, 0, false);
+        RunFiles runs = new RunFiles(RUN, sinks, 65536, 0, false, true);
         runs.scalarsMember("Loss", "train", 0, 0, 1.0);
         runs.writeAll();
         MemorySinks.MemorySink main = sinks.in(RUN).get(0);
@@ -124,7 +124,7 @@ class RunFilesTest {
 
     @Test
     void shouldRotateAFileHoldingRecordsOnceItIsOldEnoughButNeverAnIdleOne() throws Exception {
-        RunFiles runs = new RunFiles(RUN, sinks, 65536, 0, 100, false);
+        RunFiles runs = new RunFiles(RUN, sinks, 65536, 0, 100, false, true);
         runs.writeAll();
         Thread.sleep(150);
         runs.writeAll();
@@ -146,7 +146,7 @@ class RunFilesTest {
     @Test
     void shouldPublishFilesOfStorageThatShowsThemOnlyOnceClosedByClosingThemAtFlush() throws Exception {
         sinks.visibleBeforeClose = false;
-        RunFiles runs = new RunFiles(RUN, sinks, 65536, 0, false);
+        RunFiles runs = new RunFiles(RUN, sinks, 65536, 0, false, true);
         runs.publishAll();
         assertThat(sinks.in(RUN)).as("only its first record: nothing to publish").hasSize(1);
         for (int i = 0; i < 3; i++) {
