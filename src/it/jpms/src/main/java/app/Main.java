@@ -31,7 +31,8 @@ import java.util.TreeSet;
 /** A named module that requires dev.tblog, on the module path. */
 public final class Main {
     /** The packages tblog's module exports: its public API. */
-    static final Set<String> API = Set.of("dev.tblog", "dev.tblog.config", "dev.tblog.sink", "dev.tblog.read");
+    static final Set<String> API = Set.of("dev.tblog", "dev.tblog.config", "dev.tblog.sink", "dev.tblog.read",
+        "dev.tblog.jmh");
     /** The libraries relocated inside tblog, each a hidden package of its module. */
     static final List<String> RELOCATED = List.of("dev.tblog.internal.disruptor", "dev.tblog.internal.netty",
         "dev.tblog.internal.protobuf", "dev.tblog.internal.jctools");
