@@ -33,12 +33,24 @@ public final class Audio {
         this.clip = clip;
     }
 
-    /** One channel of float samples in [-1, 1], {@code sampleRate} per second. */
+    /**
+     * One channel of float samples in [-1, 1], {@code sampleRate} per second.
+     *
+     * @param samples the samples in time order, at least one
+     * @param sampleRate samples per second, in Hz, 1 to 2^24
+     * @return the sound; it refers to {@code samples}
+     */
     public static Audio mono(float[] samples, int sampleRate) {
         return new Audio(AudioClip.floats(samples, 1, sampleRate));
     }
 
-    /** As {@link #mono(float[], int)}, for doubles (converted in double precision). */
+    /**
+     * As {@link #mono(float[], int)}, for doubles (converted in double precision).
+     *
+     * @param samples the samples in time order, at least one
+     * @param sampleRate samples per second, in Hz, 1 to 2^24
+     * @return the sound; it refers to {@code samples}
+     */
     public static Audio mono(double[] samples, int sampleRate) {
         return new Audio(AudioClip.doubles(samples, 1, sampleRate));
     }
@@ -46,32 +58,44 @@ public final class Audio {
     /**
      * {@code channels} channels interleaved: frame {@code f}, channel {@code c} at
      * {@code f * channels + c} (left, right, left, right, ... for stereo).
+     *
+     * @param samples the samples, frame after frame, a multiple of {@code channels} and at least one
+     * @param channels the number of channels, 1 to 64
+     * @param sampleRate frames per second, in Hz, 1 to 2^24
+     * @return the sound; it refers to {@code samples}
      */
     public static Audio interleaved(float[] samples, int channels, int sampleRate) {
         return new Audio(AudioClip.floats(samples, channels, sampleRate));
     }
 
-    /** As {@link #interleaved(float[], int, int)}, for doubles. */
+    /**
+     * As {@link #interleaved(float[], int, int)}, for doubles.
+     *
+     * @param samples the samples, frame after frame, a multiple of {@code channels} and at least one
+     * @param channels the number of channels, 1 to 64
+     * @param sampleRate frames per second, in Hz, 1 to 2^24
+     * @return the sound; it refers to {@code samples}
+     */
     public static Audio interleaved(double[] samples, int channels, int sampleRate) {
         return new Audio(AudioClip.doubles(samples, channels, sampleRate));
     }
 
-    /** Channels: 1 (mono), 2 (stereo), ... */
+    /** {@return the channels: 1 (mono), 2 (stereo), ...} */
     public int channels() {
         return clip.channels();
     }
 
-    /** Samples per channel. */
+    /** {@return the frames: samples per channel} */
     public int frames() {
         return clip.frames();
     }
 
-    /** Samples per second, in Hz. */
+    /** {@return the sample rate: samples per second (per channel), in Hz} */
     public int sampleRate() {
         return clip.sampleRate();
     }
 
-    /** The length in seconds, {@code frames() / sampleRate()}. */
+    /** {@return the length in seconds, {@code frames() / sampleRate()}} */
     public double seconds() {
         return (double) clip.frames() / clip.sampleRate();
     }

@@ -32,21 +32,33 @@ public final class Boxes {
         this.list = list;
     }
 
-    /** Boxes of {@code corners}: x1, y1, x2, y2 of the first box, then of the second, ... */
+    /**
+     * Boxes of {@code corners}: x1, y1, x2, y2 of the first box, then of the second, ...
+     *
+     * @param corners four finite values per box, in pixels, with {@code x1 <= x2} and {@code y1 <= y2}; none
+     *     for no box
+     * @return the boxes, without labels; a copy of {@code corners}
+     */
     public static Boxes of(double... corners) {
         return new Boxes(BoxList.of(corners));
     }
 
-    /** These boxes with a label each, in the boxes' order; {@code ""} for a box without label. */
+    /**
+     * These boxes with a label each, in the boxes' order; {@code ""} for a box without label.
+     *
+     * @param labels one non-null label per box
+     * @return a new Boxes with the same corners and a copy of {@code labels}
+     */
     public Boxes labels(String... labels) {
         return new Boxes(list.labelled(labels));
     }
 
-    /** How many boxes. */
+    /** {@return how many boxes} */
     public int count() {
         return list.count();
     }
 
+    /** {@return whether the boxes have labels, given by {@link #labels(String...)}} */
     public boolean hasLabels() {
         return list.hasLabels();
     }

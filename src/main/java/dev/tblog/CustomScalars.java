@@ -35,17 +35,17 @@ public final class CustomScalars {
         this.layout = layout;
     }
 
-    /** A new, empty layout builder. */
+    /** {@return a new, empty layout builder} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Categories in the layout. */
+    /** {@return the number of categories in the layout} */
     public int categories() {
         return layout.categories();
     }
 
-    /** Charts in all categories. */
+    /** {@return the number of charts in all categories} */
     public int charts() {
         return layout.charts();
     }
@@ -71,31 +71,58 @@ public final class CustomScalars {
         private Builder() {
         }
 
-        /** Opens a category titled {@code title}. */
+        /**
+         * Opens a category titled {@code title}.
+         *
+         * @param title the category's title, not null or blank
+         * @return this builder
+         */
         public Builder category(String title) {
             layout.category(title);
             return this;
         }
 
-        /** Makes the category opened last start collapsed. */
+        /**
+         * Makes the category opened last start collapsed.
+         *
+         * @return this builder
+         */
         public Builder collapsed() {
             layout.collapsed();
             return this;
         }
 
-        /** A chart with a line per scalar tag that one of {@code tagRegexes} matches from the tag's start. */
+        /**
+         * A chart with a line per scalar tag that one of {@code tagRegexes} matches from the tag's start.
+         *
+         * @param title the chart's title, not null or blank
+         * @param tagRegexes at least one regex, none null, blank or invalid
+         * @return this builder
+         */
         public Builder multiline(String title, String... tagRegexes) {
             layout.multiline(title, tagRegexes);
             return this;
         }
 
-        /** A chart of {@code valueTag} with a band from {@code lowerTag} to {@code upperTag}. */
+        /**
+         * A chart of {@code valueTag} with a band from {@code lowerTag} to {@code upperTag}.
+         *
+         * @param title the chart's title, not null or blank
+         * @param valueTag the scalar tag drawn as the line, not null or blank
+         * @param lowerTag the scalar tag of the band's lower edge, logged at the same steps, not null or blank
+         * @param upperTag the scalar tag of the band's upper edge, logged at the same steps, not null or blank
+         * @return this builder
+         */
         public Builder margin(String title, String valueTag, String lowerTag, String upperTag) {
             layout.margin(title, valueTag, lowerTag, upperTag);
             return this;
         }
 
-        /** The layout; see the class Javadoc for what is refused. */
+        /**
+         * The layout; see the class Javadoc for what is refused.
+         *
+         * @return the immutable layout of the categories and charts added so far
+         */
         public CustomScalars build() {
             return new CustomScalars(layout.build());
         }

@@ -38,17 +38,33 @@ public final class Domain {
         this.domain = domain;
     }
 
-    /** Real numbers from {@code min} to {@code max}, both included; finite, {@code min <= max}. */
+    /**
+     * Real numbers from {@code min} to {@code max}, both included; finite, {@code min <= max}.
+     *
+     * @param min the lowest value, finite
+     * @param max the highest value, finite and at least {@code min}
+     * @return the interval domain
+     */
     public static Domain interval(double min, double max) {
         return new Domain(HParamDomain.interval(min, max));
     }
 
-    /** These numbers (at least one, finite, none twice). */
+    /**
+     * These numbers (at least one, finite, none twice).
+     *
+     * @param values the numbers, in the order the filter lists them
+     * @return the discrete numeric domain
+     */
     public static Domain discrete(double... values) {
         return new Domain(HParamDomain.numbers(values));
     }
 
-    /** These strings (at least one, not null, none twice). */
+    /**
+     * These strings (at least one, not null, none twice).
+     *
+     * @param values the strings, in the order the filter lists them
+     * @return the discrete text domain
+     */
     public static Domain discrete(String... values) {
         if (values == null) {
             throw new IllegalArgumentException("a discrete domain needs at least one value, got null");
@@ -56,7 +72,13 @@ public final class Domain {
         return new Domain(HParamDomain.strings(Arrays.asList(values)));
     }
 
-    /** The names of an enum's constants, in declaration order; {@code addParameters} takes the constants. */
+    /**
+     * The names of an enum's constants, in declaration order; {@code addParameters} takes the constants.
+     *
+     * @param <E> the enum
+     * @param enumType the enum's class, not null, with at least one constant
+     * @return the discrete text domain of the constants' names
+     */
     public static <E extends Enum<E>> Domain discrete(Class<E> enumType) {
         if (enumType == null) {
             throw new IllegalArgumentException("enum type of a discrete domain must not be null");
@@ -71,7 +93,7 @@ public final class Domain {
         return new Domain(HParamDomain.strings(names));
     }
 
-    /** {@code false} and {@code true}. */
+    /** {@return the domain of {@code false} and {@code true}} */
     public static Domain bool() {
         return new Domain(HParamDomain.bools());
     }

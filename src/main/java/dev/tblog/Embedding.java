@@ -41,17 +41,36 @@ public final class Embedding {
         this.data = data;
     }
 
-    /** {@code rows} points of {@code dims} floats, row-major: value {@code (i, j)} at {@code i * dims + j}. */
+    /**
+     * {@code rows} points of {@code dims} floats, row-major: value {@code (i, j)} at {@code i * dims + j}.
+     *
+     * @param data {@code rows * dims} values, point after point
+     * @param rows N, the points, at least 1
+     * @param dims D, the values of each point, at least 1
+     * @return the embedding, without metadata or thumbnails; it refers to {@code data}
+     */
     public static Embedding of(float[] data, int rows, int dims) {
         return new Embedding(EmbeddingData.of(data, rows, dims));
     }
 
-    /** As {@link #of(float[], int, int)}, for doubles (stored as 32-bit floats). */
+    /**
+     * As {@link #of(float[], int, int)}, for doubles (stored as 32-bit floats).
+     *
+     * @param data {@code rows * dims} values, point after point
+     * @param rows N, the points, at least 1
+     * @param dims D, the values of each point, at least 1
+     * @return the embedding, without metadata or thumbnails; it refers to {@code data}
+     */
     public static Embedding of(double[] data, int rows, int dims) {
         return new Embedding(EmbeddingData.of(data, rows, dims));
     }
 
-    /** This embedding with one label per row; see {@link Embedding} for the rules. */
+    /**
+     * This embedding with one label per row; see {@link Embedding} for the rules.
+     *
+     * @param labels N labels, in the rows' order, none null or blank
+     * @return a new Embedding of the same data and thumbnails with these labels in place of any metadata
+     */
     public Embedding labels(List<?> labels) {
         return new Embedding(data.labels(labels));
     }
@@ -61,12 +80,18 @@ public final class Embedding {
      *
      * @param header two or more column names
      * @param rows one row per point, as many cells as the header
+     * @return a new Embedding of the same data and thumbnails with this metadata in place of any labels
      */
     public Embedding metadata(List<String> header, List<? extends List<?>> rows) {
         return new Embedding(data.metadata(header, rows));
     }
 
-    /** This embedding with a thumbnail per row, drawn in place of its point. */
+    /**
+     * This embedding with a thumbnail per row, drawn in place of its point.
+     *
+     * @param pictures N pictures, in the rows' order, not null
+     * @return a new Embedding of the same data and metadata with these thumbnails
+     */
     public Embedding thumbnails(Images pictures) {
         if (pictures == null) {
             throw new IllegalArgumentException("embedding thumbnails must not be null");
@@ -74,12 +99,12 @@ public final class Embedding {
         return new Embedding(data.thumbnails(pictures.picture()));
     }
 
-    /** N, the points. */
+    /** {@return N, the points} */
     public int rows() {
         return data.rows();
     }
 
-    /** D, the values of each point. */
+    /** {@return D, the values of each point} */
     public int dims() {
         return data.dims();
     }

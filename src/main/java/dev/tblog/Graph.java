@@ -51,17 +51,17 @@ public final class Graph {
         this.edges = edges;
     }
 
-    /** An empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Nodes in the graph. */
+    /** {@return the number of nodes in the graph} */
     public int nodeCount() {
         return nodes;
     }
 
-    /** Edges in the graph. */
+    /** {@return the number of edges in the graph} */
     public int edgeCount() {
         return edges;
     }
@@ -88,7 +88,13 @@ public final class Graph {
         private Builder() {
         }
 
-        /** Adds a node without attributes. */
+        /**
+         * Adds a node without attributes.
+         *
+         * @param name unique; '/' groups nodes
+         * @param op what kind of node it is, e.g. {@code "Population"}, shown as its operation
+         * @return this builder
+         */
         public Builder node(String name, String op) {
             return node(name, op, Map.of());
         }
@@ -99,6 +105,7 @@ public final class Graph {
          * @param name unique; '/' groups nodes
          * @param op what kind of node it is, e.g. {@code "Population"}, shown as its operation
          * @param attributes shown in the node's card; see {@link Graph} for the value types
+         * @return this builder
          * @throws IllegalArgumentException a bad name, op, key or value, or a node added twice
          */
         public Builder node(String name, String op, Map<String, ?> attributes) {
@@ -109,6 +116,10 @@ public final class Graph {
         /**
          * Adds a directed edge.
          *
+         * @param from the name of the node the edge leaves, which becomes an input of {@code to}; it may be
+         *     added later
+         * @param to the name of the node the edge enters; it may be added later
+         * @return this builder
          * @throws IllegalArgumentException a null or badly formed name
          */
         public Builder edge(String from, String to) {
@@ -120,7 +131,9 @@ public final class Graph {
          * The size of what flows out of {@code node}, e.g. {@code shape("Input", 5, 5)}: TensorBoard
          * writes it on the node's outgoing edges ({@code 5x5}).
          *
+         * @param node the name of the node, at most one shape per node
          * @param dims each {@code >= 0}, or -1 for unknown
+         * @return this builder
          * @throws IllegalArgumentException a bad name, no dimension, a dimension below -1, a node given twice
          */
         public Builder shape(String node, long... dims) {
@@ -131,6 +144,7 @@ public final class Graph {
         /**
          * Checks the graph and makes it.
          *
+         * @return the immutable graph of the nodes, edges and shapes added so far
          * @throws IllegalArgumentException a dangling edge or shape, or a cycle (the message lists it)
          */
         public Graph build() {

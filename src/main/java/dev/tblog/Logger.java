@@ -125,13 +125,20 @@ public final class Logger implements AutoCloseable {
      * {@code hdfs://nn:8020/runs}, {@code s3a://bucket/runs} (through Hadoop's FileSystem, which
      * must be on the class path), or {@code file:///data/runs}.
      *
+     * @param logdir the log folder TensorBoard is pointed at, as a URI; one without a scheme is a local path
      * @throws IllegalArgumentException a scheme whose storage is not on the class path
      */
     public Logger(URI logdir) {
         this(builder().logdir(logdir));
     }
 
-    /** A logger writing to {@code <logdir>/<experiment>}, the log folder named by a URI (see {@link #Logger(URI)}). */
+    /**
+     * A logger writing to {@code <logdir>/<experiment>}, the log folder named by a URI (see {@link #Logger(URI)}).
+     *
+     * @param logdir the log folder TensorBoard is pointed at, as a URI; one without a scheme is a local path
+     * @param experiment the run's folder name under {@code logdir}
+     * @throws IllegalArgumentException a scheme whose storage is not on the class path
+     */
     public Logger(URI logdir, String experiment) {
         this(builder().logdir(logdir).experiment(experiment));
     }
@@ -470,6 +477,9 @@ public final class Logger implements AutoCloseable {
      * sample rule: clipped to [-1, 1], NaN as 0). The samples are copied before the call returns;
      * the WAV is made on the consumer thread.
      *
+     * @param tag the sound's name; rules as for {@link #addScalar(String, double, long)}
+     * @param audio the samples, their channels and sample rate
+     * @param step the step (TensorBoard's slider)
      * @throws IllegalArgumentException a bad tag, a null audio, a clip larger than
      *     {@code payload.maxPendingBytes}; nothing is published
      * @throws IllegalStateException the logger is closed
@@ -478,7 +488,13 @@ public final class Logger implements AutoCloseable {
         audios.add(kinds.claim(tag, TagKinds.AUDIO), requireValue(audio, "audio", "addAudio", tag).clip(), step);
     }
 
-    /** Logs a sound at the tag's next automatic step (0, 1, 2, ...); a bad call uses no step. */
+    /**
+     * Logs a sound at the tag's next automatic step (0, 1, 2, ...); a bad call uses no step. See
+     * {@link #addAudio(String, Audio, long)}.
+     *
+     * @param tag the sound's name
+     * @param audio the samples, their channels and sample rate
+     */
     public void addAudio(String tag, Audio audio) {
         AudioClip clip = requireValue(audio, "audio", "addAudio", tag).clip();
         audios.addAtNextStep(kinds.claim(tag, TagKinds.AUDIO), clip, autoSteps::next);
@@ -489,6 +505,9 @@ public final class Logger implements AutoCloseable {
      * checks the predictions (in [0, 1]) and weights and copies them; the counts at each threshold
      * are made on the consumer thread.
      *
+     * @param tag the curve's name; rules as for {@link #addScalar(String, double, long)}
+     * @param curve the labels and predictions, or the raw counts, and the thresholds
+     * @param step the step (TensorBoard's slider)
      * @throws IllegalArgumentException a bad tag, a null curve, a prediction outside [0, 1] or NaN,
      *     a negative or non-finite weight (the message names the index and the value), data larger
      *     than {@code payload.maxPendingBytes}; nothing is published
@@ -499,7 +518,13 @@ public final class Logger implements AutoCloseable {
         prCurves.add(kinds.claim(tag, TagKinds.PR_CURVE), data, step);
     }
 
-    /** Logs a precision-recall curve at the tag's next automatic step (0, 1, 2, ...); a bad call uses no step. */
+    /**
+     * Logs a precision-recall curve at the tag's next automatic step (0, 1, 2, ...); a bad call uses no step.
+     * See {@link #addPrCurve(String, PrCurve, long)}.
+     *
+     * @param tag the curve's name
+     * @param curve the labels and predictions, or the raw counts, and the thresholds
+     */
     public void addPrCurve(String tag, PrCurve curve) {
         PrCurveData data = requireValue(curve, "curve", "addPrCurve", tag).data();
         prCurves.addAtNextStep(kinds.claim(tag, TagKinds.PR_CURVE), data, autoSteps::next);
@@ -513,6 +538,7 @@ public final class Logger implements AutoCloseable {
      * overflow policy), and like every call it gives up on a consumer that made no progress for
      * {@code overflow.stallTimeoutMillis}.
      *
+     * @param layout the categories and their charts, not null
      * @throws IllegalArgumentException a null layout
      * @throws IllegalStateException the logger is closed
      */
@@ -528,6 +554,9 @@ public final class Logger implements AutoCloseable {
      * {@link Video}. The values are copied before the call returns; pixels, tiling and the GIF are
      * made on the consumer thread.
      *
+     * @param tag the video's name; rules as for {@link #addScalar(String, double, long)}
+     * @param video the frames, their shape, scaling and frame rate
+     * @param step the step (TensorBoard's slider)
      * @throws IllegalArgumentException a bad tag, a null video, a tiled frame over
      *     {@code image.maxPixels}, data larger than {@code payload.maxPendingBytes}; nothing is published
      * @throws IllegalStateException the logger is closed
@@ -536,7 +565,13 @@ public final class Logger implements AutoCloseable {
         videos.add(kinds.claim(tag, TagKinds.IMAGE), requireValue(video, "video", "addVideo", tag).clip(), step);
     }
 
-    /** Logs a video at the tag's next automatic step (0, 1, 2, ...); a bad call uses no step. */
+    /**
+     * Logs a video at the tag's next automatic step (0, 1, 2, ...); a bad call uses no step. See
+     * {@link #addVideo(String, Video, long)}.
+     *
+     * @param tag the video's name
+     * @param video the frames, their shape, scaling and frame rate
+     */
     public void addVideo(String tag, Video video) {
         videos.addAtNextStep(kinds.claim(tag, TagKinds.IMAGE), requireValue(video, "video", "addVideo", tag).clip(), autoSteps::next);
     }
@@ -546,6 +581,10 @@ public final class Logger implements AutoCloseable {
      * IMAGES tab; see {@link Boxes} for where the pixels go. The pixels are copied before the call
      * returns; the boxes and labels are drawn, and the PNG made, on the consumer thread.
      *
+     * @param tag the picture's name; rules as for {@link #addScalar(String, double, long)}
+     * @param image the pixels, their shape and options
+     * @param boxes the boxes to draw, and their labels
+     * @param step the step (TensorBoard's slider)
      * @throws IllegalArgumentException a bad tag, a null image or boxes, a picture over
      *     {@code image.maxPixels}; nothing is published
      * @throws IllegalStateException the logger is closed
@@ -556,7 +595,14 @@ public final class Logger implements AutoCloseable {
         boxedImages.add(tag, image.picture(), requireValue(boxes, "boxes", "addImageWithBoxes", tag).list(), step, null);
     }
 
-    /** Logs a picture with boxes at the tag's next automatic step (0, 1, 2, ...); a bad call uses no step. */
+    /**
+     * Logs a picture with boxes at the tag's next automatic step (0, 1, 2, ...); a bad call uses no step.
+     * See {@link #addImageWithBoxes(String, Image, Boxes, long)}.
+     *
+     * @param tag the picture's name
+     * @param image the pixels, their shape and options
+     * @param boxes the boxes to draw, and their labels
+     */
     public void addImageWithBoxes(String tag, Image image, Boxes boxes) {
         kinds.claim(tag, TagKinds.IMAGE);
         requireValue(image, "image", "addImageWithBoxes", tag);
@@ -575,6 +621,7 @@ public final class Logger implements AutoCloseable {
      * call gives up (counted as a "graph" drop and a stall) on a consumer that made no progress for
      * {@code overflow.stallTimeoutMillis}.
      *
+     * @param graph the nodes and edges, not null
      * @throws IllegalArgumentException a null graph
      * @throws IllegalStateException the logger is closed
      */
@@ -582,7 +629,15 @@ public final class Logger implements AutoCloseable {
         addGraph(graph, 0);
     }
 
-    /** Logs the run's graph at {@code step}, for a graph that changes as the simulation runs. */
+    /**
+     * Logs the run's graph at {@code step}, for a graph that changes as the simulation runs. See
+     * {@link #addGraph(Graph)}.
+     *
+     * @param graph the nodes and edges, not null
+     * @param step the step of this version of the graph
+     * @throws IllegalArgumentException a null graph
+     * @throws IllegalStateException the logger is closed
+     */
     public void addGraph(Graph graph, long step) {
         graphs.add(requireValue(graph, "graph", "addGraph", "run graph").graphDef(), step);
     }
@@ -592,6 +647,9 @@ public final class Logger implements AutoCloseable {
      * the vertices, faces and colours into pooled memory and returns; the summaries
      * {@code <tag>_VERTEX}, {@code <tag>_FACE} and {@code <tag>_COLOR} are written by the consumer.
      *
+     * @param tag the mesh's name; rules as for {@link #addScalar(String, double, long)}
+     * @param mesh the vertices, faces, colours and scene
+     * @param step the step (TensorBoard's slider)
      * @throws IllegalArgumentException a bad tag, a null mesh, a face index changed out of range
      *     since the mesh was made; nothing is published
      * @throws IllegalStateException the logger is closed
@@ -601,7 +659,13 @@ public final class Logger implements AutoCloseable {
         meshes.add(tag, requireValue(mesh, "mesh", "addMesh", tag).data(), step);
     }
 
-    /** Logs a mesh at the tag's next automatic step (0, 1, 2, ...), counted apart from the tag's scalars. */
+    /**
+     * Logs a mesh at the tag's next automatic step (0, 1, 2, ...), counted apart from the tag's scalars. See
+     * {@link #addMesh(String, Mesh, long)}.
+     *
+     * @param tag the mesh's name
+     * @param mesh the vertices, faces, colours and scene
+     */
     public void addMesh(String tag, Mesh mesh) {
         TagRules.tag(tag);
         requireValue(mesh, "mesh", "addMesh", tag);
@@ -617,6 +681,9 @@ public final class Logger implements AutoCloseable {
      * {@code Receptive fields:00400}). Several embeddings, steps, loggers and processes may share a
      * run: none loses another's entry.
      *
+     * @param tag the embedding's name; rules as for {@link #addScalar(String, double, long)}
+     * @param embedding the matrix, metadata and thumbnails
+     * @param step the step (TensorBoard's slider)
      * @throws IllegalArgumentException a bad tag, a null embedding, a sprite over
      *     {@code image.maxPixels}; nothing is published
      * @throws IllegalStateException the logger is closed
@@ -626,7 +693,13 @@ public final class Logger implements AutoCloseable {
         embeddings.add(tag, requireValue(embedding, "embedding", "addEmbedding", tag).data(), step);
     }
 
-    /** Logs an embedding at the tag's next automatic step (0, 1, 2, ...), counted apart from the tag's scalars. */
+    /**
+     * Logs an embedding at the tag's next automatic step (0, 1, 2, ...), counted apart from the tag's scalars.
+     * See {@link #addEmbedding(String, Embedding, long)}.
+     *
+     * @param tag the embedding's name
+     * @param embedding the matrix, metadata and thumbnails
+     */
     public void addEmbedding(String tag, Embedding embedding) {
         TagRules.tag(tag);
         requireValue(embedding, "embedding", "addEmbedding", tag);

@@ -40,42 +40,67 @@ public final class Mesh {
         this.data = data;
     }
 
-    /** A mesh of {@code xyz.length / 3} vertices, {@code (x, y, z)} one after the other. */
+    /**
+     * A mesh of {@code xyz.length / 3} vertices, {@code (x, y, z)} one after the other.
+     *
+     * @param xyz the vertices' coordinates, a positive multiple of 3 values
+     * @return a point cloud without faces, colours or scene; it refers to {@code xyz}
+     */
     public static Mesh of(float[] xyz) {
         return new Mesh(MeshData.of(xyz));
     }
 
-    /** As {@link #of(float[])}, for doubles (stored as 32-bit floats, as TensorBoard's writers do). */
+    /**
+     * As {@link #of(float[])}, for doubles (stored as 32-bit floats, as TensorBoard's writers do).
+     *
+     * @param xyz the vertices' coordinates, a positive multiple of 3 values
+     * @return a point cloud without faces, colours or scene; it refers to {@code xyz}
+     */
     public static Mesh of(double[] xyz) {
         return new Mesh(MeshData.of(xyz));
     }
 
-    /** This mesh with triangles: three vertex indices each, one triangle after the other. */
+    /**
+     * This mesh with triangles: three vertex indices each, one triangle after the other.
+     *
+     * @param triangles the vertex indices, a positive multiple of 3, each in {@code [0, N)}
+     * @return a new Mesh with these faces and otherwise the same; it refers to {@code triangles}
+     */
     public Mesh faces(int[] triangles) {
         return new Mesh(data.faces(triangles));
     }
 
-    /** This mesh with a colour per vertex: {@code (r, g, b)} unsigned bytes 0..255, one vertex after the other. */
+    /**
+     * This mesh with a colour per vertex: {@code (r, g, b)} unsigned bytes 0..255, one vertex after the other.
+     *
+     * @param rgb {@code 3 * N} bytes, in the vertices' order
+     * @return a new Mesh with these colours and otherwise the same; it refers to {@code rgb}
+     */
     public Mesh colors(byte[] rgb) {
         return new Mesh(data.colors(rgb));
     }
 
-    /** This mesh with a scene configuration (camera, lights, material), written as JSON. */
+    /**
+     * This mesh with a scene configuration (camera, lights, material), written as JSON.
+     *
+     * @param scene the three.js classes and settings, not null; values as the class Javadoc lists
+     * @return a new Mesh with this scene and otherwise the same; the map is turned into JSON at once
+     */
     public Mesh config(Map<String, ?> scene) {
         return new Mesh(data.config(scene));
     }
 
-    /** N, the vertices. */
+    /** {@return N, the vertices} */
     public int vertexCount() {
         return data.vertexCount();
     }
 
-    /** M, the triangles; 0 for a point cloud. */
+    /** {@return M, the triangles; 0 for a point cloud} */
     public int faceCount() {
         return data.faceCount();
     }
 
-    /** The scene configuration as written, {@code {}} when none was given. */
+    /** {@return the scene configuration as written, {@code {}} when none was given} */
     public String configJson() {
         return data.configJson();
     }

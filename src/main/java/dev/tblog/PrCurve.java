@@ -44,12 +44,24 @@ public final class PrCurve {
         this.data = data;
     }
 
-    /** Labels (the truth) and float predictions in [0, 1], one per label; 127 thresholds, unweighted. */
+    /**
+     * Labels (the truth) and float predictions in [0, 1], one per label; 127 thresholds, unweighted.
+     *
+     * @param labels the truth: {@code true} for a positive example; at least one
+     * @param predictions the classifier's score of each example, in [0, 1], one per label
+     * @return the computed curve; it refers to both arrays
+     */
     public static PrCurve of(boolean[] labels, float[] predictions) {
         return new PrCurve(PrCurveData.of(labels, predictions));
     }
 
-    /** As {@link #of(boolean[], float[])}, for double predictions (bucketed in double precision). */
+    /**
+     * As {@link #of(boolean[], float[])}, for double predictions (bucketed in double precision).
+     *
+     * @param labels the truth: {@code true} for a positive example; at least one
+     * @param predictions the classifier's score of each example, in [0, 1], one per label
+     * @return the computed curve; it refers to both arrays
+     */
     public static PrCurve of(boolean[] labels, double[] predictions) {
         return new PrCurve(PrCurveData.of(labels, predictions));
     }
@@ -57,6 +69,14 @@ public final class PrCurve {
     /**
      * A curve you computed: one value per threshold {@code i / (n - 1)} in each row, {@code n} from
      * 2 to 10,000, as {@code add_pr_curve_raw} takes it. Stored as float32.
+     *
+     * @param truePositives the true positives at each threshold, finite and non-negative
+     * @param falsePositives the false positives at each threshold, finite and non-negative
+     * @param trueNegatives the true negatives at each threshold, finite and non-negative
+     * @param falseNegatives the false negatives at each threshold, finite and non-negative
+     * @param precision the precision at each threshold, in [0, 1]
+     * @param recall the recall at each threshold, in [0, 1]
+     * @return the raw curve, written as given; it refers to the six arrays
      */
     public static PrCurve raw(double[] truePositives, double[] falsePositives, double[] trueNegatives,
                               double[] falseNegatives, double[] precision, double[] recall) {
@@ -67,6 +87,8 @@ public final class PrCurve {
     /**
      * This curve at {@code n} thresholds, 2 to 10,000.
      *
+     * @param n the number of thresholds, 2 to 10,000
+     * @return a new PrCurve of the same arrays at {@code n} thresholds
      * @throws IllegalStateException on a raw curve
      */
     public PrCurve thresholds(int n) {
@@ -76,31 +98,41 @@ public final class PrCurve {
     /**
      * This curve with a weight per prediction: each count adds the weight instead of 1.
      *
+     * @param weights one weight per prediction, finite and non-negative
+     * @return a new PrCurve of the same arrays with these weights; it refers to {@code weights}
      * @throws IllegalStateException on a raw curve
      */
     public PrCurve weighted(float[] weights) {
         return new PrCurve(data.weighted(weights));
     }
 
-    /** As {@link #weighted(float[])}, for doubles. */
+    /**
+     * As {@link #weighted(float[])}, for doubles.
+     *
+     * @param weights one weight per prediction, finite and non-negative
+     * @return a new PrCurve of the same arrays with these weights; it refers to {@code weights}
+     * @throws IllegalStateException on a raw curve
+     */
     public PrCurve weighted(double[] weights) {
         return new PrCurve(data.weighted(weights));
     }
 
-    /** Thresholds: 127 unless set; a raw curve's row length. */
+    /** {@return the thresholds: 127 unless set; a raw curve's row length} */
     public int thresholds() {
         return data.thresholds();
     }
 
-    /** Predictions of a computed curve, 0 for a raw one. */
+    /** {@return the predictions of a computed curve, 0 for a raw one} */
     public int predictions() {
         return data.predictions();
     }
 
+    /** {@return whether it is a raw curve, made by {@link #raw}, rather than one tblog computes} */
     public boolean isRaw() {
         return data.isRaw();
     }
 
+    /** {@return whether a weight per prediction was given by {@code weighted}} */
     public boolean isWeighted() {
         return data.isWeighted();
     }

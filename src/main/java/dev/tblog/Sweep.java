@@ -66,6 +66,8 @@ public final class Sweep {
      * Starts declaring the sweep of a log folder: the folder that holds the sweep's runs (one run
      * folder per logger, e.g. {@code runs/sweep-1/lr-0.01}) and that TensorBoard is pointed at.
      *
+     * @param logdir the local log folder, not null; {@link Builder#declare()} creates it if needed
+     * @return a builder of the sweep, with no hparam or metric yet
      * @throws IllegalArgumentException a null folder
      */
     public static Builder in(Path logdir) {
@@ -79,6 +81,8 @@ public final class Sweep {
      * {@link #in(Path)} for a log folder named by a URI: {@code hdfs://nn:8020/runs/sweep-1} (its
      * storage as {@link LogStorage#of(URI)} picks it, the one a logger given the same URI uses).
      *
+     * @param logdir the log folder's URI, not null; a URI without a scheme, or {@code file:}, is local
+     * @return a builder of the sweep, with no hparam or metric yet
      * @throws IllegalArgumentException a null URI, or one whose storage is not on the class path
      */
     public static Builder in(URI logdir) {
@@ -93,6 +97,9 @@ public final class Sweep {
      * {@link #in(Path)} for a folder of the given storage (e.g. a {@link dev.tblog.sink.HadoopStorage}
      * with a configuration of your own), {@code logdir} a path within it.
      *
+     * @param storage the storage the log folder is in, not null
+     * @param logdir the log folder, a path of {@code storage}, not null
+     * @return a builder of the sweep, with no hparam or metric yet
      * @throws IllegalArgumentException a null storage or folder
      */
     public static Builder in(LogStorage storage, Path logdir) {
@@ -102,22 +109,22 @@ public final class Sweep {
         return new Builder(storage, logdir);
     }
 
-    /** The log folder whose root run holds the sweep (a path within {@link #uri()}'s storage). */
+    /** {@return the log folder whose root run holds the sweep (a path within {@link #uri()}'s storage)} */
     public Path logdir() {
         return logdir;
     }
 
-    /** The log folder as a URI. */
+    /** {@return the log folder as a URI} */
     public URI uri() {
         return storage.uri(logdir);
     }
 
-    /** The declared hyperparameters' names, sorted. */
+    /** {@return the declared hyperparameters' names, sorted} */
     public List<String> hparams() {
         return declaration.hparamNames();
     }
 
-    /** The declared metrics' tags, in the order of their columns. */
+    /** {@return the declared metrics' tags, in the order of their columns} */
     public List<String> metrics() {
         return declaration.metricTags();
     }
@@ -145,12 +152,25 @@ public final class Sweep {
             this.logdir = logdir;
         }
 
-        /** A hyperparameter shown under its own name. */
+        /**
+         * A hyperparameter shown under its own name.
+         *
+         * @param name the key {@code addParameters} uses
+         * @param domain the values it may take, not null
+         * @return this builder
+         */
         public Builder hparam(String name, Domain domain) {
             return hparam(name, domain, "", "");
         }
 
-        /** A hyperparameter shown as {@code displayName}. */
+        /**
+         * A hyperparameter shown as {@code displayName}.
+         *
+         * @param name the key {@code addParameters} uses
+         * @param domain the values it may take, not null
+         * @param displayName the column's title ({@code ""}: the name)
+         * @return this builder
+         */
         public Builder hparam(String name, Domain domain, String displayName) {
             return hparam(name, domain, displayName, "");
         }
@@ -159,8 +179,10 @@ public final class Sweep {
          * A hyperparameter.
          *
          * @param name the key {@code addParameters} uses
+         * @param domain the values it may take, not null
          * @param displayName the column's title ({@code ""}: the name)
          * @param description the column's tooltip ({@code ""}: none)
+         * @return this builder
          */
         public Builder hparam(String name, Domain domain, String displayName, String description) {
             if (domain == null) {
@@ -170,12 +192,23 @@ public final class Sweep {
             return this;
         }
 
-        /** A metric shown under its tag. */
+        /**
+         * A metric shown under its tag.
+         *
+         * @param tag the key {@code addParameters} uses, or a scalar tag the runs log
+         * @return this builder
+         */
         public Builder metric(String tag) {
             return metric(tag, "", "");
         }
 
-        /** A metric shown as {@code displayName}. */
+        /**
+         * A metric shown as {@code displayName}.
+         *
+         * @param tag the key {@code addParameters} uses, or a scalar tag the runs log
+         * @param displayName the column's title ({@code ""}: the tag)
+         * @return this builder
+         */
         public Builder metric(String tag, String displayName) {
             return metric(tag, displayName, "");
         }
@@ -186,6 +219,7 @@ public final class Sweep {
          * @param tag the key {@code addParameters} uses, or a scalar tag the runs log
          * @param displayName the column's title ({@code ""}: the tag)
          * @param description the column's tooltip ({@code ""}: none)
+         * @return this builder
          */
         public Builder metric(String tag, String displayName, String description) {
             declaration.metric(tag, displayName, description);
@@ -196,6 +230,7 @@ public final class Sweep {
          * Writes the sweep into the log folder (creating it), or finds the same sweep there, and
          * checks this process's later {@code addParameters} calls under the folder against it.
          *
+         * @return the declared sweep
          * @throws IllegalArgumentException no hparam was declared
          * @throws IllegalStateException the folder holds a different sweep (the message lists the
          *     differences), or a sweep file that holds no complete experiment

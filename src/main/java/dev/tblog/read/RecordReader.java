@@ -63,14 +63,24 @@ public final class RecordReader implements AutoCloseable {
      * Opens a file named by a URI ({@code hdfs://nn:8020/runs/exp/events.out.tfevents...},
      * {@code file:///...}) on the storage {@link LogStorage#of(URI)} picks for it.
      *
+     * @param file the URI of a tfevents file; one without a scheme is a local path
+     * @return the reader; close it
      * @throws IllegalArgumentException a scheme whose storage is not on the class path
+     * @throws IOException the file cannot be opened
      */
     public static RecordReader open(URI file) throws IOException {
         LogStorage storage = LogStorage.of(file);
         return open(storage, storage.path(file));
     }
 
-    /** Opens a file of {@code storage} ({@code file} a path within it) for reading from its start. */
+    /**
+     * Opens a file of {@code storage} ({@code file} a path within it) for reading from its start.
+     *
+     * @param storage the storage the file is on
+     * @param file a tfevents file, a path within {@code storage}
+     * @return the reader; close it
+     * @throws IOException the file cannot be opened
+     */
     public static RecordReader open(LogStorage storage, Path file) throws IOException {
         return new RecordReader(file, new BufferedInputStream(storage.open(file), 1 << 16));
     }

@@ -31,13 +31,29 @@ public interface AssetSink {
      * Writes {@code content} (from its position to its limit) as the whole of {@code file},
      * replacing it atomically if it exists.
      *
+     * @param file the file to write; its folder is created if missing
+     * @param content the bytes to write, from its position to its limit
      * @param force whether the file (and its folder entry) reaches durable storage before the call returns
+     * @throws IOException the folder or the file cannot be created or written, or the rename fails; the
+     *     target is left as it was
      */
     void writeAtomically(Path file, ByteBuffer content, boolean force) throws IOException;
 
-    /** The names of the regular files directly in {@code folder}, in no particular order; empty if it does not exist. */
+    /**
+     * The names of the regular files directly in {@code folder}, in no particular order; empty if it does not exist.
+     *
+     * @param folder the folder to list
+     * @return the file names (without the folder), not those of subfolders
+     * @throws IOException the folder exists but cannot be listed
+     */
     List<String> list(Path folder) throws IOException;
 
-    /** The whole content of {@code file}. */
+    /**
+     * The whole content of {@code file}.
+     *
+     * @param file the file to read
+     * @return every byte of the file
+     * @throws IOException the file does not exist or cannot be read
+     */
     byte[] read(Path file) throws IOException;
 }

@@ -32,6 +32,8 @@ public interface EventSinkFactory {
     /**
      * Where this storage puts whole files beside the event files (the projector's): local files
      * ({@link AssetSink#LOCAL_FILES}) unless a factory for other storage says otherwise.
+     *
+     * @return the asset sink of this storage
      */
     default AssetSink assetSink() {
         return AssetSink.LOCAL_FILES;

@@ -66,6 +66,9 @@ public final class HadoopStorage implements LogStorage, AutoCloseable {
      * A storage on the file system of {@code fileSystem} (its scheme and authority; a path is
      * ignored), configured by a copy of {@code conf}. Close it once no logger uses it.
      *
+     * @param fileSystem a URI of the file system, e.g. {@code hdfs://nn:8020}
+     * @param conf the Hadoop configuration; it is copied, so later changes to it do not count
+     * @return a new storage with a file system instance of its own, which {@link #close()} closes
      * @throws IllegalArgumentException no Hadoop file system serves the URI's scheme
      * @throws UncheckedIOException the file system cannot be opened
      */
@@ -78,6 +81,8 @@ public final class HadoopStorage implements LogStorage, AutoCloseable {
      * configures itself (a new {@code Configuration}: {@code core-site.xml} and {@code hdfs-site.xml}
      * from the class path); made once per scheme and authority, shared, and never closed.
      *
+     * @param uri a URI of the file system, e.g. {@code hdfs://nn:8020/runs}; only its scheme and authority count
+     * @return the shared storage of that file system
      * @throws IllegalArgumentException no Hadoop file system serves the URI's scheme
      * @throws UncheckedIOException the file system cannot be opened
      */
@@ -102,7 +107,7 @@ public final class HadoopStorage implements LogStorage, AutoCloseable {
         }
     }
 
-    /** The Hadoop file system behind this storage. */
+    /** {@return the Hadoop file system behind this storage} */
     public FileSystem fileSystem() {
         return fs;
     }

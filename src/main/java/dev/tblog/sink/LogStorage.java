@@ -31,6 +31,9 @@ public interface LogStorage extends EventSinkFactory {
      * {@code hdfs-site.xml} from the class path), one per file system and process (see
      * {@link HadoopStorage#of(URI)}).
      *
+     * @param uri the log folder's URI, e.g. {@code runs/exp}, {@code file:///data/runs} or
+     *     {@code hdfs://nn:8020/runs}
+     * @return the storage the folder lives on
      * @throws IllegalArgumentException a URI of another scheme while Hadoop's client is not on the
      *     class path (the message names what to add), or a file system Hadoop cannot open
      */
@@ -50,22 +53,53 @@ public interface LogStorage extends EventSinkFactory {
     /**
      * The path within this storage that {@code uri} names.
      *
+     * @param uri a URI of this storage
+     * @return the path part, a path within this storage
      * @throws IllegalArgumentException a URI of another storage
      */
     Path path(URI uri);
 
-    /** The URI of a path of this storage (absolute: {@code file:///...}, {@code hdfs://nn:8020/...}). */
+    /**
+     * The URI of a path of this storage (absolute: {@code file:///...}, {@code hdfs://nn:8020/...}).
+     *
+     * @param path a path within this storage; a relative one is taken in the working directory
+     * @return the absolute URI of the path
+     */
     URI uri(Path path);
 
-    /** Whether a file is there. */
+    /**
+     * Whether a file is there.
+     *
+     * @param path a path within this storage
+     * @return whether {@code path} is a regular file; {@code false} if nothing is there
+     * @throws IOException the file system cannot be asked
+     */
     boolean isFile(Path path) throws IOException;
 
-    /** Whether a folder is there. */
+    /**
+     * Whether a folder is there.
+     *
+     * @param path a path within this storage
+     * @return whether {@code path} is a folder; {@code false} if nothing is there
+     * @throws IOException the file system cannot be asked
+     */
     boolean isDirectory(Path path) throws IOException;
 
-    /** Every file below {@code folder}, at any depth, in no particular order. */
+    /**
+     * Every file below {@code folder}, at any depth, in no particular order.
+     *
+     * @param folder a folder within this storage
+     * @return the paths of the regular files below it, within this storage
+     * @throws IOException the folder does not exist or cannot be listed
+     */
     List<Path> files(Path folder) throws IOException;
 
-    /** Opens a file for reading from its start (what readers of a file being written see of it). */
+    /**
+     * Opens a file for reading from its start (what readers of a file being written see of it).
+     *
+     * @param file a file within this storage
+     * @return a new stream of the file's bytes; the caller closes it
+     * @throws IOException the file does not exist or cannot be opened
+     */
     InputStream open(Path file) throws IOException;
 }
