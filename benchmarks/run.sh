@@ -3,6 +3,8 @@
 #   benchmarks/run.sh quick      a few minutes, short iterations: to spot regressions
 #   benchmarks/run.sh record     what benchmarks/RESULTS.md records (~25 minutes on 2 cores)
 #   benchmarks/run.sh full       longer: two forks, longer iterations (about an hour)
+#   benchmarks/run.sh hdfs       scalars per second and flush() latency to HDFS (a mini cluster in the
+#                                benchmark's JVM) beside a local file, the same run (~3 minutes)
 #   benchmarks/run.sh profiler   what the TensorBoard profiler costs: the same benchmarks without
 #                                and with it, in turn, and its hooks against -prof gc's (~10 minutes)
 #   benchmarks/run.sh consumer   the consumer at the speed of the disk (issue 13) and idle CPU (issue 19):
@@ -25,8 +27,9 @@ case "$mode" in
   record) opts=(-f 1 -wi 3 -w 1 -i 5 -r 2); memsecs=15 ;;
   full)  opts=(-f 2 -wi 3 -w 2 -i 5 -r 3); memsecs=30 ;;
   consumer) opts=() ;;
+  hdfs) opts=() ;;
   profiler) opts=(-f 1 -wi 3 -w 1 -i 5 -r 1) ;;
-  *) echo "usage: $0 quick|record|full|consumer|profiler" >&2; exit 2 ;;
+  *) echo "usage: $0 quick|record|full|consumer|hdfs|profiler" >&2; exit 2 ;;
 esac
 
 mvnrepo=()
@@ -80,6 +83,15 @@ if [[ $mode == consumer ]]; then
 echo "TensorBoard: tensorboard --logdir $tensorboard   (this run: $tensorboard/$run_id)"
   exit 0
 fi
+if [[ $mode == hdfs ]]; then
+  # From the class path, not a shaded jar: the mini cluster's NameNode finds its webapps/ there only.
+  mvn -B -q "${mvnrepo[@]}" -f "$here/hdfs/pom.xml" compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
+  hdfs=(java -cp "$here/hdfs/target/classes:$(cat "$here/hdfs/target/cp.txt")" org.openjdk.jmh.Main)
+  plain hdfs "${hdfs[@]}" -- 'HdfsScalarsBenchmark'
+  echo "results in $out"
+  exit 0
+fi
+
 if [[ $mode == profiler ]]; then
   # The same benchmarks without (A) and with (B) the profiler, in turn A B B A, one fork each:
   # AddScalarLatencyBenchmark.addScalar (SampleTime: the profiler hands ~1M samples per warm-up
