@@ -20,6 +20,7 @@ import org.openjdk.jmh.infra.IterationParams;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.AggregationPolicy;
 import org.openjdk.jmh.results.IterationResult;
+import org.openjdk.jmh.results.IterationResultMetaData;
 import org.openjdk.jmh.results.ResultRole;
 import org.openjdk.jmh.results.SampleTimeResult;
 import org.openjdk.jmh.results.ScalarResult;
@@ -80,7 +81,8 @@ public class ProfilerHooksBenchmark {
             "dev.tblog.bench.jmh_generated.AddScalarLatencyBenchmark_addScalar_jmhTest", false, 1, new int[] {1},
             List.of(), 1, 0, warmup, measurement, mode, params, TimeUnit.NANOSECONDS, 1, "java", List.of(), "17", "vm",
             "17", "1.37", TimeValue.minutes(10));
-        result = new IterationResult(benchmark, warmup, null);
+        // The metadata JMH gives every real iteration: -prof gc reads the operation count from it.
+        result = new IterationResult(benchmark, warmup, new IterationResultMetaData(34_000_000, 34_000_000));
         if (mode == Mode.SampleTime) {
             SampleBuffer samples = new SampleBuffer();
             SplittableRandom random = new SplittableRandom(42);
