@@ -42,7 +42,7 @@ public final class ParkingWaitStrategy implements WaitStrategy {
     static final long FIRST_PARK_NANOS = 20_000;
     static final long MAX_PARK_NANOS = 1_000_000;
     /** Idle this long (parked in one wait), the spans may grow to {@link #LONG_IDLE_MAX_PARK_NANOS}. */
-    static final long LONG_IDLE_NANOS = 100_000_000;
+    static final long LONG_IDLE_NANOS = 50_000_000;
     static final long LONG_IDLE_MAX_PARK_NANOS = 4_000_000;
     static final long GAP_MAX_PARK_NANOS = 50_000;
 
