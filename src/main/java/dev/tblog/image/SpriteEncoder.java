@@ -80,35 +80,7 @@ public final class SpriteEncoder implements AutoCloseable {
     public int encode(PooledPicture thumbnails, int compressionLevel) {
         ImageShape shape = thumbnails.shape();
         int n = shape.values();
-        byte[] raster;
-        if (thumbnails.floats() != null) {
-            raster = pixels(n);
-            switch (thumbnails.scaling()) {
-                case CLIP -> Quantize.clip(thumbnails.floats(), 0, raster, 0, n);
-                case EQUALIZE -> Quantize.equalize(thumbnails.floats(), 0, raster, 0, n);
-                case EQUALIZE_PER_IMAGE -> Quantize.equalizePerImage(thumbnails.floats(), 0, raster, 0, shape.count(),
-                    shape.valuesPerImage());
-                default -> throw new IllegalArgumentException("scaling " + thumbnails.scaling());
-            }
-        } else if (thumbnails.doubles() != null) {
-            raster = pixels(n);
-            switch (thumbnails.scaling()) {
-                case CLIP -> Quantize.clip(thumbnails.doubles(), 0, raster, 0, n);
-                case EQUALIZE -> Quantize.equalize(thumbnails.doubles(), 0, raster, 0, n);
-                case EQUALIZE_PER_IMAGE -> Quantize.equalizePerImage(thumbnails.doubles(), 0, raster, 0, shape.count(),
-                    shape.valuesPerImage());
-                default -> throw new IllegalArgumentException("scaling " + thumbnails.scaling());
-            }
-        } else {
-            raster = thumbnails.bytes();
-            if (thumbnails.scaling() == ImageScaling.EQUALIZE) {
-                raster = pixels(n);
-                Equalize.equalize(thumbnails.bytes(), 0, raster, 0, n);
-            } else if (thumbnails.scaling() == ImageScaling.EQUALIZE_PER_IMAGE) {
-                raster = pixels(n);
-                Equalize.equalizePerImage(thumbnails.bytes(), 0, raster, 0, shape.count(), shape.valuesPerImage());
-            }
-        }
+        byte[] raster = thumbnails.toBytes(pixels(n));
         int k = cellsPerSide(shape.count());
         int width = k * shape.width();
         int height = k * shape.height();
