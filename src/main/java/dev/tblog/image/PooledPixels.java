@@ -36,28 +36,13 @@ public final class PooledPixels {
         int n = picture.shape().values();
         switch (picture.source()) {
             case FLOATS -> {
-                float[] a = publisher.floats(n, kind);
-                if (a == null) {
-                    return null;
-                }
-                System.arraycopy((float[]) picture.pixels(), 0, a, 0, n);
-                return new PooledPixels(a, null, null);
+                return copy(publisher, (float[]) picture.pixels(), n, kind);
             }
             case DOUBLES -> {
-                double[] a = publisher.doubles(n, kind);
-                if (a == null) {
-                    return null;
-                }
-                System.arraycopy((double[]) picture.pixels(), 0, a, 0, n);
-                return new PooledPixels(null, a, null);
+                return copy(publisher, (double[]) picture.pixels(), n, kind);
             }
             case BYTES -> {
-                byte[] a = publisher.bytes(n, kind);
-                if (a == null) {
-                    return null;
-                }
-                System.arraycopy((byte[]) picture.pixels(), 0, a, 0, n);
-                return new PooledPixels(null, null, a);
+                return copy(publisher, (byte[]) picture.pixels(), n, kind);
             }
             case BUFFERED_IMAGE -> {
                 byte[] a = publisher.bytes(n, kind);
@@ -77,18 +62,66 @@ public final class PooledPixels {
     }
 
     /**
+     * Copies the first {@code n} values into a pooled array, or returns null when the overflow
+     * policy dropped the call (counted under {@code kind}); the same for {@code double[]} and
+     * {@code byte[]} below.
+     *
+     * @throws IllegalArgumentException the values alone are larger than {@code payload.maxPendingBytes}
+     * @throws IllegalStateException the logger is closed
+     */
+    public static PooledPixels copy(Publisher publisher, float[] values, int n, PayloadKind<?> kind) {
+        float[] a = publisher.floats(n, kind);
+        if (a == null) {
+            return null;
+        }
+        System.arraycopy(values, 0, a, 0, n);
+        return new PooledPixels(a, null, null);
+    }
+
+    /** As {@link #copy(Publisher, float[], int, PayloadKind)}. */
+    public static PooledPixels copy(Publisher publisher, double[] values, int n, PayloadKind<?> kind) {
+        double[] a = publisher.doubles(n, kind);
+        if (a == null) {
+            return null;
+        }
+        System.arraycopy(values, 0, a, 0, n);
+        return new PooledPixels(null, a, null);
+    }
+
+    /** As {@link #copy(Publisher, float[], int, PayloadKind)}. */
+    public static PooledPixels copy(Publisher publisher, byte[] values, int n, PayloadKind<?> kind) {
+        byte[] a = publisher.bytes(n, kind);
+        if (a == null) {
+            return null;
+        }
+        System.arraycopy(values, 0, a, 0, n);
+        return new PooledPixels(null, null, a);
+    }
+
+    /**
      * The picture's 8-bit pixels, {@code shape.values()} of them, by the image rules of
      * {@code scaling}: into {@code dst}, or the pooled bytes themselves when they are pixels already.
      *
      * @return the array holding the pixels from 0
      */
     public byte[] toBytes(ImageShape shape, ImageScaling scaling, byte[] dst) {
-        int n = shape.values();
+        return toBytes(shape.values(), shape.count(), scaling, dst);
+    }
+
+    /**
+     * As {@link #toBytes(ImageShape, ImageScaling, byte[])} for {@code n} values in {@code groups}
+     * equal groups, each stretched by its own range under {@link ImageScaling#EQUALIZE_PER_IMAGE}
+     * (a video's frames are one group).
+     *
+     * @return the array holding the pixels from 0
+     */
+    public byte[] toBytes(int n, int groups, ImageScaling scaling, byte[] dst) {
+        int perGroup = n / groups;
         if (floats != null) {
             switch (scaling) {
                 case CLIP -> Quantize.clip(floats, 0, dst, 0, n);
                 case EQUALIZE -> Quantize.equalize(floats, 0, dst, 0, n);
-                default -> Quantize.equalizePerImage(floats, 0, dst, 0, shape.count(), shape.valuesPerImage());
+                default -> Quantize.equalizePerImage(floats, 0, dst, 0, groups, perGroup);
             }
             return dst;
         }
@@ -96,7 +129,7 @@ public final class PooledPixels {
             switch (scaling) {
                 case CLIP -> Quantize.clip(doubles, 0, dst, 0, n);
                 case EQUALIZE -> Quantize.equalize(doubles, 0, dst, 0, n);
-                default -> Quantize.equalizePerImage(doubles, 0, dst, 0, shape.count(), shape.valuesPerImage());
+                default -> Quantize.equalizePerImage(doubles, 0, dst, 0, groups, perGroup);
             }
             return dst;
         }
@@ -105,7 +138,7 @@ public final class PooledPixels {
                 return bytes;
             }
             case EQUALIZE -> Equalize.equalize(bytes, 0, dst, 0, n);
-            default -> Equalize.equalizePerImage(bytes, 0, dst, 0, shape.count(), shape.valuesPerImage());
+            default -> Equalize.equalizePerImage(bytes, 0, dst, 0, groups, perGroup);
         }
         return dst;
     }

@@ -5,7 +5,6 @@ import dev.tblog.encode.PayloadEncoder;
 import dev.tblog.encode.PayloadKind;
 import dev.tblog.image.EncodedImageBody;
 import dev.tblog.image.Equalize;
-import dev.tblog.image.ImageScaling;
 import dev.tblog.image.ImageShape;
 import dev.tblog.image.Quantize;
 import dev.tblog.image.Tile;
@@ -53,32 +52,7 @@ final class VideoEncoder implements PayloadEncoder {
 
     /** All values to pixels; equalize per video treats each of the N videos as one image. */
     private byte[] toPixels(VideoPayload video, int n, int videos) {
-        ImageScaling scaling = video.scaling();
-        int perVideo = n / videos;
-        if (video.bytes() != null && scaling == ImageScaling.CLIP) {
-            return video.bytes(); // pixels already
-        }
-        byte[] dst = pixels(n);
-        if (video.floats() != null) {
-            float[] src = video.floats();
-            switch (scaling) {
-                case CLIP -> Quantize.clip(src, 0, dst, 0, n);
-                case EQUALIZE -> Quantize.equalize(src, 0, dst, 0, n);
-                default -> Quantize.equalizePerImage(src, 0, dst, 0, videos, perVideo);
-            }
-        } else if (video.doubles() != null) {
-            double[] src = video.doubles();
-            switch (scaling) {
-                case CLIP -> Quantize.clip(src, 0, dst, 0, n);
-                case EQUALIZE -> Quantize.equalize(src, 0, dst, 0, n);
-                default -> Quantize.equalizePerImage(src, 0, dst, 0, videos, perVideo);
-            }
-        } else if (scaling == ImageScaling.EQUALIZE) {
-            Equalize.equalize(video.bytes(), 0, dst, 0, n);
-        } else {
-            Equalize.equalizePerImage(video.bytes(), 0, dst, 0, videos, perVideo);
-        }
-        return dst;
+        return video.pixels().toBytes(n, videos, video.scaling(), pixels(n));
     }
 
     /** (N, T, H, W, C) to T tiled frames: frame t gathers the N videos' frame t, then tiles them. */

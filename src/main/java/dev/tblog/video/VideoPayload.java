@@ -6,6 +6,7 @@ import dev.tblog.encode.Payload;
 import dev.tblog.encode.PayloadKind;
 import dev.tblog.image.ImageScaling;
 import dev.tblog.image.ImageShape;
+import dev.tblog.image.PooledPixels;
 import dev.tblog.ring.PayloadPool;
 
 import java.io.IOException;
@@ -26,15 +27,10 @@ final class VideoPayload implements Payload {
     private final ImageShape frameShape;
     private final ImageScaling scaling;
     private final int delay;
-    private final float[] floats;
-    private final double[] doubles;
-    private final byte[] bytes;
+    private final PooledPixels pixels;
 
-    /**
-     * @param floats, doubles, bytes exactly one is not null: pooled, holding the clip's values
-     */
-    VideoPayload(PayloadPool pool, String tag, long step, VideoClip clip, float[] floats, double[] doubles,
-                 byte[] bytes) {
+    /** @param pixels the clip's values, pooled; this payload gives them back */
+    VideoPayload(PayloadPool pool, String tag, long step, VideoClip clip, PooledPixels pixels) {
         this.pool = pool;
         this.tag = tag;
         this.step = step;
@@ -42,9 +38,7 @@ final class VideoPayload implements Payload {
         this.frameShape = clip.frameShape();
         this.scaling = clip.scaling();
         this.delay = clip.delayCentiseconds();
-        this.floats = floats;
-        this.doubles = doubles;
-        this.bytes = bytes;
+        this.pixels = pixels;
     }
 
     @Override
@@ -59,13 +53,7 @@ final class VideoPayload implements Payload {
 
     @Override
     public void release() {
-        if (floats != null) {
-            pool.release(floats);
-        } else if (doubles != null) {
-            pool.release(doubles);
-        } else {
-            pool.release(bytes);
-        }
+        pixels.release(pool);
     }
 
     String tag() {
@@ -92,16 +80,8 @@ final class VideoPayload implements Payload {
         return delay;
     }
 
-    float[] floats() {
-        return floats;
-    }
-
-    double[] doubles() {
-        return doubles;
-    }
-
-    byte[] bytes() {
-        return bytes;
+    PooledPixels pixels() {
+        return pixels;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.tblog.video;
 
+import dev.tblog.image.PooledPixels;
 import dev.tblog.ring.Publisher;
 
 import java.util.function.ToLongFunction;
@@ -51,33 +52,15 @@ public final class VideoProducer {
                 + " (image.maxPixels)", e);
         }
         int n = clip.values();
-        float[] floats = null;
-        double[] doubles = null;
-        byte[] bytes = null;
-        switch (clip.source()) {
-            case FLOATS -> {
-                floats = publisher.floats(n, VideoEncoder.KIND);
-                if (floats == null) {
-                    return;
-                }
-                System.arraycopy((float[]) clip.data(), 0, floats, 0, n);
-            }
-            case DOUBLES -> {
-                doubles = publisher.doubles(n, VideoEncoder.KIND);
-                if (doubles == null) {
-                    return;
-                }
-                System.arraycopy((double[]) clip.data(), 0, doubles, 0, n);
-            }
-            default -> {
-                bytes = publisher.bytes(n, VideoEncoder.KIND);
-                if (bytes == null) {
-                    return;
-                }
-                System.arraycopy((byte[]) clip.data(), 0, bytes, 0, n);
-            }
+        PooledPixels pixels = switch (clip.source()) {
+            case FLOATS -> PooledPixels.copy(publisher, (float[]) clip.data(), n, VideoEncoder.KIND);
+            case DOUBLES -> PooledPixels.copy(publisher, (double[]) clip.data(), n, VideoEncoder.KIND);
+            case BYTES -> PooledPixels.copy(publisher, (byte[]) clip.data(), n, VideoEncoder.KIND);
+        };
+        if (pixels == null) {
+            return; // dropped under the overflow policy, counted
         }
         long step = nextStep == null ? explicitStep : nextStep.applyAsLong(tag);
-        publisher.publish(new VideoPayload(publisher.pool(), tag, step, clip, floats, doubles, bytes));
+        publisher.publish(new VideoPayload(publisher.pool(), tag, step, clip, pixels));
     }
 }
