@@ -35,6 +35,11 @@ final class HadoopAssetSink implements AssetSink {
 
     private final FileSystem fs;
     private final Function<Path, org.apache.hadoop.fs.Path> toHadoop;
+    /**
+     * Whether the file system's streams can hflush (readers could see a part of a file written in
+     * place); null until the first write finds out.
+     */
+    private volatile Boolean visibleBeforeClose;
 
     HadoopAssetSink(FileSystem fs, Function<Path, org.apache.hadoop.fs.Path> toHadoop) {
         this.fs = fs;
@@ -45,35 +50,44 @@ final class HadoopAssetSink implements AssetSink {
     public void writeAtomically(Path file, ByteBuffer content, boolean force) throws IOException {
         org.apache.hadoop.fs.Path target = toHadoop.apply(file);
         fs.mkdirs(target.getParent());
-        org.apache.hadoop.fs.Path temp = new org.apache.hadoop.fs.Path(target.getParent(), tempName(target.getName()));
-        boolean inPlace;
-        try (FSDataOutputStream out = fs.create(temp, false)) {
-            inPlace = !out.hasCapability("hflush");
-            if (!inPlace) {
-                write(out, content.duplicate());
-                if (force && out.hasCapability("hsync")) {
-                    out.hsync();
-                }
-            }
-        }
-        if (inPlace) {
-            // Visible only once closed: the temporary object is empty and goes; the target is written whole.
-            fs.delete(temp, false);
-            try (FSDataOutputStream out = fs.create(target, true)) {
-                write(out, content);
-            }
+        if (Boolean.FALSE.equals(visibleBeforeClose)) {
+            writeInPlace(target, content);
             return;
         }
-        boolean moved = false;
+        org.apache.hadoop.fs.Path temp = new org.apache.hadoop.fs.Path(target.getParent(), tempName(target.getName()));
+        boolean renamed = false;
         try {
-            FileContext.getFileContext(fs.getUri(), fs.getConf()).rename(temp, target, Options.Rename.OVERWRITE);
-            moved = true;
-        } finally {
-            if (!moved) {
+            boolean flushes;
+            try (FSDataOutputStream out = fs.create(temp, false)) {
+                flushes = out.hasCapability("hflush");
+                if (flushes) {
+                    write(out, content.duplicate());
+                    if (force && out.hasCapability("hsync")) {
+                        out.hsync();
+                    }
+                }
+            }
+            visibleBeforeClose = flushes; // the file system's, the same for every file: asked once
+            if (!flushes) {
                 fs.delete(temp, false);
+                writeInPlace(target, content);
+                return;
+            }
+            FileContext.getFileContext(fs.getUri(), fs.getConf()).rename(temp, target, Options.Rename.OVERWRITE);
+            renamed = true;
+            content.position(content.limit());
+        } finally {
+            if (!renamed) {
+                fs.delete(temp, false); // a failed write or rename leaves no temporary file
             }
         }
-        content.position(content.limit());
+    }
+
+    /** Storage that shows a file only once closed (an object store): the target, written whole. */
+    private void writeInPlace(org.apache.hadoop.fs.Path target, ByteBuffer content) throws IOException {
+        try (FSDataOutputStream out = fs.create(target, true)) {
+            write(out, content);
+        }
     }
 
     @Override

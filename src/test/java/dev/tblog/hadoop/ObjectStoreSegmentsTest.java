@@ -1,9 +1,12 @@
 package dev.tblog.hadoop;
 
+import com.google.protobuf.TextFormat;
 import dev.tblog.Domain;
+import dev.tblog.Embedding;
 import dev.tblog.Logger;
 import dev.tblog.Sweep;
 import dev.tblog.proto.Event;
+import dev.tblog.proto.projector.ProjectorConfig;
 import dev.tblog.read.LogInspector;
 import dev.tblog.sink.HadoopStorage;
 import org.apache.hadoop.conf.Configuration;
@@ -13,10 +16,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -143,5 +148,24 @@ class ObjectStoreSegmentsTest {
         assertThat(HadoopEvents.eventFiles(store, sweepDir)).as("found, not written again").hasSize(1);
         assertThatThrownBy(() -> Sweep.in(store, sweepDir).hparam("lr", Domain.interval(0, 2)).metric("accuracy").declare())
             .isInstanceOf(IllegalStateException.class).hasMessageContaining("file://" + sweepDir);
+    }
+
+    @Test
+    void shouldWriteEachProjectorFileWholeWithNoTemporaryObjectLeft() throws Exception {
+        try (Logger log = logger()) {
+            log.addEmbedding("fields", Embedding.of(new float[] {1, 2, 3, 4}, 2, 2).labels(List.of("a", "b")), 0);
+            log.addEmbedding("fields", Embedding.of(new float[] {4, 3, 2, 1}, 2, 2).labels(List.of("b", "a")), 1);
+        }
+        Path projector = root.resolve("run/plugins/org_tensorflow_tensorboard_projector");
+        ProjectorConfig.Builder config = ProjectorConfig.newBuilder();
+        TextFormat.merge(Files.readString(projector.resolve("projector_config.pbtxt")), config);
+        assertThat(config.getEmbeddingsList()).hasSize(2).allSatisfy(e -> {
+            assertThat(projector.resolve(e.getTensorPath())).hasSize(2 * 2 * Float.BYTES);
+            assertThat(projector.resolve(e.getMetadataPath())).exists();
+        });
+        try (Stream<Path> files = Files.walk(projector)) {
+            assertThat(files.map(f -> f.getFileName().toString())).as("no temporary object left")
+                .noneMatch(name -> name.contains(".tmp."));
+        }
     }
 }
