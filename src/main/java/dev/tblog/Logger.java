@@ -75,7 +75,7 @@ import java.util.function.Consumer;
  */
 public final class Logger implements AutoCloseable {
     private final LoggerCore core;
-    private final TagKinds kinds = new TagKinds();
+    private final TagKinds kinds;
     private final ScalarsSubRuns subRuns;
     private final AutoSteps autoSteps = new AutoSteps();
     /** addScalars' own counters: a main tag's keys share a chart with addScalar(mainTag), not its steps. */
@@ -167,6 +167,7 @@ public final class Logger implements AutoCloseable {
     Logger(Path runDir, LogStorage storage, TblogConfig config, EventSinkFactory sinkFactory,
            Consumer<Throwable> errorHandler) {
         this.core = new LoggerCore(runDir, storage, config, sinkFactory, errorHandler);
+        this.kinds = new TagKinds(core.tagIds());
         this.subRuns = new ScalarsSubRuns(runDir, config.scalarsMaxSubRuns());
         this.publisher = core.publisher();
         this.images = new ImageProducer(publisher, config.imageMaxPixels(), config.imagePngCompressionLevel());
@@ -195,8 +196,7 @@ public final class Logger implements AutoCloseable {
      * @throws IllegalStateException the logger is closed
      */
     public void addScalar(String tag, double value, long step) {
-        kinds.claim(tag, TagKinds.SCALAR);
-        publisher.scalar(tag, step, value, System.currentTimeMillis());
+        publisher.scalar(tag, kinds.claimScalar(tag), step, value);
     }
 
     /**
@@ -209,8 +209,8 @@ public final class Logger implements AutoCloseable {
      * @throws IllegalStateException the logger is closed
      */
     public void addScalar(String tag, double value) {
-        kinds.claim(tag, TagKinds.SCALAR);
-        publisher.scalar(tag, autoSteps.next(tag), value, System.currentTimeMillis());
+        int tagId = kinds.claimScalar(tag);
+        publisher.scalar(tag, tagId, autoSteps.next(tag), value);
     }
 
     /**

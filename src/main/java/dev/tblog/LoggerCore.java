@@ -12,6 +12,9 @@ import dev.tblog.ring.Backoff;
 import dev.tblog.ring.LogSlot;
 import dev.tblog.ring.Publisher;
 import dev.tblog.ring.Rings;
+import dev.tblog.ring.ScalarClock;
+import dev.tblog.ring.ScalarFastPath;
+import dev.tblog.ring.TagIds;
 import dev.tblog.ring.SlotKind;
 import dev.tblog.sink.EventSinkFactory;
 import dev.tblog.sink.LogStorage;
@@ -47,6 +50,7 @@ final class LoggerCore {
     private final PipelineState state = new PipelineState();
     private final Disruptor<LogSlot> disruptor;
     private final Publisher publisher;
+    private final ScalarFastPath scalarPath;
     private final AtomicLong barriersPublished = new AtomicLong();
     private final Object closeLock = new Object();
     private final Thread shutdownHook;
@@ -77,6 +81,7 @@ final class LoggerCore {
         // The largest allocation first: a ring the heap cannot hold fails before any file is open.
         Rings.Ring ring = Rings.create(config.ringSize(), config.waitStrategy(), config.producerType());
         this.disruptor = ring.disruptor();
+        this.scalarPath = new ScalarFastPath(new ScalarClock(disruptor.getRingBuffer()), new TagIds());
         RunFiles runs;
         try {
             runs = new RunFiles(runDir, sinkFactory, config.writeThresholdBytes(), config.fileMaxBytes(),
@@ -86,13 +91,13 @@ final class LoggerCore {
         }
         boolean started = false;
         try {
-            this.publisher = new Publisher(disruptor.getRingBuffer(), config.overflowPolicy(),
+            this.publisher = new Publisher(disruptor.getRingBuffer(), scalarPath.clock(), config.overflowPolicy(),
                 config.overflowStallTimeoutMillis(), config.payloadMaxPendingBytes(), state::running,
                 ring.wakeConsumer(), "logger of " + name);
             SelfMetrics selfMetrics = new SelfMetrics(config.selfMetricsEnabled(), config.selfMetricsIntervalMillis(),
                 publisher::droppedTotal, disruptor.getRingBuffer()::getCursor, publisher.pool()::pendingBytes);
             disruptor.handleEventsWith(new ConsumerHandler(runs, state, config.fsyncPolicy(), errorHandler,
-                selfMetrics));
+                selfMetrics, scalarPath));
             disruptor.start();
             started = true;
             if (config.shutdownHook()) {
@@ -149,6 +154,11 @@ final class LoggerCore {
     }
 
     /** The seam every {@code add*} call publishes through. */
+    /** The ids that scalar slots carry instead of their tags; the logger's tag kinds give them. */
+    TagIds tagIds() {
+        return scalarPath.tagIds();
+    }
+
     Publisher publisher() {
         return publisher;
     }

@@ -1,5 +1,9 @@
 package dev.tblog;
 
+import dev.tblog.ring.TagIds;
+
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -32,7 +36,29 @@ final class TagKinds {
     /** The scalar a histogram writes at its step when some values were NaN or infinite. */
     static final String NON_FINITE_SUFFIX = "/nonfinite";
 
-    private final ConcurrentHashMap<String, String> kinds = new ConcurrentHashMap<>();
+    /** Each tag's claim: its kind, and for a scalar tag its id in {@link #ids}. */
+    private final ConcurrentHashMap<String, Claim> kinds = new ConcurrentHashMap<>();
+    private final TagIds ids;
+
+    /** The claim of a tag of a kind other than scalar: one per kind, shared. */
+    private final Map<String, Claim> shared = new HashMap<>();
+
+    /** A tag's kind and, for a scalar tag, its id ({@code -1} for other kinds). */
+    private record Claim(String kind, int scalarId) {
+    }
+
+    /** Kinds whose scalar tags get ids from a {@link TagIds} of their own (tests). */
+    TagKinds() {
+        this(new TagIds());
+    }
+
+    /** @param ids where scalar tags get the ids their ring slots carry */
+    TagKinds(TagIds ids) {
+        this.ids = ids;
+        for (String kind : new String[] {IMAGE, HISTOGRAM, TEXT, AUDIO, PR_CURVE}) {
+            shared.put(kind, new Claim(kind, -1));
+        }
+    }
 
     /**
      * Checks a tag (rules and kind) for a call logging {@code kind}; returns it.
@@ -42,12 +68,12 @@ final class TagKinds {
      */
     String claim(String tag, String kind) {
         if (tag != null) {
-            String had = kinds.get(tag);
-            if (had == kind) {
-                return tag;
-            }
+            Claim had = kinds.get(tag);
             if (had != null) {
-                throw conflict(tag, had, kind);
+                if (had.kind == kind) {
+                    return tag;
+                }
+                throw conflict(tag, had.kind, kind);
             }
         }
         TagRules.tag(tag);
@@ -55,18 +81,39 @@ final class TagKinds {
         return tag;
     }
 
+    /**
+     * As {@link #claim} for a scalar of {@code addScalar}; returns the tag's id, which its ring slot
+     * carries instead of the string, or {@code -1} for a tag past {@value #MAX_TAGS} (not remembered:
+     * it travels by reference).
+     */
+    int claimScalar(String tag) {
+        if (tag != null) {
+            Claim had = kinds.get(tag);
+            if (had != null) {
+                if (had.kind == SCALAR) {
+                    return had.scalarId;
+                }
+                throw conflict(tag, had.kind, SCALAR);
+            }
+        }
+        TagRules.tag(tag);
+        Claim claim = remember(tag, SCALAR);
+        return claim == null ? -1 : claim.scalarId;
+    }
+
     /** As {@link #claim} for a histogram, which also writes the scalar {@code <tag>/nonfinite}. */
     String claimHistogram(String tag) {
-        if (tag != null && kinds.get(tag) == HISTOGRAM) {
+        Claim histogram = shared.get(HISTOGRAM);
+        if (tag != null && kinds.get(tag) == histogram) {
             return tag;
         }
         claim(tag, HISTOGRAM);
         String nonFinite = tag + NON_FINITE_SUFFIX;
-        String had = kinds.get(nonFinite);
-        if (had != null && had != SCALAR) {
-            kinds.remove(tag, HISTOGRAM);
+        Claim had = kinds.get(nonFinite);
+        if (had != null && had.kind != SCALAR) {
+            kinds.remove(tag, histogram);
             throw new IllegalArgumentException("histogram '" + tag + "' writes the scalar '" + nonFinite
-                + "' for its NaN and infinite values, but that tag already holds " + had + " data in this run");
+                + "' for its NaN and infinite values, but that tag already holds " + had.kind + " data in this run");
         }
         remember(nonFinite, SCALAR);
         return tag;
@@ -82,14 +129,22 @@ final class TagKinds {
         }
     }
 
-    private void remember(String tag, String kind) {
+    /** Remembers the tag's kind, unless {@value #MAX_TAGS} are remembered already (then null). */
+    private Claim remember(String tag, String kind) {
         if (kinds.size() >= MAX_TAGS) {
-            return;
+            return null;
         }
-        String had = kinds.putIfAbsent(tag, kind);
-        if (had != null && had != kind) {
-            throw conflict(tag, had, kind);
+        // A scalar tag's id is given inside computeIfAbsent: once per tag, even when threads race.
+        Claim claim = kinds.computeIfAbsent(tag, t -> kind == SCALAR ? new Claim(SCALAR, ids.register(t)) : sharedClaim(kind));
+        if (claim.kind != kind) {
+            throw conflict(tag, claim.kind, kind);
         }
+        return claim;
+    }
+
+    private Claim sharedClaim(String kind) {
+        Claim claim = shared.get(kind);
+        return claim != null ? claim : new Claim(kind, -1);
     }
 
     private static IllegalArgumentException conflict(String tag, String had, String kind) {

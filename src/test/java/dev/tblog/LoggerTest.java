@@ -47,6 +47,36 @@ class LoggerTest {
     }
 
     @Test
+    void shouldNeverCarryAWallTimeAcrossAPause() throws Exception {
+        // The consumer keeps a cached clock fresh for producers while it takes scalars (ScalarClock)
+        // and marks it stale whenever it may stop; a time from before a pause must never be used
+        // after it. (A consumer descheduled mid-batch can leave a time a scheduler slice old.)
+        int bursts = 3;
+        int perBurst = 20_000;
+        long pauseMillis = 250;
+        long[] before = new long[bursts];
+        long[] after = new long[bursts];
+        try (Logger log = logger("run")) {
+            for (int b = 0; b < bursts; b++) {
+                before[b] = System.currentTimeMillis();
+                for (int i = 0; i < perBurst; i++) {
+                    log.addScalar("x", i, (long) b * perBurst + i);
+                }
+                after[b] = System.currentTimeMillis();
+                Thread.sleep(pauseMillis);
+            }
+        }
+        List<Event> x = TestEvents.withTag(TestEvents.read(logdir.resolve("run")), "x");
+        assertThat(x).hasSize(bursts * perBurst);
+        for (Event e : x) {
+            int b = (int) (e.getStep() / perBurst);
+            long millis = Math.round(e.getWallTime() * 1000);
+            assertThat(millis).as("wall time of step %d", e.getStep())
+                .isBetween(before[b] - pauseMillis / 4, after[b] + 2);
+        }
+    }
+
+    @Test
     void shouldBringDataToTheFileWithoutFlush() throws Exception {
         try (Logger log = logger("run")) {
             log.addScalar("x", 1, 7);

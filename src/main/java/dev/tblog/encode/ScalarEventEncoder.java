@@ -47,18 +47,30 @@ public final class ScalarEventEncoder {
         end(buf, out, dataStart, at);
     }
 
+    /**
+     * The tags of a record's values, by position. A coalesced group keeps its tags as indices rather
+     * than references (see the pipeline's {@code ScalarGroup}) and answers through this.
+     *
+     * <p>Thread contract: as its implementation; the encoder calls it on its own thread only.
+     */
+    @FunctionalInterface
+    public interface Tags {
+        /** The tag of value {@code i}. */
+        ScalarTag tag(int i);
+    }
+
     /** Appends a record of the first {@code count} values, in order: one Event, one Summary. */
-    public void write(ByteBuf buf, double wallTime, long step, ScalarTag[] tags, float[] values, int count) {
+    public void write(ByteBuf buf, double wallTime, long step, Tags tags, float[] values, int count) {
         int summarySize = 0;
         for (int i = 0; i < count; i++) {
-            summarySize += tags[i].fieldSize();
+            summarySize += tags.tag(i).fieldSize();
         }
         int dataLength = headSize(step, summarySize) + summarySize;
         ByteBuffer out = begin(buf, dataLength);
         int dataStart = out.position();
         int at = putHead(out, dataStart, wallTime, step, summarySize);
         for (int i = 0; i < count; i++) {
-            at = tags[i].put(out, at, values[i]);
+            at = tags.tag(i).put(out, at, values[i]);
         }
         end(buf, out, dataStart, at);
     }

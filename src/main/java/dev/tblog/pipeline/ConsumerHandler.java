@@ -6,6 +6,10 @@ import dev.tblog.config.FsyncPolicy;
 import dev.tblog.encode.Encoders;
 import dev.tblog.encode.Payload;
 import dev.tblog.ring.LogSlot;
+import dev.tblog.ring.ScalarClock;
+import dev.tblog.ring.ScalarFastPath;
+import dev.tblog.ring.SlotKind;
+import dev.tblog.ring.TagIds;
 
 import java.io.IOException;
 import java.util.function.Consumer;
@@ -31,6 +35,10 @@ public final class ConsumerHandler implements EventHandler<LogSlot> {
     private final FsyncPolicy fsyncPolicy;
     private final Consumer<Throwable> errorHandler;
     private final SelfMetrics selfMetrics;
+    /** The producers' wall clock, kept fresh while scalars are taken (see {@link ScalarClock}); null for none. */
+    private final ScalarClock clock;
+    /** The ids scalar slots carry instead of their tags; null when none do. */
+    private final TagIds tagIds;
     /** One encoder per payload kind, made on first use; closed with the files. */
     private final Encoders encoders = new Encoders();
     private boolean closed;
@@ -40,8 +48,24 @@ public final class ConsumerHandler implements EventHandler<LogSlot> {
     /** The consumer's sequence in the ring, to give slots back within a long batch; null in unit tests. */
     private Sequence consumed;
 
+    /** A consumer whose producers read the system clock (no {@link ScalarClock} to keep fresh). */
     public ConsumerHandler(RunFiles runs, PipelineState state, FsyncPolicy fsyncPolicy,
                            Consumer<Throwable> errorHandler, SelfMetrics selfMetrics) {
+        this(runs, state, fsyncPolicy, errorHandler, selfMetrics, null);
+    }
+
+    /**
+     * @param scalarPath what the producers share with the consumer for scalars: the wall clock,
+     *     refreshed here while scalars are taken and made stale before anything slow (the end of a
+     *     batch, a payload, a write), and the tags' ids; null for none
+     */
+    public ConsumerHandler(RunFiles runs, PipelineState state, FsyncPolicy fsyncPolicy,
+                           Consumer<Throwable> errorHandler, SelfMetrics selfMetrics, ScalarFastPath scalarPath) {
+        this.clock = scalarPath == null ? null : scalarPath.clock();
+        this.tagIds = scalarPath == null ? null : scalarPath.tagIds();
+        if (clock != null) {
+            runs.beforeIo(clock::stale);
+        }
         this.selfMetrics = selfMetrics;
         this.runs = runs;
         this.state = state;
@@ -71,7 +95,17 @@ public final class ConsumerHandler implements EventHandler<LogSlot> {
     }
 
     @Override
+    public void onBatchStart(long batchSize, long queueDepth) {
+        if (clock != null) {
+            clock.refresh();
+        }
+    }
+
+    @Override
     public void onEvent(LogSlot slot, long sequence, boolean endOfBatch) {
+        if (clock != null && (sequence & (ScalarClock.REFRESH_EVERY - 1)) == 0) {
+            clock.refresh();
+        }
         try {
             if (slot.filledFor(sequence)) {
                 handle(slot);
@@ -101,6 +135,7 @@ public final class ConsumerHandler implements EventHandler<LogSlot> {
             }
         }
         if (endOfBatch) {
+            stale(); // the consumer may wait for any time now
             endBatch(sequence);
         } else if ((sequence & (RELEASE_EVERY - 1)) == RELEASE_EVERY - 1 && consumed != null) {
             // The slots up to this one are handled and their payloads released: producers may reuse them.
@@ -114,11 +149,22 @@ public final class ConsumerHandler implements EventHandler<LogSlot> {
      */
     @Override
     public void onTimeout(long sequence) {
+        stale();
         endBatch(sequence);
     }
 
+    private void stale() {
+        if (clock != null) {
+            clock.stale();
+        }
+    }
+
     private void handle(LogSlot slot) throws IOException {
-        switch (slot.kind()) {
+        SlotKind kind = slot.kind();
+        if (kind != SlotKind.SCALAR && kind != SlotKind.SCALARS_MEMBER) {
+            stale(); // a payload or barrier can take milliseconds
+        }
+        switch (kind) {
             case EMPTY:
                 return;
             case FLUSH:
@@ -140,9 +186,14 @@ public final class ConsumerHandler implements EventHandler<LogSlot> {
             state.addLost(1);
             return;
         }
-        switch (slot.kind()) {
+        switch (kind) {
             case SCALAR:
-                runs.scalar(slot.tag(), slot.step(), slot.wallTimeMillis(), slot.value());
+                int tagId = slot.tagId();
+                if (tagId >= 0) {
+                    runs.scalar(tagId, tagIds, slot.step(), slot.wallTimeMillis(), slot.value());
+                } else {
+                    runs.scalar(slot.tag(), slot.step(), slot.wallTimeMillis(), slot.value());
+                }
                 break;
             case SCALARS_MEMBER:
                 runs.scalarsMember(slot.tag(), slot.subKey(), slot.step(), slot.wallTimeMillis(), slot.value());

@@ -6,6 +6,7 @@ import dev.tblog.encode.ScalarEventEncoder;
 import dev.tblog.encode.RunAssets;
 import dev.tblog.encode.SummaryBody;
 import dev.tblog.record.RunNames;
+import dev.tblog.ring.TagIds;
 import dev.tblog.sink.EventSink;
 import dev.tblog.sink.EventSinkFactory;
 
@@ -58,6 +59,9 @@ public final class RunFiles implements EventWriter {
     private final boolean forceOnRotate;
     private final RunAssets assets;
     private long bytesWritten;
+    /** Run before every write to a sink and every file opened (see {@link #beforeIo}). */
+    private Runnable beforeIo = () -> {
+    };
 
     /**
      * Opens the main run's file (creating the folder) and writes its first record.
@@ -94,6 +98,14 @@ public final class RunFiles implements EventWriter {
         this.main = open(runDir, writeThresholdBytes + writeThresholdBytes / 4);
     }
 
+    /**
+     * Sets what runs before every write to a sink and every file opened or rotated: the consumer
+     * marks the producers' clock stale there, since storage can take long.
+     */
+    public void beforeIo(Runnable hook) {
+        this.beforeIo = hook;
+    }
+
     /** The main run's folder. */
     public Path runDir() {
         return runDir;
@@ -106,7 +118,12 @@ public final class RunFiles implements EventWriter {
 
     /** Encodes one scalar of the main run. */
     public void scalar(String tag, long step, long wallTimeMillis, double value) throws IOException {
-        scalar(main, tag, step, wallTimeMillis, value);
+        scalar(main, main.tags().get(tag), step, wallTimeMillis, value);
+    }
+
+    /** Encodes one scalar of the main run whose tag has the logger's id {@code tagId} in {@code ids}. */
+    public void scalar(int tagId, TagIds ids, long step, long wallTimeMillis, double value) throws IOException {
+        scalar(main, main.tags().get(tagId, ids), step, wallTimeMillis, value);
     }
 
     /**
@@ -117,7 +134,7 @@ public final class RunFiles implements EventWriter {
         if (selfMetrics == null) {
             selfMetrics = open(RunNames.selfMetricsRun(runDir), SUB_RUN_BUFFER_BYTES);
         }
-        scalar(selfMetrics, tag, step, wallTimeMillis, value);
+        scalar(selfMetrics, selfMetrics.tags().get(tag), step, wallTimeMillis, value);
     }
 
     /** Encodes one member of an addScalars call into its sub-run. */
@@ -129,13 +146,14 @@ public final class RunFiles implements EventWriter {
             file = subRun(RunNames.scalarsMember(mainTag, key));
             scalarsRuns.computeIfAbsent(mainTag, t -> new HashMap<>()).put(key, file);
         }
-        scalar(file, mainTag, step, wallTimeMillis, value);
+        scalar(file, file.tags().get(mainTag), step, wallTimeMillis, value);
     }
 
     @Override
     public void writeScalar(String subRun, String tag, long step, long wallTimeMillis, double value)
         throws IOException {
-        scalar(file(subRun), tag, step, wallTimeMillis, value);
+        RunFile file = file(subRun);
+        scalar(file, file.tags().get(tag), step, wallTimeMillis, value);
     }
 
     @Override
@@ -244,10 +262,10 @@ public final class RunFiles implements EventWriter {
         }
     }
 
-    private void scalar(RunFile file, String tag, long step, long wallTimeMillis, double value) throws IOException {
-        TagEntry entry = file.tags().get(tag);
+    private void scalar(RunFile file, TagEntry entry, long step, long wallTimeMillis, double value) throws IOException {
         float v = (float) value;
-        if (group == null) {
+        if (group == null || entry.index() < 0) {
+            closeGroup(); // a tag the file's cache does not keep is written alone, in order
             scalars.write(file.pending(), seconds(wallTimeMillis), step, entry.scalarTag(), v);
             writeIfPastThreshold(file);
         } else if (!group.tryJoin(file, entry, step, wallTimeMillis, v)) {
@@ -303,6 +321,7 @@ public final class RunFiles implements EventWriter {
 
     /** Writes a file's pending records, then rotates it if it reached the size limit (see {@link FileRotation}). */
     private long writePending(RunFile file) throws IOException {
+        beforeIo.run();
         long n = file.writePending();
         if (FileRotation.due(file.fileBytes(), maxFileBytes)) {
             n += rotate(file);
@@ -311,6 +330,7 @@ public final class RunFiles implements EventWriter {
     }
 
     private long rotate(RunFile file) throws IOException {
+        beforeIo.run();
         long now = System.currentTimeMillis();
         EventSink next = newSink(file.runDir(), now);
         EventSink old = file.replaceSink(next);
@@ -328,6 +348,7 @@ public final class RunFiles implements EventWriter {
      * @param bufferBytes the initial capacity of its pooled direct buffer
      */
     private RunFile open(Path dir, int bufferBytes) throws IOException {
+        beforeIo.run();
         long now = System.currentTimeMillis();
         EventSink sink = newSink(dir, now);
         RunFile file = null;

@@ -1,7 +1,6 @@
 package dev.tblog.pipeline;
 
 import dev.tblog.encode.ScalarEventEncoder;
-import dev.tblog.encode.ScalarTag;
 
 /**
  * Coalesced steps: the scalar event being gathered. Consecutive scalars of one event file that share
@@ -23,7 +22,13 @@ final class ScalarGroup {
     static final int MAX_VALUES = 64;
 
     private final ScalarEventEncoder encoder;
-    private final ScalarTag[] tags = new ScalarTag[MAX_VALUES];
+    /**
+     * The values' tags as indices in the file's tag cache: an int store per scalar, where storing
+     * the ScalarTag reference cost G1's card-marking barrier (a StoreLoad fence) every time.
+     */
+    private final int[] tagIndices = new int[MAX_VALUES];
+    /** The open group's tags for the encoder, looked up by index in the file's tag cache. */
+    private final ScalarEventEncoder.Tags tags = i -> this.file.tags().at(tagIndices[i]).scalarTag();
     private final float[] values = new float[MAX_VALUES];
     private RunFile file;
     private long step;
@@ -36,7 +41,10 @@ final class ScalarGroup {
         this.encoder = encoder;
     }
 
-    /** Adds the scalar to the open group if it belongs there; false if it does not (nothing changed). */
+    /**
+     * Adds the scalar to the open group if it belongs there; false if it does not (nothing changed).
+     * The entry must be one its file's tag cache keeps ({@link TagEntry#index()} {@code >= 0}).
+     */
     boolean tryJoin(RunFile file, TagEntry entry, long step, long wallTimeMillis, float value) {
         if (file != this.file || step != this.step || wallTimeMillis != this.wallTimeMillis || count == MAX_VALUES
             || entry.scalarGroup() == serial) {
@@ -46,7 +54,7 @@ final class ScalarGroup {
         return true;
     }
 
-    /** Opens a group with this scalar; call only when none is open ({@link #close}). */
+    /** Opens a group with this scalar (of a kept entry); call only when none is open ({@link #close}). */
     void open(RunFile file, TagEntry entry, long step, long wallTimeMillis, float value) {
         this.file = file;
         this.step = step;
@@ -55,7 +63,7 @@ final class ScalarGroup {
     }
 
     private void add(TagEntry entry, float value) {
-        tags[count] = entry.scalarTag();
+        tagIndices[count] = entry.index();
         values[count] = value;
         count++;
         entry.scalarGroup(serial);
@@ -74,7 +82,7 @@ final class ScalarGroup {
         try {
             double wallTime = RunFiles.seconds(wallTimeMillis);
             if (count == 1) {
-                encoder.write(written.pending(), wallTime, step, tags[0], values[0]);
+                encoder.write(written.pending(), wallTime, step, tags.tag(0), values[0]);
             } else {
                 encoder.write(written.pending(), wallTime, step, tags, values, count);
             }

@@ -13,6 +13,8 @@ import java.nio.charset.StandardCharsets;
  */
 final class TagEntry {
     private final String tag;
+    /** Its index in the file's {@link TagCache}, or -1 for an entry the cache does not keep. */
+    private final int index;
     private final byte[] utf8;
     private ScalarTag scalarTag;
     private boolean metadataWritten;
@@ -20,13 +22,19 @@ final class TagEntry {
     private long scalarGroup;
     private long lastStep = Long.MIN_VALUE;
 
-    TagEntry(String tag) {
+    TagEntry(String tag, int index) {
         this.tag = tag;
+        this.index = index;
         this.utf8 = tag.getBytes(StandardCharsets.UTF_8);
     }
 
     String tag() {
         return tag;
+    }
+
+    /** Its index in the file's tag cache, or -1 when the cache does not keep it. */
+    int index() {
+        return index;
     }
 
     /** The tag's UTF-8 bytes; do not modify. */

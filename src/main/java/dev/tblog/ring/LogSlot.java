@@ -17,8 +17,16 @@ package dev.tblog.ring;
  * The ring's publish/claim sequences give the happens-before edges; the fields need no volatile.
  */
 public final class LogSlot {
-    private SlotKind kind = SlotKind.EMPTY;
+    private static final SlotKind[] KINDS = SlotKind.values();
+
+    /**
+     * The kind's ordinal, not the enum: a reference store into a slot (an old object, by then) costs
+     * the producer G1's card-marking barrier with a StoreLoad fence, an int store costs nothing.
+     */
+    private int kind = SlotKind.EMPTY.ordinal();
     private String tag;
+    /** The scalar's tag id ({@link TagIds}), or -1 when {@link #tag} names it. */
+    private int tagId = -1;
     private String subKey;
     private long step;
     private double value;
@@ -27,13 +35,27 @@ public final class LogSlot {
     /** The sequence the slot was last filled for; written last by the producer. */
     private long filledFor = -1;
 
-    /** Fills the slot with a scalar of the main run, for the claimed {@code sequence}. */
+    /**
+     * Fills the slot with a scalar of the main run whose tag has an id, for the claimed
+     * {@code sequence}. No reference is stored (the tag field keeps whatever it held: unread).
+     */
+    public void setScalar(long sequence, int tagId, long step, double value, long wallTimeMillis) {
+        this.tagId = tagId;
+        this.step = step;
+        this.value = value;
+        this.wallTimeMillis = wallTimeMillis;
+        this.kind = SlotKind.SCALAR.ordinal();
+        this.filledFor = sequence;
+    }
+
+    /** Fills the slot with a scalar of the main run named by its tag, for the claimed {@code sequence}. */
     public void setScalar(long sequence, String tag, long step, double value, long wallTimeMillis) {
+        this.tagId = -1;
         this.tag = tag;
         this.step = step;
         this.value = value;
         this.wallTimeMillis = wallTimeMillis;
-        this.kind = SlotKind.SCALAR;
+        this.kind = SlotKind.SCALAR.ordinal();
         this.filledFor = sequence;
     }
 
@@ -45,7 +67,7 @@ public final class LogSlot {
         this.step = step;
         this.value = value;
         this.wallTimeMillis = wallTimeMillis;
-        this.kind = SlotKind.SCALARS_MEMBER;
+        this.kind = SlotKind.SCALARS_MEMBER.ordinal();
         this.filledFor = sequence;
     }
 
@@ -53,7 +75,7 @@ public final class LogSlot {
     public void setPayload(long sequence, SlotKind kind, Object payload, long wallTimeMillis) {
         this.payload = payload;
         this.wallTimeMillis = wallTimeMillis;
-        this.kind = kind;
+        this.kind = kind.ordinal();
         this.filledFor = sequence;
     }
 
@@ -64,11 +86,17 @@ public final class LogSlot {
 
     /** What the slot holds, as last filled; read it after {@link #filledFor}. */
     public SlotKind kind() {
-        return kind;
+        return KINDS[kind];
     }
 
+    /** The tag of a scalar without an id ({@link #tagId} -1), or of another kind that names one. */
     public String tag() {
         return tag;
+    }
+
+    /** The id of a scalar's tag, or -1 when {@link #tag} names it. */
+    public int tagId() {
+        return tagId;
     }
 
     public String subKey() {

@@ -54,15 +54,31 @@ public final class Publisher {
     private final String closedMessage;
     private final Backoff.Room slots;
     private final Runnable wakeConsumer;
+    private final ScalarClock clock;
 
     /**
+     * A publisher whose scalars read the system clock (a {@link ScalarClock} that nothing refreshes).
+     *
      * @param consumerRunning false once the consumer thread stopped
      * @param wakeConsumer wakes a parked consumer now: after a barrier, and when a wait begins
      * @param name how messages name the logger, e.g. {@code "logger of runs/exp"}
      */
     public Publisher(RingBuffer<LogSlot> ring, OverflowPolicy policy, long stallTimeoutMillis, long payloadBudgetBytes,
                      BooleanSupplier consumerRunning, Runnable wakeConsumer, String name) {
+        this(ring, new ScalarClock(ring), policy, stallTimeoutMillis, payloadBudgetBytes, consumerRunning, wakeConsumer,
+            name);
+    }
+
+    /**
+     * @param clock the wall clock of the scalar path, which the ring's consumer refreshes
+     * @param consumerRunning false once the consumer thread stopped
+     * @param wakeConsumer wakes a parked consumer now: after a barrier, and when a wait begins
+     * @param name how messages name the logger, e.g. {@code "logger of runs/exp"}
+     */
+    public Publisher(RingBuffer<LogSlot> ring, ScalarClock clock, OverflowPolicy policy, long stallTimeoutMillis,
+                     long payloadBudgetBytes, BooleanSupplier consumerRunning, Runnable wakeConsumer, String name) {
         this.ring = ring;
+        this.clock = clock;
         this.wakeConsumer = wakeConsumer;
         this.policy = policy;
         this.pool = new PayloadPool(payloadBudgetBytes);
@@ -99,17 +115,34 @@ public final class Publisher {
     // ---- events ----------------------------------------------------------------------------
 
     /**
-     * Publishes a scalar of the main run; allocation-free.
+     * Publishes a scalar of the main run, stamped with the wall time at which it entered the ring
+     * ({@link ScalarClock}); allocation-free.
      *
      * @throws IllegalStateException the logger is closed
      */
-    public void scalar(String tag, long step, double value, long wallTimeMillis) {
+    public void scalar(String tag, long step, double value) {
+        scalar(tag, -1, step, value);
+    }
+
+    /**
+     * As {@link #scalar(String, long, double)}, the slot carrying the tag's id when it has one.
+     *
+     * @param tagId the tag's id in the logger's {@link TagIds}, or {@code -1}: the slot then
+     *     carries the tag itself
+     */
+    public void scalar(String tag, int tagId, long step, double value) {
         long sequence = claim(null);
         if (sequence == DROPPED) {
             return;
         }
         try {
-            ring.get(sequence).setScalar(sequence, tag, step, value, wallTimeMillis);
+            LogSlot slot = ring.get(sequence);
+            long wallTimeMillis = clock.millis(sequence);
+            if (tagId >= 0) {
+                slot.setScalar(sequence, tagId, step, value, wallTimeMillis);
+            } else {
+                slot.setScalar(sequence, tag, step, value, wallTimeMillis);
+            }
         } finally {
             ring.publish(sequence);
         }

@@ -44,7 +44,7 @@ class ScalarEventEncoderTest {
     void shouldWriteOneEventWithEveryValueOfAStepInOrder() throws Exception {
         ByteBuf buf = Unpooled.directBuffer();
         ScalarTag[] tags = {tag("loss"), tag("accuracy"), tag("loss/train ü")};
-        encoder.write(buf, 1234.5, 42, tags, new float[] {0.5f, 0.25f, Float.NaN}, 3);
+        encoder.write(buf, 1234.5, 42, i -> tags[i], new float[] {0.5f, 0.25f, Float.NaN}, 3);
         Event event = Event.parseFrom(data(buf, 0));
         assertThat(event.getWallTime()).isEqualTo(1234.5);
         assertThat(event.getStep()).isEqualTo(42);
@@ -94,7 +94,7 @@ class ScalarEventEncoderTest {
         ByteBuf single = Unpooled.directBuffer();
         try {
             buf.writeByte(7); // records start anywhere in a buffer
-            encoder.write(buf, wallTime, step, scalarTags, values, tags.size());
+            encoder.write(buf, wallTime, step, i -> scalarTags[i], values, tags.size());
             assertThat(data(buf, 1)).isEqualTo(expected);
             assertThat(buf.writerIndex()).isEqualTo(1 + expected.length + RecordDescriptor.OVERHEAD_BYTES);
             if (tags.size() == 1) {

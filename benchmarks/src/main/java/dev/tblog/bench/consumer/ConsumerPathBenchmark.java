@@ -6,6 +6,9 @@ import dev.tblog.pipeline.PipelineState;
 import dev.tblog.pipeline.RunFiles;
 import dev.tblog.pipeline.SelfMetrics;
 import dev.tblog.ring.LogSlot;
+import dev.tblog.ring.ScalarClock;
+import dev.tblog.ring.ScalarFastPath;
+import dev.tblog.ring.TagIds;
 import dev.tblog.sink.EventSink;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -57,8 +60,16 @@ public class ConsumerPathBenchmark {
     @Param({"true", "false"})
     public boolean coalesceSteps;
 
+    /**
+     * Whether slots carry their tag's id ({@code addScalar}'s path since issue 13's second step) or
+     * the tag itself (past 65,536 tags): the same run measures both.
+     */
+    @Param({"true", "false"})
+    public boolean tagIds;
+
     private final LogSlot slot = new LogSlot();
     private String[] tags;
+    private int[] ids;
     private ConsumerHandler handler;
     private long sequence;
     private long step;
@@ -70,10 +81,17 @@ public class ConsumerPathBenchmark {
     @Setup(Level.Trial)
     public void open() throws IOException {
         tags = Workload.tags(0, tagsPerStep);
+        TagIds tagIds = new TagIds();
+        ids = new int[tags.length];
+        for (int k = 0; k < tags.length; k++) {
+            ids[k] = this.tagIds ? tagIds.register(tags[k]) : -1;
+        }
         RunFiles runs = new RunFiles(Path.of("consumer-path"), this::discarding, 65536, 0, false, coalesceSteps);
+        // The clock the consumer keeps fresh for producers, over this benchmark's own sequence.
+        ScalarFastPath scalarPath = new ScalarFastPath(new ScalarClock(() -> sequence), tagIds);
         handler = new ConsumerHandler(runs, new PipelineState(), FsyncPolicy.NEVER, t -> {
             throw new IllegalStateException("consumer failed", t);
-        }, new SelfMetrics(false, 10_000, () -> 0, () -> 0, () -> 0));
+        }, new SelfMetrics(false, 10_000, () -> 0, () -> 0, () -> 0), scalarPath);
     }
 
     private EventSink discarding(Path dir, String name) {
@@ -111,10 +129,16 @@ public class ConsumerPathBenchmark {
     @OperationsPerInvocation(BATCH)
     public void consumeScalars() {
         String[] t = tags;
+        int[] id = ids;
         long wallTime = System.currentTimeMillis();
+        handler.onBatchStart(BATCH, BATCH);
         for (int i = 0; i < BATCH; ) {
             for (int k = 0; k < t.length; k++, i++) {
-                slot.setScalar(sequence, t[k], step, i, wallTime);
+                if (id[k] >= 0) {
+                    slot.setScalar(sequence, id[k], step, i, wallTime);
+                } else {
+                    slot.setScalar(sequence, t[k], step, i, wallTime);
+                }
                 handler.onEvent(slot, sequence++, i == BATCH - 1);
             }
             step++;
