@@ -26,7 +26,7 @@ import java.nio.charset.StandardCharsets;
  * </pre>
  * The field numbers are the generated classes' {@code *_FIELD_NUMBER} constants, as in every body.
  *
- * <p>Scalars do not come here: {@link ScalarEventEncoder} writes them straight into the buffer's
+ * <p>Scalars do not come here: {@link ScalarEventEncoder} writes them into the buffer's
  * memory. This encoder serves the first record of a file and the values of the other kinds.
  *
  * <p>Thread contract: not thread-safe; one encoder per consumer thread.

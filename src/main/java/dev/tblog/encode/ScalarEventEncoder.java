@@ -4,17 +4,20 @@ import dev.tblog.proto.Event;
 import dev.tblog.record.RecordDescriptor;
 import io.netty.buffer.ByteBuf;
 
-import java.nio.ByteBuffer;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.util.zip.CRC32C;
 
 /**
- * Scalar events written straight into the direct memory of a {@link ByteBuf}: one framed record
- * holding one or more scalar values of one wall time and step, each value the tag's constant bytes
- * ({@link ScalarTag}) with the float patched in, both masked CRC32Cs computed over the buffer's
- * memory ({@link CRC32C#update(ByteBuffer)}, intrinsified for direct buffers). No stream, no staging
- * array, one bounds and reference-count check per record (taking the buffer's memory view), none per
- * byte.
+ * Scalar events, one framed record each, holding one or more scalar values of one wall time and
+ * step: each value the tag's constant bytes ({@link ScalarTag}) with the float patched in. A record
+ * is put together in a reusable array (an {@code arraycopy} per value, byte-array views for the
+ * numbers), both masked CRC32Cs are computed over it (intrinsified), and it is copied into the
+ * {@link ByteBuf} whole: one bounds and reference-count check per record, none per byte or value. The
+ * first version wrote each value straight into the buffer's direct memory; a bulk put of a tag's
+ * 10-20 bytes into direct memory costs more than the whole record's one copy (ConsumerPathBenchmark,
+ * 8-12 % less consumer CPU per scalar this way, measured both ways on the dev VM).
  * <pre>
  *   u64 n | u32 mask(crc(n)) | 09 wall_time (f64) | [10 varint(step)] | 2a varint(S) | value... | u32 mask(crc(data))
  *                            |&lt;------------------------------ data: n bytes ------------------------&gt;|
@@ -23,7 +26,7 @@ import java.util.zip.CRC32C;
  * Several values in one record are one Event whose Summary holds several values (the field is
  * repeated): what TensorBoard reads as the same points at the same step and wall time.
  *
- * <p>Thread contract: not thread-safe; one per consumer thread (it owns a reusable CRC).
+ * <p>Thread contract: not thread-safe; one per consumer thread (it owns a reusable CRC and array).
  */
 public final class ScalarEventEncoder {
     private static final int WALL_TIME_KEY = Varints.fixed64Key(Event.WALL_TIME_FIELD_NUMBER);
@@ -33,18 +36,24 @@ public final class ScalarEventEncoder {
     private static final int CACHED_LENGTHS = 2048;
     private static final long KNOWN = 1L << 32;
 
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle DOUBLE = MethodHandles.byteArrayViewVarHandle(double[].class, ByteOrder.LITTLE_ENDIAN);
+
     private final CRC32C crc = new CRC32C();
+    /** Each record is put together here, then copied into the buffer whole. */
+    private byte[] scratch = new byte[1024];
     /** Masked CRC of each data length's 8 bytes, or'ed with KNOWN once computed; 0 while unknown. */
     private final long[] lengthCrcs = new long[CACHED_LENGTHS];
 
     /** Appends a record of one scalar. */
     public void write(ByteBuf buf, double wallTime, long step, ScalarTag tag, float value) {
-        int dataLength = headSize(step, tag.fieldSize()) + tag.fieldSize();
-        ByteBuffer out = begin(buf, dataLength);
-        int dataStart = out.position();
-        int at = putHead(out, dataStart, wallTime, step, tag.fieldSize());
-        at = tag.put(out, at, value);
-        end(buf, out, dataStart, at);
+        int summarySize = tag.fieldSize();
+        int dataLength = headSize(step, summarySize) + summarySize;
+        byte[] r = record(dataLength);
+        int at = putHead(r, RecordDescriptor.HEADER_BYTES, wallTime, step, summarySize);
+        at = tag.put(r, at, value);
+        end(buf, r, dataLength);
     }
 
     /**
@@ -66,74 +75,66 @@ public final class ScalarEventEncoder {
             summarySize += tags.tag(i).fieldSize();
         }
         int dataLength = headSize(step, summarySize) + summarySize;
-        ByteBuffer out = begin(buf, dataLength);
-        int dataStart = out.position();
-        int at = putHead(out, dataStart, wallTime, step, summarySize);
+        byte[] r = record(dataLength);
+        int at = putHead(r, RecordDescriptor.HEADER_BYTES, wallTime, step, summarySize);
         for (int i = 0; i < count; i++) {
-            at = tags.tag(i).put(out, at, values[i]);
+            at = tags.tag(i).put(r, at, values[i]);
         }
-        end(buf, out, dataStart, at);
+        end(buf, r, dataLength);
     }
 
-    /** Data bytes before the summary's values: wall time, step, the summary's key and length. */
-    private static int headSize(long step, int summarySize) {
-        return 1 + Double.BYTES + (step == 0 ? 0 : 1 + Varints.size(step)) + 1 + Varints.size(summarySize);
+    /** The scratch array for a record of {@code dataLength} data bytes, its length and length CRC written. */
+    private byte[] record(int dataLength) {
+        int recordLength = dataLength + RecordDescriptor.OVERHEAD_BYTES;
+        byte[] r = scratch;
+        if (r.length < recordLength) {
+            r = new byte[Math.max(recordLength, 2 * r.length)];
+            scratch = r;
+        }
+        LONG.set(r, 0, (long) dataLength);
+        INT.set(r, RecordDescriptor.LENGTH_BYTES, lengthCrc(r, dataLength));
+        return r;
     }
 
-    private static int putHead(ByteBuffer out, int at, double wallTime, long step, int summarySize) {
-        out.put(at, (byte) WALL_TIME_KEY);
-        out.putDouble(at + 1, wallTime);
+    private static int putHead(byte[] r, int at, double wallTime, long step, int summarySize) {
+        r[at] = (byte) WALL_TIME_KEY;
+        DOUBLE.set(r, at + 1, wallTime);
         at += 1 + Double.BYTES;
         if (step != 0) {
-            out.put(at, (byte) STEP_KEY);
-            at = Varints.put(out, at + 1, step);
+            r[at] = (byte) STEP_KEY;
+            at = Varints.put(r, at + 1, step);
         }
-        out.put(at, (byte) SUMMARY_KEY);
-        return Varints.put(out, at + 1, summarySize);
+        r[at] = (byte) SUMMARY_KEY;
+        return Varints.put(r, at + 1, summarySize);
     }
 
-    /**
-     * Makes room for the record, writes its header and returns the memory view of the record with
-     * its position at the data.
-     */
-    private ByteBuffer begin(ByteBuf buf, int dataLength) {
-        int recordLength = dataLength + RecordDescriptor.OVERHEAD_BYTES;
-        buf.ensureWritable(recordLength);
-        ByteBuffer out = buf.internalNioBuffer(buf.writerIndex(), recordLength).order(ByteOrder.LITTLE_ENDIAN);
-        int start = out.position();
-        out.putLong(start, dataLength);
-        out.putInt(start + RecordDescriptor.LENGTH_BYTES, lengthCrc(out, start, dataLength));
-        out.position(start + RecordDescriptor.HEADER_BYTES);
-        return out;
-    }
-
-    /** The data CRC over the memory just written, then the record is the buffer's. */
-    private void end(ByteBuf buf, ByteBuffer out, int dataStart, int dataEnd) {
-        int limit = out.limit();
-        out.limit(dataEnd);
+    /** The data CRC, then the whole record into the buffer with one copy. */
+    private void end(ByteBuf buf, byte[] r, int dataLength) {
         crc.reset();
-        crc.update(out); // from dataStart (the position) to dataEnd
-        out.limit(limit);
-        out.putInt(dataEnd, RecordDescriptor.mask((int) crc.getValue()));
-        buf.writerIndex(buf.writerIndex() + (dataEnd - dataStart) + RecordDescriptor.OVERHEAD_BYTES);
+        crc.update(r, RecordDescriptor.HEADER_BYTES, dataLength);
+        INT.set(r, RecordDescriptor.HEADER_BYTES + dataLength, RecordDescriptor.mask((int) crc.getValue()));
+        buf.writeBytes(r, 0, dataLength + RecordDescriptor.OVERHEAD_BYTES);
     }
 
-    /** The masked CRC of the length field just written at {@code start}; cached for short records. */
-    private int lengthCrc(ByteBuffer out, int start, int dataLength) {
+    /** The masked CRC of the length field just written; cached for short records. */
+    private int lengthCrc(byte[] r, int dataLength) {
         if (dataLength < CACHED_LENGTHS) {
             long cached = lengthCrcs[dataLength];
             if (cached != 0) {
                 return (int) cached;
             }
         }
-        out.limit(start + RecordDescriptor.LENGTH_BYTES).position(start);
         crc.reset();
-        crc.update(out);
-        out.limit(start + RecordDescriptor.OVERHEAD_BYTES + dataLength);
+        crc.update(r, 0, RecordDescriptor.LENGTH_BYTES);
         int masked = RecordDescriptor.mask((int) crc.getValue());
         if (dataLength < CACHED_LENGTHS) {
             lengthCrcs[dataLength] = KNOWN | (masked & 0xffffffffL);
         }
         return masked;
+    }
+
+    /** Data bytes before the summary's values: wall time, step, the summary's key and length. */
+    private static int headSize(long step, int summarySize) {
+        return 1 + Double.BYTES + (step == 0 ? 0 : 1 + Varints.size(step)) + 1 + Varints.size(summarySize);
     }
 }

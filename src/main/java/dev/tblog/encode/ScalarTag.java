@@ -2,7 +2,9 @@ package dev.tblog.encode;
 
 import dev.tblog.proto.Summary;
 
-import java.nio.ByteBuffer;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 
 /**
  * A tag's constant bytes as a scalar {@code Summary.Value}, encoded once per tag and file, so that a
@@ -20,6 +22,8 @@ public final class ScalarTag {
     private static final int VALUE_FIELD = Summary.VALUE_FIELD_NUMBER;
     private static final int TAG_FIELD = Summary.Value.TAG_FIELD_NUMBER;
     private static final int SIMPLE_VALUE_FIELD = Summary.Value.SIMPLE_VALUE_FIELD_NUMBER;
+
+    private static final VarHandle FLOAT = MethodHandles.byteArrayViewVarHandle(float[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final byte[] prefix;
 
@@ -49,10 +53,10 @@ public final class ScalarTag {
      *
      * @return the index after it
      */
-    int put(ByteBuffer out, int index, float value) {
-        out.put(index, prefix);
+    int put(byte[] out, int index, float value) {
+        System.arraycopy(prefix, 0, out, index, prefix.length);
         int at = index + prefix.length;
-        out.putFloat(at, value);
+        FLOAT.set(out, at, value);
         return at + Float.BYTES;
     }
 }
