@@ -189,6 +189,11 @@ public final class Logger implements AutoCloseable {
     /**
      * Logs a scalar. Allocation-free.
      *
+     * <p>Its wall time is when it entered the ring, to the millisecond: read from a clock the
+     * consumer thread keeps fresh while it takes scalars (the system clock was half of this call's
+     * cost), so it may be earlier by microseconds, or by as long as the consumer thread was
+     * descheduled mid-batch on a loaded machine (at most 4,096 scalars later); never by a pause.
+     *
      * @param tag the chart's name; '/' groups charts
      * @param value written as a 32-bit float ({@code simple_value}); NaN and infinities as they are
      * @param step the x axis
