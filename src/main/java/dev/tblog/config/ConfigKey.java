@@ -34,9 +34,10 @@ public final class ConfigKey<T> {
         ProducerChoice.MULTI, ProducerChoice.values(),
         "multi (any threads) or single (exactly one thread logs)", TblogConfig::producerType);
     /** {@code ring.claimBatch}: slots a logging thread claims at once for its scalars. */
-    public static final ConfigKey<Integer> RING_CLAIM_BATCH = intInRange("ring.claimBatch", 16, 1, 1024,
-        "slots a logging thread claims at once for its scalars (one contended claim per this many calls; "
-            + "1 = one at a time); with ring.producerType=multi and ring.waitStrategy=parking, else 1",
+    public static final ConfigKey<Integer> RING_CLAIM_BATCH = intInRange("ring.claimBatch", 1, 1, 1024,
+        "slots a logging thread claims at once for its scalars (1 = one at a time; 16: threads logging in tight "
+            + "loops contend once per 16 calls, each call costs ~25 ns more); with ring.producerType=multi and "
+            + "ring.waitStrategy=parking, else 1",
         TblogConfig::claimBatch);
     /** {@code overflow.policy}: what a call does when the ring or the payload memory is full. */
     public static final ConfigKey<OverflowPolicy> OVERFLOW_POLICY = choice("overflow.policy",

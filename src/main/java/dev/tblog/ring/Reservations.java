@@ -14,9 +14,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>A reserved slot its thread does not fill would hold the consumer up (it handles slots in
  * order), so it is given up ({@link LogSlot#tryAbandon}, published unfilled, counted in
- * {@link #unused()}): by the thread itself at {@code flush()} and {@code close()}
- * ({@link #releaseOwn()}), and by the consumer when it reaches such a slot and the thread has not
- * come back within its wait's spin phase ({@link #abandonFrom}). A thread whose slot was given up
+ * {@link #unused()}): by the thread itself before it logs any other kind and at {@code flush()}
+ * and {@code close()} ({@link #releaseOwn()}), and by the consumer when it reaches such a slot and
+ * the thread has not come back within its wait's spin and yield phases ({@link #abandonFrom}). A thread whose slot was given up
  * claims anew. Only the parking wait strategy gives slots up, and only a multi-producer sequencer
  * can publish a slot for another thread, so batches are used with those only (else the batch is 1
  * and this class is not used).
