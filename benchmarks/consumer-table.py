@@ -82,7 +82,9 @@ def main(d):
         cells = []
         for r in path:
             pr = r.get("params", {})
-            cells.append(f"{pr.get('tagsPerStep')} tag(s), coalesce {pr.get('coalesceSteps', '–')}: "
+            slot = {"true": "tag id", "false": "tag by reference"}.get(pr.get("tagIds"), "")
+            cells.append(f"{pr.get('tagsPerStep')} tag(s), coalesce {pr.get('coalesceSteps', '–')}"
+                         f"{', ' + slot if slot else ''}: "
                          f"{sec(r, 'cpu/scalar'):.0f} ns, {sec(r, 'gc.alloc.rate.norm'):.3f} B")
         out(f"| consumer alone (`ConsumerPathBenchmark`): CPU and allocation per scalar | {'; '.join(cells)} | – | – | 0 B | – |")
     lat = load(d, "latency")

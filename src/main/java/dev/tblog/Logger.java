@@ -737,13 +737,7 @@ public final class Logger implements AutoCloseable {
         core.close();
     }
 
-    /**
-     * A snapshot of the counters. It reads the part of the ring the consumer has not taken yet,
-     * for the slots logging threads claimed and have not filled ({@code ring.claimBatch}):
-     * microseconds while the consumer keeps up, up to about a millisecond with a full ring of 65,536.
-     *
-     * @return the counters, each read on its own
-     */
+    /** {@return a snapshot of the counters} */
     public LoggerStats stats() {
         return core.stats();
     }

@@ -79,8 +79,7 @@ final class LoggerCore {
         this.name = describe(storage, runDir);
         this.config = config;
         // The largest allocation first: a ring the heap cannot hold fails before any file is open.
-        Rings.Ring ring = Rings.create(config.ringSize(), config.waitStrategy(), config.producerType(),
-            config.effectiveClaimBatch());
+        Rings.Ring ring = Rings.create(config.ringSize(), config.waitStrategy(), config.producerType());
         this.disruptor = ring.disruptor();
         this.scalarPath = new ScalarFastPath(new ScalarClock(disruptor.getRingBuffer()), new TagIds());
         RunFiles runs;
@@ -92,8 +91,7 @@ final class LoggerCore {
         }
         boolean started = false;
         try {
-            this.publisher = new Publisher(disruptor.getRingBuffer(), scalarPath.clock(), ring.reservations(),
-                config.overflowPolicy(),
+            this.publisher = new Publisher(disruptor.getRingBuffer(), scalarPath.clock(), config.overflowPolicy(),
                 config.overflowStallTimeoutMillis(), config.payloadMaxPendingBytes(), state::running,
                 ring.wakeConsumer(), "logger of " + name);
             SelfMetrics selfMetrics = new SelfMetrics(config.selfMetricsEnabled(), config.selfMetricsIntervalMillis(),
@@ -254,9 +252,7 @@ final class LoggerCore {
         long consumed = disruptor.getRingBuffer().getMinimumGatingSequence();
         long cursor = disruptor.getRingBuffer().getCursor();
         long barriers = barriersPublished.get();
-        // Slots given up unfilled or still reserved (batched claims) are no events, like barriers;
-        // the queue depth may count the few still in the ring.
-        long claimed = cursor + 1 - barriers - publisher.slotsWithoutEvent(consumed, cursor);
+        long claimed = cursor + 1 - barriers;
         long queued = Math.max(0, (cursor - consumed) - (barriers - barriersConsumed));
         if (stopped) {
             // The consumer has stopped (or was abandoned, and writes nothing more): every event

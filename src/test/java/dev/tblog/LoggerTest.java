@@ -77,6 +77,26 @@ class LoggerTest {
     }
 
     @Test
+    void shouldKeepAThreadsProgramOrderAcrossScalarsAndOtherKinds() {
+        try (Logger log = logger("run")) {
+            for (int step = 0; step < 5; step++) {
+                log.addScalar("before", step, step);
+                log.addText("note", "step " + step, step);
+                log.addScalar("after", step, step);
+            }
+        }
+        List<String> order = TestEvents.read(logdir.resolve("run")).stream().filter(Event::hasSummary)
+            .map(e -> e.getSummary().getValue(0).getTag() + "@" + e.getStep()).collect(Collectors.toList());
+        List<String> expected = new java.util.ArrayList<>();
+        for (int step = 0; step < 5; step++) {
+            expected.add("before@" + step);
+            expected.add("note/text_summary@" + step);
+            expected.add("after@" + step);
+        }
+        assertThat(order).containsExactlyElementsOf(expected);
+    }
+
+    @Test
     void shouldBringDataToTheFileWithoutFlush() throws Exception {
         try (Logger log = logger("run")) {
             log.addScalar("x", 1, 7);

@@ -33,12 +33,6 @@ public final class ConfigKey<T> {
     public static final ConfigKey<ProducerChoice> RING_PRODUCER_TYPE = choice("ring.producerType",
         ProducerChoice.MULTI, ProducerChoice.values(),
         "multi (any threads) or single (exactly one thread logs)", TblogConfig::producerType);
-    /** {@code ring.claimBatch}: slots a logging thread claims at once for its scalars. */
-    public static final ConfigKey<Integer> RING_CLAIM_BATCH = intInRange("ring.claimBatch", 1, 1, 1024,
-        "slots a logging thread claims at once for its scalars (1 = one at a time; 16: threads logging in tight "
-            + "loops contend once per 16 calls, each call costs ~25 ns more); with ring.producerType=multi and "
-            + "ring.waitStrategy=parking, else 1",
-        TblogConfig::claimBatch);
     /** {@code overflow.policy}: what a call does when the ring or the payload memory is full. */
     public static final ConfigKey<OverflowPolicy> OVERFLOW_POLICY = choice("overflow.policy",
         OverflowPolicy.BLOCK, OverflowPolicy.values(),
@@ -115,7 +109,7 @@ public final class ConfigKey<T> {
 
     /** Every key, in the order of the documentation. */
     public static final List<ConfigKey<?>> ALL = List.of(RING_SIZE, RING_WAIT_STRATEGY, RING_PRODUCER_TYPE,
-        RING_CLAIM_BATCH, OVERFLOW_POLICY, OVERFLOW_STALL_TIMEOUT_MILLIS, PAYLOAD_MAX_PENDING_BYTES, IMAGE_MAX_PIXELS,
+        OVERFLOW_POLICY, OVERFLOW_STALL_TIMEOUT_MILLIS, PAYLOAD_MAX_PENDING_BYTES, IMAGE_MAX_PIXELS,
         IMAGE_PNG_COMPRESSION_LEVEL, HISTOGRAM_CONSUMER_BIN_MAX_VALUES, SCALARS_MAX_SUB_RUNS, WRITE_THRESHOLD_BYTES,
         WRITE_COALESCE_STEPS, FILE_MAX_BYTES, FILE_MAX_AGE_MILLIS, LOGDIR,
         SELF_METRICS_ENABLED, SELF_METRICS_INTERVAL_MILLIS, FSYNC_POLICY, SHUTDOWN_HOOK, SHUTDOWN_TIMEOUT_MILLIS);

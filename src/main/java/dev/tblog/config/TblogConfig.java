@@ -22,7 +22,6 @@ public final class TblogConfig {
     private final int ringSize;
     private final WaitStrategyChoice waitStrategy;
     private final ProducerChoice producerType;
-    private final int claimBatch;
     private final OverflowPolicy overflowPolicy;
     private final long overflowStallTimeoutMillis;
     private final long payloadMaxPendingBytes;
@@ -48,7 +47,6 @@ public final class TblogConfig {
         this.ringSize = read(ConfigKey.RING_SIZE);
         this.waitStrategy = read(ConfigKey.RING_WAIT_STRATEGY);
         this.producerType = read(ConfigKey.RING_PRODUCER_TYPE);
-        this.claimBatch = read(ConfigKey.RING_CLAIM_BATCH);
         this.overflowPolicy = read(ConfigKey.OVERFLOW_POLICY);
         this.overflowStallTimeoutMillis = read(ConfigKey.OVERFLOW_STALL_TIMEOUT_MILLIS);
         this.payloadMaxPendingBytes = read(ConfigKey.PAYLOAD_MAX_PENDING_BYTES);
@@ -136,27 +134,6 @@ public final class TblogConfig {
     /** {@return whether any number of threads or exactly one logs} */
     public ProducerChoice producerType() {
         return producerType;
-    }
-
-    /**
-     * Slots a logging thread claims at once for its scalars ({@code ring.claimBatch}); in force only
-     * with {@code ring.producerType=multi} and {@code ring.waitStrategy=parking} (see
-     * {@link #effectiveClaimBatch()}).
-     *
-     * @return the configured batch, 1 to 1024
-     */
-    public int claimBatch() {
-        return claimBatch;
-    }
-
-    /**
-     * The claim batch in force: {@link #claimBatch()} with a multi-producer ring and the parking
-     * wait strategy, whose consumer gives up the slots a thread reserved and left unfilled; else 1.
-     *
-     * @return 1 to 1024
-     */
-    public int effectiveClaimBatch() {
-        return producerType == ProducerChoice.MULTI && waitStrategy == WaitStrategyChoice.PARKING ? claimBatch : 1;
     }
 
     /** {@return what a call does when the ring or the payload memory is full} */

@@ -1,8 +1,5 @@
 package dev.tblog.ring;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-
 /**
  * One preallocated slot of the ring. A producer fills it between claim and publish, stamping it
  * with the sequence it claimed, last; the consumer handles only a slot stamped with the sequence it
@@ -16,33 +13,11 @@ import java.lang.invoke.VarHandle;
  * use. A scalar slot keeps its tag reference until refilled: at most the ring's size of tag strings,
  * which the caller holds anyway.
  *
- * <p>Reserved slots ({@code ring.claimBatch}): a thread that claims several slots at once marks
- * all but the first {@link #reserve reserved}. Exactly one of two compare-and-swaps on the stamp
- * then wins: the thread's, which {@link #beginReservedFill begins filling} the slot when it logs
- * again, or one that {@link #tryAbandon gives it up} (the consumer, when it reached the slot and
- * the thread had not come back; or the thread itself at flush or close), after which the slot is
- * published unfilled and skipped. A thread whose fill lost claims a new slot. The stamp carries the
- * sequence, so a reservation of an earlier lap can never be taken for one of this lap.
- *
  * <p>Thread contract: written by the one producer that claimed the slot, then read by the consumer.
  * The ring's publish/claim sequences give the happens-before edges; the fields need no volatile.
- * The stamp of a reserved slot is the one field two threads race for, by compare-and-swap only.
  */
 public final class LogSlot {
     private static final SlotKind[] KINDS = SlotKind.values();
-    /** Stamp bit: claimed in a batch, not yet filled. Sequences stay below 2^61 (centuries at 10^9/s). */
-    static final long RESERVED = 1L << 62;
-    /** Stamp bit: being filled (with {@link #RESERVED}: given up). */
-    static final long FILLING = 1L << 61;
-    private static final VarHandle STAMP;
-
-    static {
-        try {
-            STAMP = MethodHandles.lookup().findVarHandle(LogSlot.class, "filledFor", long.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
 
     /**
      * The kind's ordinal, not the enum: a reference store into a slot (an old object, by then) costs
@@ -102,37 +77,6 @@ public final class LogSlot {
         this.wallTimeMillis = wallTimeMillis;
         this.kind = kind.ordinal();
         this.filledFor = sequence;
-    }
-
-    /**
-     * Marks the slot reserved for {@code sequence}: claimed in a batch by the calling thread, to be
-     * filled when it logs again (or given up).
-     */
-    void reserve(long sequence) {
-        STAMP.setRelease(this, sequence | RESERVED);
-    }
-
-    /**
-     * Takes the reserved slot for filling; false when it was given up meanwhile (then it must not be
-     * touched: claim another).
-     */
-    boolean beginReservedFill(long sequence) {
-        return STAMP.compareAndSet(this, sequence | RESERVED, sequence | FILLING);
-    }
-
-    /**
-     * Gives the reserved slot up, if its thread has not begun filling it; the caller then publishes
-     * it unfilled, and the consumer skips it.
-     *
-     * @return whether this call gave it up
-     */
-    boolean tryAbandon(long sequence) {
-        return STAMP.compareAndSet(this, sequence | RESERVED, sequence | RESERVED | FILLING);
-    }
-
-    /** Whether the slot is reserved for {@code sequence} and neither filled nor given up yet. */
-    boolean isReserved(long sequence) {
-        return (long) STAMP.getAcquire(this) == (sequence | RESERVED);
     }
 
     /** Whether a producer filled the slot for {@code sequence}; if not, it is {@link SlotKind#EMPTY} to the consumer. */

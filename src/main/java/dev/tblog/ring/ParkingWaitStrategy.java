@@ -29,10 +29,6 @@ import java.util.concurrent.locks.LockSupport;
  * the consumer backs off like any other wait and leaves the core to it, parking at most
  * {@value #GAP_MAX_PARK_NANOS} ns at a time: the events behind a gap are already there.
  *
- * <p>With batched claims ({@code ring.claimBatch}), a slot it waits for may be one a thread claimed
- * in a batch and has not filled (it paused, or stopped logging): once its spins and yields are over
- * it gives up such slots ({@link Reservations#abandonFrom}) and goes on.
- *
  * <p>Before its first park of an idle spell it ends the wait once with {@link TimeoutException}:
  * the Disruptor then calls the handler's {@code onTimeout}, where the consumer writes what it holds
  * ("the ring is idle": data reach the OS as soon as producers pause).
@@ -61,8 +57,6 @@ public final class ParkingWaitStrategy implements WaitStrategy {
     }
 
     private RingBuffer<?> ring;
-    /** Batched claims whose unfilled slots the consumer gives up; null when claims are not batched. */
-    private Reservations reservations;
     /** The consumer thread, set on its first wait; volatile so that {@link #wake()} sees it. */
     private volatile Thread consumer;
     /** Set by the consumer around each park (a full fence after setting it, see {@link #wake()}). */
@@ -74,15 +68,6 @@ public final class ParkingWaitStrategy implements WaitStrategy {
     /** The ring whose published slots the consumer waits for; call once, before the consumer starts. */
     public void watch(RingBuffer<?> ringBuffer) {
         this.ring = ringBuffer;
-    }
-
-    /**
-     * Lets the consumer give up slots that a thread claimed in a batch and left unfilled
-     * ({@code ring.claimBatch}): when it waits for such a slot past its spins and yields, it gives
-     * up the run of them and goes on. Call once, before the consumer starts.
-     */
-    public void giveUpUnfilled(Reservations batchedClaims) {
-        this.reservations = batchedClaims;
     }
 
     @Override
@@ -102,14 +87,6 @@ public final class ParkingWaitStrategy implements WaitStrategy {
             available = dependentSequence.get();
             if (available >= sequence && ring.isAvailable(sequence)) {
                 return available;
-            }
-            // Reserved slots are given up only once the spin and yield phases are over (tens of
-            // microseconds): a thread that logs with work between its calls fills its reservation
-            // well within that; giving it up sooner made such a thread claim anew every few calls
-            // (addScalar's p50 at 280 ns over 220 of work alone, JMH).
-            if (available >= sequence && reservations != null && round >= SPINS + YIELDS
-                && reservations.abandonFrom(sequence, available) > 0) {
-                continue; // reserved slots nobody was filling: given up and published, skipped by the handler
             }
             if (round < SPINS) {
                 Thread.onSpinWait();

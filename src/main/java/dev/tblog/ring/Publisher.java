@@ -55,8 +55,6 @@ public final class Publisher {
     private final Backoff.Room slots;
     private final Runnable wakeConsumer;
     private final ScalarClock clock;
-    /** Batched claims of the scalar path; null: one slot per claim. */
-    private final Reservations reservations;
 
     /**
      * A publisher whose scalars read the system clock (a {@link ScalarClock} that nothing refreshes).
@@ -67,23 +65,20 @@ public final class Publisher {
      */
     public Publisher(RingBuffer<LogSlot> ring, OverflowPolicy policy, long stallTimeoutMillis, long payloadBudgetBytes,
                      BooleanSupplier consumerRunning, Runnable wakeConsumer, String name) {
-        this(ring, new ScalarClock(ring), null, policy, stallTimeoutMillis, payloadBudgetBytes, consumerRunning,
-            wakeConsumer, name);
+        this(ring, new ScalarClock(ring), policy, stallTimeoutMillis, payloadBudgetBytes, consumerRunning, wakeConsumer,
+            name);
     }
 
     /**
      * @param clock the wall clock of the scalar path, which the ring's consumer refreshes
-     * @param reservations batched claims for scalars, or null to claim one slot per scalar
      * @param consumerRunning false once the consumer thread stopped
      * @param wakeConsumer wakes a parked consumer now: after a barrier, and when a wait begins
      * @param name how messages name the logger, e.g. {@code "logger of runs/exp"}
      */
-    public Publisher(RingBuffer<LogSlot> ring, ScalarClock clock, Reservations reservations, OverflowPolicy policy,
-                     long stallTimeoutMillis, long payloadBudgetBytes, BooleanSupplier consumerRunning,
-                     Runnable wakeConsumer, String name) {
+    public Publisher(RingBuffer<LogSlot> ring, ScalarClock clock, OverflowPolicy policy, long stallTimeoutMillis,
+                     long payloadBudgetBytes, BooleanSupplier consumerRunning, Runnable wakeConsumer, String name) {
         this.ring = ring;
         this.clock = clock;
-        this.reservations = reservations;
         this.wakeConsumer = wakeConsumer;
         this.policy = policy;
         this.pool = new PayloadPool(payloadBudgetBytes);
@@ -136,7 +131,7 @@ public final class Publisher {
      *     carries the tag itself
      */
     public void scalar(String tag, int tagId, long step, double value) {
-        long sequence = claimScalar();
+        long sequence = claim(null);
         if (sequence == DROPPED) {
             return;
         }
@@ -155,7 +150,7 @@ public final class Publisher {
 
     /** Publishes one member of an {@code addScalars} call; allocation-free. */
     public void scalarsMember(String mainTag, String key, long step, double value, long wallTimeMillis) {
-        long sequence = claimScalar();
+        long sequence = claim(null);
         if (sequence == DROPPED) {
             return;
         }
@@ -176,7 +171,6 @@ public final class Publisher {
     public boolean publish(Payload payload) {
         long sequence;
         try {
-            releaseOwnReservation(); // program order: the thread's later scalars go after this payload
             sequence = claim(payload.kind().name());
         } catch (RuntimeException e) {
             payload.release();
@@ -196,7 +190,6 @@ public final class Publisher {
         long sequence;
         try {
             ensureOpen();
-            releaseOwnReservation(); // program order: the thread's later scalars go after this payload
             sequence = toDropped(backoff.await(slots, 1, true, false, 0, true), payload.kind().name());
         } catch (RuntimeException e) {
             payload.release();
@@ -216,46 +209,6 @@ public final class Publisher {
             ring.publish(sequence);
         }
         return true;
-    }
-
-    /**
-     * A slot for a scalar: from the thread's reservation or a new batch ({@link Reservations}) when
-     * claims are batched and the ring has room for one, else as {@link #claim}.
-     */
-    private long claimScalar() {
-        if (reservations != null) {
-            ensureOpen();
-            long sequence = reservations.claim();
-            if (sequence != Reservations.NO_BATCH) {
-                return sequence;
-            }
-        }
-        return claim(null);
-    }
-
-    /**
-     * Gives up the calling thread's reserved slots (batched claims): before anything but a scalar is
-     * claimed, so that the thread's later scalars take slots after it (the ring keeps each thread's
-     * program order), and so that a barrier it publishes next does not wait for them. Nothing when
-     * claims are not batched.
-     */
-    public void releaseOwnReservation() {
-        if (reservations != null) {
-            reservations.releaseOwn();
-        }
-    }
-
-    /**
-     * Slots up to {@code cursor} that are claimed but hold no event: given up unfilled, or reserved
-     * and not filled yet, past the consumer's {@code consumed} (0 when claims are not batched). Read
-     * in that order, a racing producer or consumer can only make the count smaller, never larger.
-     */
-    public long slotsWithoutEvent(long consumed, long cursor) {
-        if (reservations == null) {
-            return 0;
-        }
-        long unused = reservations.unused();
-        return unused + reservations.reservedBetween(consumed, cursor);
     }
 
     /**
@@ -347,7 +300,6 @@ public final class Publisher {
      * @throws IllegalStateException the consumer stopped, or ({@code endsOnClose}) close began
      */
     public long claimBarrier(long deadlineNanos, boolean endsOnClose) {
-        releaseOwnReservation(); // the barrier must not wait for this thread's reserved slots
         return backoff.await(slots, 1, endsOnClose, true, deadlineNanos, false);
     }
 

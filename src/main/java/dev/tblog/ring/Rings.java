@@ -14,8 +14,7 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 
 /**
  * Makes the ring as the configuration says: the Disruptor's wait strategy and producer type for the
- * config's choices (which name no Disruptor type), batched claims ({@link Reservations}), and its
- * consumer thread, a Netty
+ * config's choices (which name no Disruptor type), and its consumer thread, a Netty
  * {@code FastThreadLocalThread} so that the pooled allocator gives it a thread-local cache.
  *
  * <p>Thread contract: stateless, any thread.
@@ -30,42 +29,20 @@ public final class Rings {
      *
      * <p>Thread contract: immutable; {@code wakeConsumer} from any thread.
      */
-    public record Ring(Disruptor<LogSlot> disruptor, Runnable wakeConsumer, Reservations reservations) {
+    public record Ring(Disruptor<LogSlot> disruptor, Runnable wakeConsumer) {
     }
 
-    /** As {@link #create(int, WaitStrategyChoice, ProducerChoice, int)}, one slot per claim. */
+    /** A Disruptor of {@code size} preallocated slots, not started, and its consumer's wake. */
     public static Ring create(int size, WaitStrategyChoice wait, ProducerChoice producers) {
-        return create(size, wait, producers, 1);
-    }
-
-    /**
-     * A Disruptor of {@code size} preallocated slots, not started, its consumer's wake, and batched
-     * claims for scalars when {@code claimBatch} is 2 or more (null otherwise).
-     *
-     * @param claimBatch slots a thread claims at once for its scalars: only with a multi-producer
-     *     ring and the parking wait strategy, whose consumer gives unfilled ones up (the caller
-     *     passes 1 otherwise)
-     * @throws IllegalArgumentException a batch over 1 with another producer type or wait strategy
-     */
-    public static Ring create(int size, WaitStrategyChoice wait, ProducerChoice producers, int claimBatch) {
-        if (claimBatch > 1 && (wait != WaitStrategyChoice.PARKING || producers != ProducerChoice.MULTI)) {
-            throw new IllegalArgumentException("claim batch " + claimBatch + " needs the parking wait strategy "
-                + "and a multi-producer ring, not " + wait + " and " + producers);
-        }
         WaitStrategy strategy = waitStrategy(wait);
         Disruptor<LogSlot> disruptor = new Disruptor<>(LogSlot::new, size,
             new DefaultThreadFactory("tblog-consumer", true), producerType(producers), strategy);
         if (strategy instanceof ParkingWaitStrategy parking) {
             parking.watch(disruptor.getRingBuffer());
-            Reservations reservations = null;
-            if (claimBatch > 1) {
-                reservations = new Reservations(disruptor.getRingBuffer(), Math.min(claimBatch, size));
-                parking.giveUpUnfilled(reservations);
-            }
-            return new Ring(disruptor, parking::wake, reservations);
+            return new Ring(disruptor, parking::wake);
         }
         return new Ring(disruptor, () -> {
-        }, null);
+        });
     }
 
     static WaitStrategy waitStrategy(WaitStrategyChoice choice) {

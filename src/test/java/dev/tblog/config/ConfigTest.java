@@ -85,11 +85,9 @@ class ConfigTest {
             "file.maxAgeMillis", "250", "logdir", "hdfs://nn:8020/runs", "selfMetrics.enabled", "true",
             "selfMetrics.intervalMillis", "100", "fsync.policy", "flush", "shutdownHook.enabled", "false",
             "shutdown.timeoutMillis", "9", "write.coalesceSteps", "false");
-        Map<String, String> last = Map.of("ring.claimBatch", "4");
-        TblogConfig config = TblogConfig.defaults().with(nonDefaults).with(more).with(last);
+        TblogConfig config = TblogConfig.defaults().with(nonDefaults).with(more);
         for (ConfigKey<?> key : ConfigKey.ALL) {
-            String text = nonDefaults.containsKey(key.name()) ? nonDefaults.get(key.name())
-                : more.containsKey(key.name()) ? more.get(key.name()) : last.get(key.name());
+            String text = nonDefaults.containsKey(key.name()) ? nonDefaults.get(key.name()) : more.get(key.name());
             assertThat(text).as("the test sets %s", key).isNotNull();
             assertThat((Object) config.get(key)).as(key.name()).isEqualTo(key.parse(text))
                 .isNotEqualTo(key.defaultValue());
@@ -97,9 +95,6 @@ class ConfigTest {
             assertThat(config.toString()).contains(key.name() + "=" + text);
         }
         assertThat(config.ringSize()).isEqualTo(1024);
-        assertThat(config.claimBatch()).isEqualTo(4);
-        assertThat(config.effectiveClaimBatch()).as("yielding, single producer: batches off").isEqualTo(1);
-        assertThat(TblogConfig.defaults().with(Map.of("ring.claimBatch", "4")).effectiveClaimBatch()).isEqualTo(4);
         assertThat(config.overflowStallTimeoutMillis()).isEqualTo(5L);
         assertThat(config.fsyncPolicy()).isEqualTo(FsyncPolicy.FLUSH);
         assertThat(config.shutdownHook()).isFalse();
