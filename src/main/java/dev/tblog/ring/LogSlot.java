@@ -41,22 +41,14 @@ public final class LogSlot {
      */
     public void setScalar(long sequence, int tagId, long step, double value, long wallTimeMillis) {
         this.tagId = tagId;
-        this.step = step;
-        this.value = value;
-        this.wallTimeMillis = wallTimeMillis;
-        this.kind = SlotKind.SCALAR.ordinal();
-        this.filledFor = sequence;
+        fillScalar(sequence, SlotKind.SCALAR, step, value, wallTimeMillis);
     }
 
     /** Fills the slot with a scalar of the main run named by its tag, for the claimed {@code sequence}. */
     public void setScalar(long sequence, String tag, long step, double value, long wallTimeMillis) {
         this.tagId = -1;
         this.tag = tag;
-        this.step = step;
-        this.value = value;
-        this.wallTimeMillis = wallTimeMillis;
-        this.kind = SlotKind.SCALAR.ordinal();
-        this.filledFor = sequence;
+        fillScalar(sequence, SlotKind.SCALAR, step, value, wallTimeMillis);
     }
 
     /** Fills the slot with one member of an {@code addScalars} call, for the claimed {@code sequence}. */
@@ -64,10 +56,15 @@ public final class LogSlot {
                                  long wallTimeMillis) {
         this.tag = mainTag;
         this.subKey = subKey;
+        fillScalar(sequence, SlotKind.SCALARS_MEMBER, step, value, wallTimeMillis);
+    }
+
+    /** The fields every scalar has; the stamp last. */
+    private void fillScalar(long sequence, SlotKind kind, long step, double value, long wallTimeMillis) {
         this.step = step;
         this.value = value;
         this.wallTimeMillis = wallTimeMillis;
-        this.kind = SlotKind.SCALARS_MEMBER.ordinal();
+        this.kind = kind.ordinal();
         this.filledFor = sequence;
     }
 

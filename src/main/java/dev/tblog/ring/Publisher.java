@@ -116,19 +116,11 @@ public final class Publisher {
 
     /**
      * Publishes a scalar of the main run, stamped with the wall time at which it entered the ring
-     * ({@link ScalarClock}); allocation-free.
-     *
-     * @throws IllegalStateException the logger is closed
-     */
-    public void scalar(String tag, long step, double value) {
-        scalar(tag, -1, step, value);
-    }
-
-    /**
-     * As {@link #scalar(String, long, double)}, the slot carrying the tag's id when it has one.
+     * ({@link ScalarClock}), the slot carrying the tag's id when it has one; allocation-free.
      *
      * @param tagId the tag's id in the logger's {@link TagIds}, or {@code -1}: the slot then
      *     carries the tag itself
+     * @throws IllegalStateException the logger is closed
      */
     public void scalar(String tag, int tagId, long step, double value) {
         long sequence = claim(null);

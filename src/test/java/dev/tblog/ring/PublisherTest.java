@@ -47,7 +47,7 @@ class PublisherTest {
 
     private void fill(Publisher p) {
         for (int i = 0; i < SLOTS; i++) {
-            p.scalar("fill", i, i);
+            p.scalar("fill", -1, i, i);
         }
         assertThat(ring.remainingCapacity()).isZero();
     }
@@ -86,7 +86,7 @@ class PublisherTest {
     void shouldFillTheClaimedSlotAndPublishIt() {
         Publisher p = publisher(OverflowPolicy.BLOCK, STALL_MILLIS, 1 << 20);
         long before = System.currentTimeMillis();
-        p.scalar("loss", 7, 0.5);
+        p.scalar("loss", -1, 7, 0.5);
         long after = System.currentTimeMillis();
         p.scalarsMember("Loss", "train", 8, 1.5, 1235);
         assertThat(ring.getCursor()).isEqualTo(1);
@@ -110,7 +110,7 @@ class PublisherTest {
     void shouldDropAtOnceUnderDropCountingByKindAndReleasingThePayload() {
         Publisher p = publisher(OverflowPolicy.DROP, STALL_MILLIS, 1 << 20);
         fill(p);
-        p.scalar("x", 1, 1);
+        p.scalar("x", -1, 1, 1);
         p.scalarsMember("x", "k", 1, 1, 0);
         CountingPayload payload = new CountingPayload();
         assertThat(p.publish(payload)).isFalse();
@@ -125,7 +125,7 @@ class PublisherTest {
     void shouldWaitUnderBlockUntilTheConsumerMakesRoom() throws Exception {
         Publisher p = publisher(OverflowPolicy.BLOCK, 0, 1 << 20);
         fill(p);
-        CompletableFuture<Void> waiting = CompletableFuture.runAsync(() -> p.scalar("late", 1, 1));
+        CompletableFuture<Void> waiting = CompletableFuture.runAsync(() -> p.scalar("late", -1, 1, 1));
         Thread.sleep(100);
         assertThat(waiting).as("waits on the full ring").isNotDone();
         consume(1);
@@ -139,20 +139,20 @@ class PublisherTest {
         Publisher p = publisher(OverflowPolicy.BLOCK, STALL_MILLIS, 1 << 20);
         fill(p);
         long start = System.nanoTime();
-        p.scalar("x", 1, 1);
+        p.scalar("x", -1, 1, 1);
         long waited = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         assertThat(waited).as("waited out the stall timeout").isBetween(STALL_MILLIS, STALL_MILLIS + 2_000);
         assertThat(p.stalls()).isEqualTo(1);
         assertThat(p.droppedByKind()).containsEntry("scalar", 1L);
 
         start = System.nanoTime();
-        p.scalar("x", 2, 2);
+        p.scalar("x", -1, 2, 2);
         assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).as("no second wait")
             .isLessThan(STALL_MILLIS);
         assertThat(p.stalls()).isEqualTo(2);
 
         consume(1);
-        p.scalar("x", 3, 3);
+        p.scalar("x", -1, 3, 3);
         assertThat(p.stalls()).as("the consumer moved: a slot again").isEqualTo(2);
         assertThat(ring.get(SLOTS).step()).isEqualTo(3);
     }
@@ -161,22 +161,22 @@ class PublisherTest {
     void shouldEndAWaitWithIllegalStateWhenTheLoggerClosesOrItsConsumerStops() throws Exception {
         Publisher p = publisher(OverflowPolicy.BLOCK, 0, 1 << 20);
         fill(p);
-        CompletableFuture<Void> waiting = CompletableFuture.runAsync(() -> p.scalar("x", 1, 1));
+        CompletableFuture<Void> waiting = CompletableFuture.runAsync(() -> p.scalar("x", -1, 1, 1));
         Thread.sleep(50);
         assertThat(p.beginClose()).isTrue();
         assertThat(p.beginClose()).as("only the first caller closes").isFalse();
         assertThatThrownBy(() -> waiting.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(IllegalStateException.class)
             .hasMessageContaining("logger of test is closed");
-        assertThatThrownBy(() -> p.scalar("x", 1, 1)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> p.scalar("x", -1, 1, 1)).isInstanceOf(IllegalStateException.class);
 
         RingBuffer<LogSlot> stoppedRing = RingBuffer.createMultiProducer(LogSlot::new, 64);
         stoppedRing.addGatingSequences(new Sequence());
         Publisher q = new Publisher(stoppedRing, OverflowPolicy.BLOCK, 0, 1 << 20, () -> false, () -> { },
             "logger of stopped");
         for (int i = 0; i < 64; i++) {
-            q.scalar("fill", i, i);
+            q.scalar("fill", -1, i, i);
         }
-        assertThatThrownBy(() -> q.scalar("x", 1, 1)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> q.scalar("x", -1, 1, 1)).isInstanceOf(IllegalStateException.class)
             .hasMessageContaining("logger of stopped");
     }
 
@@ -224,7 +224,7 @@ class PublisherTest {
         assertThat(second).isNotNull();
 
         // The consumer has work (an event in the ring) and does not move: the memory wait gives up.
-        block.scalar("pending", 0, 0);
+        block.scalar("pending", -1, 0, 0);
         long start = System.nanoTime();
         assertThat(block.doubles(5_000, histogram)).isNull();
         assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isGreaterThanOrEqualTo(STALL_MILLIS);
@@ -237,13 +237,13 @@ class PublisherTest {
         Publisher p = publisher(OverflowPolicy.DROP, STALL_MILLIS, 1 << 20);
         fill(p);
         assertThat(wakes).as("an ordinary call signals nothing").hasValue(0);
-        p.scalar("x", 2, 2);
+        p.scalar("x", -1, 2, 2);
         assertThat(p.droppedTotal()).isEqualTo(1);
         assertThat(wakes).as("a drop wakes the consumer").hasValue(1);
 
         Publisher block = publisher(OverflowPolicy.BLOCK, STALL_MILLIS, 1 << 20);
         wakes.set(0);
-        Thread waiting = new Thread(() -> block.scalar("x", 3, 3));
+        Thread waiting = new Thread(() -> block.scalar("x", -1, 3, 3));
         waiting.start();
         while (wakes.get() == 0) {
             Thread.sleep(1);
@@ -280,7 +280,7 @@ class PublisherTest {
         AtomicBoolean flagAfter = new AtomicBoolean();
         Thread producer = new Thread(() -> {
             Thread.currentThread().interrupt();
-            p.scalar("x", 1, 1);
+            p.scalar("x", -1, 1, 1);
             flagAfter.set(Thread.currentThread().isInterrupted());
         });
         producer.start();
