@@ -57,7 +57,7 @@ public final class Publisher {
     private final ScalarClock clock;
 
     /**
-     * A publisher whose scalars read the system clock (a {@link ScalarClock} that nothing refreshes).
+     * A publisher whose scalars read the system clock ({@link ScalarClock#systemOnly()}).
      *
      * @param consumerRunning false once the consumer thread stopped
      * @param wakeConsumer wakes a parked consumer now: after a barrier, and when a wait begins
@@ -65,7 +65,7 @@ public final class Publisher {
      */
     public Publisher(RingBuffer<LogSlot> ring, OverflowPolicy policy, long stallTimeoutMillis, long payloadBudgetBytes,
                      BooleanSupplier consumerRunning, Runnable wakeConsumer, String name) {
-        this(ring, new ScalarClock(ring), policy, stallTimeoutMillis, payloadBudgetBytes, consumerRunning, wakeConsumer,
+        this(ring, ScalarClock.systemOnly(), policy, stallTimeoutMillis, payloadBudgetBytes, consumerRunning, wakeConsumer,
             name);
     }
 

@@ -14,8 +14,36 @@ class ScalarClockTest {
     void shouldReadTheSystemClockUntilTheConsumerRefreshesIt() throws Exception {
         long before = System.currentTimeMillis();
         Thread.sleep(20);
-        assertThat(clock.millis(100)).isGreaterThanOrEqualTo(before + 20);
         assertThat(clock.fresh()).isFalse();
+        assertThat(clock.millis(100)).isGreaterThanOrEqualTo(before + 20);
+    }
+
+    @Test
+    void shouldShareAProducersReadingWithTheNextClaimsOfItsWindowOnly() throws Exception {
+        long read = clock.millis(100);
+        assertThat(clock.fresh()).isTrue();
+        Thread.sleep(30);
+        assertThat(clock.millis(101)).isEqualTo(read);
+        assertThat(clock.millis(100 + ScalarClock.PRODUCER_CLAIMS)).isEqualTo(read);
+        assertThat(clock.millis(101 + ScalarClock.PRODUCER_CLAIMS)).as("past the producer's window")
+            .isGreaterThanOrEqualTo(read + 30);
+    }
+
+    @Test
+    void shouldNotCarryAProducersReadingPastTheConsumersStaleMark() throws Exception {
+        long read = clock.millis(100);
+        clock.stale(); // the end of the batch that holds claim 100
+        Thread.sleep(30);
+        assertThat(clock.millis(101)).isGreaterThanOrEqualTo(read + 30);
+    }
+
+    @Test
+    void shouldReadTheSystemClockOnEveryClaimWithoutAConsumer() throws Exception {
+        ScalarClock alone = ScalarClock.systemOnly();
+        long first = alone.millis(100);
+        Thread.sleep(30);
+        assertThat(alone.millis(101)).isGreaterThanOrEqualTo(first + 30);
+        assertThat(alone.fresh()).isFalse();
     }
 
     @Test
@@ -34,9 +62,9 @@ class ScalarClockTest {
         clock.refresh();
         long refreshed = clock.millis(100);
         clock.stale();
+        assertThat(clock.fresh()).isFalse();
         Thread.sleep(30);
         assertThat(clock.millis(100)).isGreaterThanOrEqualTo(refreshed + 30);
-        assertThat(clock.fresh()).isFalse();
     }
 
     @Test
