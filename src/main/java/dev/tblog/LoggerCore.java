@@ -12,6 +12,7 @@ import dev.tblog.ring.Backoff;
 import dev.tblog.ring.LogSlot;
 import dev.tblog.ring.Publisher;
 import dev.tblog.ring.Rings;
+import dev.tblog.ring.FullRingWaiters;
 import dev.tblog.ring.ScalarClock;
 import dev.tblog.ring.ScalarFastPath;
 import dev.tblog.ring.TagIds;
@@ -91,13 +92,15 @@ final class LoggerCore {
         }
         boolean started = false;
         try {
-            this.publisher = new Publisher(disruptor.getRingBuffer(), scalarPath.clock(), config.overflowPolicy(),
-                config.overflowStallTimeoutMillis(), config.payloadMaxPendingBytes(), state::running,
-                ring.wakeConsumer(), "logger of " + name);
+            FullRingWaiters sleepers = FullRingWaiters.worthSleepingOn(disruptor.getRingBuffer().getBufferSize())
+                ? new FullRingWaiters(disruptor.getRingBuffer()) : null;
+            this.publisher = new Publisher(disruptor.getRingBuffer(), scalarPath.clock(), sleepers,
+                config.overflowPolicy(), config.overflowStallTimeoutMillis(), config.payloadMaxPendingBytes(),
+                state::running, ring.wakeConsumer(), "logger of " + name);
             SelfMetrics selfMetrics = new SelfMetrics(config.selfMetricsEnabled(), config.selfMetricsIntervalMillis(),
                 publisher::droppedTotal, disruptor.getRingBuffer()::getCursor, publisher.pool()::pendingBytes);
             disruptor.handleEventsWith(new ConsumerHandler(runs, state, config.fsyncPolicy(), errorHandler,
-                selfMetrics, scalarPath));
+                selfMetrics, scalarPath, sleepers));
             disruptor.start();
             started = true;
             if (config.shutdownHook()) {

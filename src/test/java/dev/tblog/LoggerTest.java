@@ -2,6 +2,7 @@ package dev.tblog;
 
 import dev.tblog.proto.Event;
 import dev.tblog.record.RunNames;
+import dev.tblog.ring.FullRingWaiters;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -348,6 +349,32 @@ class LoggerTest {
                 log.flush();
                 assertThat(log.stats().written()).isEqualTo(1000);
             }
+        }
+    }
+
+    @Test
+    void shouldWriteEveryScalarOfFourThreadsThatSleepOnAFullRing() throws Exception {
+        // 4 threads on the smallest ring they sleep on are blocked most of the time: they sleep
+        // among the ring's waiters and the consumer wakes them; none may be lost or left asleep.
+        int perThread = 100_000;
+        try (Logger log = Logger.builder().logdir(logdir).experiment("sleepers").set("shutdownHook.enabled", "false")
+            .set("ring.size", String.valueOf(FullRingWaiters.MIN_RING_SIZE)).build()) {
+            Thread[] threads = new Thread[4];
+            for (int t = 0; t < threads.length; t++) {
+                String tag = "t" + t;
+                threads[t] = new Thread(() -> {
+                    for (int i = 0; i < perThread; i++) {
+                        log.addScalar(tag, i, i);
+                    }
+                });
+                threads[t].start();
+            }
+            for (Thread t : threads) {
+                t.join();
+            }
+            log.flush();
+            assertThat(log.stats().written()).isEqualTo(4L * perThread);
+            assertThat(log.stats().dropped()).isZero();
         }
     }
 

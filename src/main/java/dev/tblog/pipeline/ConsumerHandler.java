@@ -6,6 +6,7 @@ import dev.tblog.config.FsyncPolicy;
 import dev.tblog.encode.Encoders;
 import dev.tblog.encode.Payload;
 import dev.tblog.ring.LogSlot;
+import dev.tblog.ring.FullRingWaiters;
 import dev.tblog.ring.ScalarClock;
 import dev.tblog.ring.ScalarFastPath;
 import dev.tblog.ring.SlotKind;
@@ -47,6 +48,8 @@ public final class ConsumerHandler implements EventHandler<LogSlot> {
     private Throwable failedSinceBarrier;
     /** The consumer's sequence in the ring, to give slots back within a long batch; null in unit tests. */
     private Sequence consumed;
+    /** Producers asleep on a full ring; null for none. */
+    private final FullRingWaiters sleepers;
 
     /** A consumer whose producers read the system clock (no {@link ScalarClock} to keep fresh). */
     public ConsumerHandler(RunFiles runs, PipelineState state, FsyncPolicy fsyncPolicy,
@@ -61,6 +64,17 @@ public final class ConsumerHandler implements EventHandler<LogSlot> {
      */
     public ConsumerHandler(RunFiles runs, PipelineState state, FsyncPolicy fsyncPolicy,
                            Consumer<Throwable> errorHandler, SelfMetrics selfMetrics, ScalarFastPath scalarPath) {
+        this(runs, state, fsyncPolicy, errorHandler, selfMetrics, scalarPath, null);
+    }
+
+    /**
+     * @param scalarPath as above; null for none
+     * @param sleepers producers asleep on a full ring, woken here as slots are given back; null for none
+     */
+    public ConsumerHandler(RunFiles runs, PipelineState state, FsyncPolicy fsyncPolicy,
+                           Consumer<Throwable> errorHandler, SelfMetrics selfMetrics, ScalarFastPath scalarPath,
+                           FullRingWaiters sleepers) {
+        this.sleepers = sleepers;
         this.clock = scalarPath == null ? null : scalarPath.clock();
         this.tagIds = scalarPath == null ? null : scalarPath.tagIds();
         if (clock != null) {
@@ -136,10 +150,10 @@ public final class ConsumerHandler implements EventHandler<LogSlot> {
         }
         if (endOfBatch) {
             stale(); // the consumer may wait for any time now
+            giveBack(sequence);
             endBatch(sequence);
-        } else if ((sequence & (RELEASE_EVERY - 1)) == RELEASE_EVERY - 1 && consumed != null) {
-            // The slots up to this one are handled and their payloads released: producers may reuse them.
-            consumed.set(sequence);
+        } else if ((sequence & (RELEASE_EVERY - 1)) == RELEASE_EVERY - 1) {
+            giveBack(sequence);
         }
     }
 
@@ -150,7 +164,23 @@ public final class ConsumerHandler implements EventHandler<LogSlot> {
     @Override
     public void onTimeout(long sequence) {
         stale();
+        if (sleepers != null) {
+            sleepers.wakeAll();
+        }
         endBatch(sequence);
+    }
+
+    /**
+     * The slots up to {@code sequence} are handled and their payloads released: producers may reuse
+     * them, and a producer asleep on the full ring is woken if there is room enough.
+     */
+    private void giveBack(long sequence) {
+        if (consumed != null) {
+            consumed.set(sequence);
+            if (sleepers != null) {
+                sleepers.wakeIfRoom(sequence);
+            }
+        }
     }
 
     private void stale() {

@@ -25,7 +25,12 @@ import java.util.function.BooleanSupplier;
  *       {@link #STALLED}, counted in {@link #stalls()}. From then on every such wait gives up at
  *       once, without waiting again, until the consumer's sequence moves.</li>
  * </ol>
- * The progress measure is the consumer's sequence for every room: pooled memory is given back as
+ * A wait for a ring slot, when the publisher passes its {@link FullRingWaiters}, sleeps instead
+ * of yielding and polling: after the spins it registers there and parks until the consumer wakes it
+ * (or at most {@link FullRingWaiters#PARK_NANOS}, after which it checks the same ends and sleeps
+ * again); see that class for why.
+ *
+ * <p>The progress measure is the consumer's sequence for every room: pooled memory is given back as
  * the consumer takes payloads, so a consumer that does not move frees nothing either. While the
  * ring is empty the consumer has nothing to do and no stall is counted (memory held by producers
  * still copying is not the consumer's fault).
@@ -77,6 +82,9 @@ public final class Backoff {
      * benign race: two producers may each wait out the timeout once.
      */
     private volatile long stalledAt = NOT_STALLED;
+    /** The room whose waits sleep until the consumer wakes them, and where they register; or null. */
+    private final Room sleepingRoom;
+    private final FullRingWaiters sleepers;
 
     /**
      * @param ring whose consumer sequence is the measure of progress
@@ -89,6 +97,20 @@ public final class Backoff {
      */
     public Backoff(RingBuffer<?> ring, AtomicBoolean closing, BooleanSupplier consumerRunning,
                    Runnable wakeConsumer, long stallTimeoutMillis, String closedMessage) {
+        this(ring, closing, consumerRunning, wakeConsumer, stallTimeoutMillis, closedMessage, null, null);
+    }
+
+    /**
+     * As above, and waits for {@code sleepingRoom} sleep until {@code sleepers} wakes them.
+     *
+     * @param sleepingRoom the room of ring slots; null for none
+     * @param sleepers where its waits register; null for none
+     */
+    public Backoff(RingBuffer<?> ring, AtomicBoolean closing, BooleanSupplier consumerRunning,
+                   Runnable wakeConsumer, long stallTimeoutMillis, String closedMessage, Room sleepingRoom,
+                   FullRingWaiters sleepers) {
+        this.sleepingRoom = sleepers == null ? null : sleepingRoom;
+        this.sleepers = sleepers;
         this.ring = ring;
         this.closing = closing;
         this.consumerRunning = consumerRunning;
@@ -121,6 +143,8 @@ public final class Backoff {
         wakeConsumer.run(); // the consumer is what makes room: a parked one should not sleep on
 
         boolean interrupted = false;
+        boolean sleeps = room == sleepingRoom;
+        int yields = sleeps ? 0 : YIELDS; // a yield keeps a thread runnable: the consumer's core
         try {
             int round = 0;
             long parkNanos = FIRST_PARK_NANOS;
@@ -139,7 +163,7 @@ public final class Backoff {
                     Thread.onSpinWait();
                     continue;
                 }
-                if (round < SPINS + YIELDS) {
+                if (round < SPINS + yields) {
                     Thread.yield();
                     continue;
                 }
@@ -161,6 +185,14 @@ public final class Backoff {
                 }
                 // A set flag makes parkNanos return at once: clear it while waiting, restore it after.
                 interrupted |= Thread.interrupted();
+                if (sleeps && sleepers.register(Thread.currentThread())) {
+                    result = room.tryTake(amount); // registered first: a consumer that freed room since wakes us
+                    if (result != Room.NONE) {
+                        return result;
+                    }
+                    LockSupport.parkNanos(FullRingWaiters.PARK_NANOS);
+                    continue;
+                }
                 LockSupport.parkNanos(parkNanos);
                 parkNanos = Math.min(parkNanos * 2, MAX_PARK_NANOS);
             }
@@ -196,7 +228,8 @@ public final class Backoff {
 
     @Override
     public String toString() {
-        return "Backoff[spin " + SPINS + ", yield " + YIELDS + ", park up to 1 ms, stall timeout "
+        return "Backoff[spin " + SPINS + ", yield " + YIELDS + ", park up to 1 ms"
+            + (sleepers == null ? "" : ", ring slots: sleep until woken") + ", stall timeout "
             + stallTimeoutMillis() + " ms]";
     }
 }

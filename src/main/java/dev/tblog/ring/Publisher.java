@@ -65,8 +65,8 @@ public final class Publisher {
      */
     public Publisher(RingBuffer<LogSlot> ring, OverflowPolicy policy, long stallTimeoutMillis, long payloadBudgetBytes,
                      BooleanSupplier consumerRunning, Runnable wakeConsumer, String name) {
-        this(ring, ScalarClock.systemOnly(), policy, stallTimeoutMillis, payloadBudgetBytes, consumerRunning, wakeConsumer,
-            name);
+        this(ring, ScalarClock.systemOnly(), policy, stallTimeoutMillis, payloadBudgetBytes, consumerRunning,
+            wakeConsumer, name);
     }
 
     /**
@@ -77,13 +77,26 @@ public final class Publisher {
      */
     public Publisher(RingBuffer<LogSlot> ring, ScalarClock clock, OverflowPolicy policy, long stallTimeoutMillis,
                      long payloadBudgetBytes, BooleanSupplier consumerRunning, Runnable wakeConsumer, String name) {
+        this(ring, clock, null, policy, stallTimeoutMillis, payloadBudgetBytes, consumerRunning, wakeConsumer, name);
+    }
+
+    /**
+     * @param clock the wall clock of the scalar path, which the ring's consumer refreshes
+     * @param sleepers where a call that finds the ring full sleeps until the consumer wakes it; null
+     *     to poll with the plain back-off
+     * @param consumerRunning false once the consumer thread stopped
+     * @param wakeConsumer wakes a parked consumer now: after a barrier, and when a wait begins
+     * @param name how messages name the logger, e.g. {@code "logger of runs/exp"}
+     */
+    public Publisher(RingBuffer<LogSlot> ring, ScalarClock clock, FullRingWaiters sleepers, OverflowPolicy policy,
+                     long stallTimeoutMillis, long payloadBudgetBytes, BooleanSupplier consumerRunning,
+                     Runnable wakeConsumer, String name) {
         this.ring = ring;
         this.clock = clock;
         this.wakeConsumer = wakeConsumer;
         this.policy = policy;
         this.pool = new PayloadPool(payloadBudgetBytes);
         this.closedMessage = name + " is closed";
-        this.backoff = new Backoff(ring, closing, consumerRunning, wakeConsumer, stallTimeoutMillis, closedMessage);
         this.slots = amount -> {
             try {
                 return ring.tryNext();
@@ -91,6 +104,8 @@ public final class Publisher {
                 return Backoff.Room.NONE; // a preallocated exception: this path allocates nothing
             }
         };
+        this.backoff = new Backoff(ring, closing, consumerRunning, wakeConsumer, stallTimeoutMillis, closedMessage,
+            slots, sleepers);
     }
 
     // ---- lifecycle -------------------------------------------------------------------------
