@@ -150,8 +150,7 @@ public final class ConsumerHandler implements EventHandler<LogSlot> {
         }
         if (endOfBatch) {
             stale(); // the consumer may wait for any time now
-            giveBack(sequence);
-            endBatch(sequence);
+            endBatch(sequence); // the slots go back after it: a hung write holds the ring up
         } else if ((sequence & (RELEASE_EVERY - 1)) == RELEASE_EVERY - 1) {
             giveBack(sequence);
         }

@@ -14,9 +14,10 @@ import java.util.concurrent.locks.LockSupport;
  * consumer's core, the one thread that makes room; and those that run at once on both cores pass
  * the ring's cursor and slots between the cores on every claim (measured: ~100-190 ns of producer
  * CPU per scalar against ~30 for one thread). A thread that finds the ring full after its spins
- * registers here and parks; the consumer, each time it gives slots back, wakes one sleeper once
- * {@link #wakeOneFree} slots are free (an eighth of the ring), and all of them once half the ring
- * is free or the ring goes idle. One woken thread fills the room faster than the consumer empties it,
+ * registers here and parks; the consumer, each time it gives slots back within a batch (every 1,024
+ * events), wakes one sleeper once {@link #wakeOneFree} slots are free (an eighth of the ring), and
+ * all of them once half the ring is free or the ring goes idle. A batch that frees the ring passes
+ * half of it on the way, so no sleeper outlives the backlog it waited on. One woken thread fills the room faster than the consumer empties it,
  * so one thread at a time is the usual case: it runs alone, on the core the consumer does not use.
  *
  * <p>No wake-up is lost for long: the sleeper re-checks the ring after registering (a full fence on
