@@ -17,8 +17,9 @@ import java.util.concurrent.locks.LockSupport;
  * registers here and parks; the consumer, each time it gives slots back within a batch (every 1,024
  * events), wakes one sleeper once {@link #wakeOneFree} slots are free (an eighth of the ring), and
  * all of them once half the ring is free or the ring goes idle. A batch that frees the ring passes
- * half of it on the way, so no sleeper outlives the backlog it waited on. One woken thread fills the room faster than the consumer empties it,
- * so one thread at a time is the usual case: it runs alone, on the core the consumer does not use.
+ * half of it on the way, so no sleeper outlives the backlog it waited on. One woken thread fills
+ * the room faster than the consumer empties it, so one thread at a time is the usual case: it runs
+ * alone, on the core the consumer does not use.
  *
  * <p>No wake-up is lost for long: the sleeper re-checks the ring after registering (a full fence on
  * either side: the queue's CAS for the producer, {@link VarHandle#fullFence()} here), and parks at

@@ -26,12 +26,12 @@ import com.lmax.disruptor.Cursored;
  * {@value #PRODUCER_CLAIMS} scalars rather than on every one (with 2 busy threads beside it, 1
  * producer's CPU per scalar went from ~55 to ~32 ns). The producer publishes the time before the
  * scalar that read it, so the consumer's end of the batch holding that scalar marks it stale, as it
- * does its own. A wall time is thus the time
- * the scalar entered the ring, to the millisecond, or earlier by the consumer's refresh interval
- * (microseconds), or by as long as the consumer thread was descheduled in the middle of a batch
- * (a scheduler slice on a loaded machine), whichever the claim window ends first. A time never outlives a pause in logging: the end of the batch made it stale. What
- * TensorBoard shows (seconds, relative times) cannot tell the difference, and scalars of one step
- * share their millisecond more often, which coalescing packs into one event.
+ * does its own. A wall time is thus the time the scalar entered the ring, to the millisecond, or
+ * earlier by the consumer's refresh interval (microseconds), or by as long as the consumer thread
+ * was descheduled in the middle of a batch (a scheduler slice on a loaded machine), whichever the
+ * claim window ends first. A time never outlives a pause in logging: the end of the batch made it
+ * stale. What TensorBoard shows (seconds, relative times) cannot tell the difference, and scalars
+ * of one step share their millisecond more often, which coalescing packs into one event.
  *
  * <p>Thread contract: {@link #millis} from any producer thread, lock-free, allocation-free;
  * {@link #refresh} and {@link #stale} from the one consumer thread. The two fields are volatile and
