@@ -15,8 +15,9 @@ import java.util.concurrent.locks.LockSupport;
  * the ring's cursor and slots between the cores on every claim (measured: ~100-190 ns of producer
  * CPU per scalar against ~30 for one thread). A thread that finds the ring full after its spins
  * registers here and parks; the consumer, each time it gives slots back within a batch (every 1,024
- * events), wakes one sleeper once {@link #wakeOneFree} slots are free (an eighth of the ring), and
- * all of them once half the ring is free or the ring goes idle. A batch that frees the ring passes
+ * events), wakes one sleeper once {@link #wakeOneFree} slots are free (an eighth of the ring), a
+ * second only if the room grows to a quarter (the first does not keep up), and all of them once
+ * half the ring is free or the ring goes idle. A batch that frees the ring passes
  * half of it on the way, so no sleeper outlives the backlog it waited on. One woken thread fills
  * the room faster than the consumer empties it, so one thread at a time is the usual case: it runs
  * alone, on the core the consumer does not use.
@@ -48,6 +49,12 @@ public final class FullRingWaiters {
     private final RingBuffer<?> ring;
     private final long wakeOneFree;
     private final long wakeAllFree;
+    /**
+     * Sleepers woken since the ring was last nearly full; consumer thread only. The next one is
+     * woken only when the free room doubled again (an eighth, a quarter): one thread fills the
+     * ring, and a second joins only if the first does not keep up.
+     */
+    private int wokenSinceFull;
 
     /** Whether threads blocked on a ring of {@code ringSize} slots should sleep here ({@link #MIN_RING_SIZE}). */
     public static boolean worthSleepingOn(int ringSize) {
@@ -68,29 +75,36 @@ public final class FullRingWaiters {
     }
 
     /**
-     * Wakes one sleeper if {@link #wakeOneFree} slots are free behind {@code consumed}, every
-     * sleeper if half the ring is; consumer thread, after it published {@code consumed}.
+     * Wakes one sleeper once {@link #wakeOneFree} slots are free behind {@code consumed}, a second
+     * once twice as many are, every sleeper once half the ring is; consumer thread, after it
+     * published {@code consumed}.
      */
     public void wakeIfRoom(long consumed) {
+        long free = ring.getBufferSize() - (ring.getCursor() - consumed);
+        if (free < wakeOneFree) {
+            wokenSinceFull = 0; // the awake ones keep up: the next eighth goes to the next sleeper
+            return;
+        }
         if (sleepers.isEmpty()) {
             VarHandle.fullFence(); // Dekker with register: the published sequence before this look
             if (sleepers.isEmpty()) {
                 return;
             }
         }
-        long free = ring.getBufferSize() - (ring.getCursor() - consumed);
         if (free >= wakeAllFree) {
             wakeAll();
-        } else if (free >= wakeOneFree) {
+        } else if (free >= wakeOneFree << wokenSinceFull) {
             Thread next = sleepers.poll();
             if (next != null) {
                 LockSupport.unpark(next);
+                wokenSinceFull++;
             }
         }
     }
 
     /** Wakes every sleeper: the ring went idle. */
     public void wakeAll() {
+        wokenSinceFull = 0;
         Thread next;
         while ((next = sleepers.poll()) != null) {
             LockSupport.unpark(next);

@@ -66,13 +66,13 @@ class FullRingWaitersTest {
     }
 
     @Test
-    void shouldWakeOneSleeperOnceAnEighthOfTheRingIsFreeAndAllOnceHalfIs() throws Exception {
+    void shouldWakeOneSleeperAtAnEighthOfTheRingFreeASecondAtAQuarterAndAllAtHalf() throws Exception {
         fillRing();
         AtomicInteger woken = new AtomicInteger();
-        Thread a = sleeper(woken);
-        Thread b = sleeper(woken);
-        awaitParked(a);
-        awaitParked(b);
+        Thread[] sleepers = {sleeper(woken), sleeper(woken), sleeper(woken)};
+        for (Thread t : sleepers) {
+            awaitParked(t);
+        }
 
         consume(SLOTS / 8 - 1);
         Thread.sleep(100);
@@ -80,13 +80,37 @@ class FullRingWaitersTest {
 
         consume(1);
         awaitCount(woken, 1);
+        consume(SLOTS / 8 - 1);
         Thread.sleep(100);
-        assertThat(woken).as("an eighth free: one sleeper").hasValue(1);
+        assertThat(woken).as("an eighth free, then less than a quarter: one sleeper").hasValue(1);
 
-        consume(SLOTS / 2 - SLOTS / 8);
+        consume(1);
         awaitCount(woken, 2);
-        assertThat(woken).as("half free: every sleeper").hasValue(2);
+        Thread.sleep(100);
+        assertThat(woken).as("a quarter free: a second sleeper").hasValue(2);
+
+        consume(SLOTS / 2 - SLOTS / 4);
+        awaitCount(woken, 3);
+        assertThat(woken).as("half free: every sleeper").hasValue(3);
         assertThat(waiters.asleep()).isZero();
+    }
+
+    @Test
+    void shouldStartOverWithOneSleeperOnceTheAwakeOnesFilledTheRingAgain() throws Exception {
+        fillRing();
+        AtomicInteger woken = new AtomicInteger();
+        Thread first = sleeper(woken);
+        awaitParked(first);
+        consume(SLOTS / 8);
+        awaitCount(woken, 1);
+
+        ring.publish(ring.next(SLOTS / 8)); // the woken thread fills the room it was given
+        Thread second = sleeper(woken);
+        awaitParked(second);
+        consume(0); // nearly full again: the count starts over
+        consume(SLOTS / 8);
+        awaitCount(woken, 2);
+        assertThat(woken).as("the next eighth goes to the next sleeper").hasValue(2);
     }
 
     @Test
