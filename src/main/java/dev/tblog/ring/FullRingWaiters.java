@@ -1,7 +1,7 @@
 package dev.tblog.ring;
 
 import com.lmax.disruptor.RingBuffer;
-import org.jctools.queues.MpscArrayQueue;
+import org.jctools.queues.atomic.MpscAtomicArrayQueue;
 
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.locks.LockSupport;
@@ -29,7 +29,9 @@ import java.util.concurrent.locks.LockSupport;
  * return from the thread's next park, which every park tolerates. When the queue is full the
  * thread polls with the plain back-off instead.
  *
- * <p>Allocation-free: the queue is preallocated and holds {@link Thread} references.
+ * <p>Allocation-free: the queue is preallocated and holds {@link Thread} references. It is JCTools'
+ * atomic-field variant: the {@code Unsafe} one makes JDK 24 and later print a warning on the
+ * application's console (the compatibility apps check for it).
  *
  * <p>Thread contract: {@link #register} from any producer thread; {@link #wakeIfRoom} and
  * {@link #wakeAll} from the one consumer thread only (the queue has one reader); lock-free.
@@ -45,7 +47,7 @@ public final class FullRingWaiters {
      */
     public static final int MIN_RING_SIZE = 16_384;
 
-    private final MpscArrayQueue<Thread> sleepers = new MpscArrayQueue<>(CAPACITY);
+    private final MpscAtomicArrayQueue<Thread> sleepers = new MpscAtomicArrayQueue<>(CAPACITY);
     private final RingBuffer<?> ring;
     private final long wakeOneFree;
     private final long wakeAllFree;
