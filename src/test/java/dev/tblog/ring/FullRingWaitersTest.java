@@ -52,10 +52,13 @@ class FullRingWaitersTest {
         return t;
     }
 
-    private static void awaitParked(Thread t) {
+    /** A {@link #sleeper} that is parked by the time this returns. */
+    private Thread parkedSleeper(AtomicInteger woken) {
+        Thread t = sleeper(woken);
         while (t.getState() != Thread.State.WAITING) {
             Thread.onSpinWait();
         }
+        return t;
     }
 
     private static void awaitCount(AtomicInteger count, int expected) {
@@ -69,9 +72,8 @@ class FullRingWaitersTest {
     void shouldWakeOneSleeperAtAnEighthOfTheRingFreeASecondAtAQuarterAndAllAtHalf() throws Exception {
         fillRing();
         AtomicInteger woken = new AtomicInteger();
-        Thread[] sleepers = {sleeper(woken), sleeper(woken), sleeper(woken)};
-        for (Thread t : sleepers) {
-            awaitParked(t);
+        for (int i = 0; i < 3; i++) {
+            parkedSleeper(woken);
         }
 
         consume(SLOTS / 8 - 1);
@@ -99,14 +101,12 @@ class FullRingWaitersTest {
     void shouldStartOverWithOneSleeperOnceTheAwakeOnesFilledTheRingAgain() throws Exception {
         fillRing();
         AtomicInteger woken = new AtomicInteger();
-        Thread first = sleeper(woken);
-        awaitParked(first);
+        parkedSleeper(woken);
         consume(SLOTS / 8);
         awaitCount(woken, 1);
 
         ring.publish(ring.next(SLOTS / 8)); // the woken thread fills the room it was given
-        Thread second = sleeper(woken);
-        awaitParked(second);
+        parkedSleeper(woken);
         consume(0); // nearly full again: the count starts over
         consume(SLOTS / 8);
         awaitCount(woken, 2);
@@ -117,8 +117,7 @@ class FullRingWaitersTest {
     void shouldLeaveSleepersAloneWhileNothingIsFree() throws Exception {
         fillRing();
         AtomicInteger woken = new AtomicInteger();
-        Thread a = sleeper(woken);
-        awaitParked(a);
+        parkedSleeper(woken);
         waiters.wakeIfRoom(consumer.get());
         Thread.sleep(100);
         assertThat(woken).hasValue(0);
