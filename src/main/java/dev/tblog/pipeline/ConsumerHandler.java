@@ -54,21 +54,13 @@ public final class ConsumerHandler implements EventHandler<LogSlot> {
     /** A consumer whose producers read the system clock (no {@link ScalarClock} to keep fresh). */
     public ConsumerHandler(RunFiles runs, PipelineState state, FsyncPolicy fsyncPolicy,
                            Consumer<Throwable> errorHandler, SelfMetrics selfMetrics) {
-        this(runs, state, fsyncPolicy, errorHandler, selfMetrics, null);
+        this(runs, state, fsyncPolicy, errorHandler, selfMetrics, null, null);
     }
 
     /**
      * @param scalarPath what the producers share with the consumer for scalars: the wall clock,
      *     refreshed here while scalars are taken and made stale before anything slow (the end of a
      *     batch, a payload, a write), and the tags' ids; null for none
-     */
-    public ConsumerHandler(RunFiles runs, PipelineState state, FsyncPolicy fsyncPolicy,
-                           Consumer<Throwable> errorHandler, SelfMetrics selfMetrics, ScalarFastPath scalarPath) {
-        this(runs, state, fsyncPolicy, errorHandler, selfMetrics, scalarPath, null);
-    }
-
-    /**
-     * @param scalarPath as above; null for none
      * @param sleepers producers asleep on a full ring, woken here as slots are given back; null for none
      */
     public ConsumerHandler(RunFiles runs, PipelineState state, FsyncPolicy fsyncPolicy,

@@ -94,17 +94,9 @@ public final class Backoff {
      *     what makes room
      * @param stallTimeoutMillis give up after this long without progress; 0 never
      * @param closedMessage the message of the {@link IllegalStateException} that ends a wait
-     */
-    public Backoff(RingBuffer<?> ring, AtomicBoolean closing, BooleanSupplier consumerRunning,
-                   Runnable wakeConsumer, long stallTimeoutMillis, String closedMessage) {
-        this(ring, closing, consumerRunning, wakeConsumer, stallTimeoutMillis, closedMessage, null, null);
-    }
-
-    /**
-     * As above, and waits for {@code sleepingRoom} sleep until {@code sleepers} wakes them.
-     *
-     * @param sleepingRoom the room of ring slots; null for none
-     * @param sleepers where its waits register; null for none
+     * @param sleepingRoom the room of ring slots, whose waits sleep until {@code sleepers} wakes
+     *     them; null for none
+     * @param sleepers where those waits register; null for none
      */
     public Backoff(RingBuffer<?> ring, AtomicBoolean closing, BooleanSupplier consumerRunning,
                    Runnable wakeConsumer, long stallTimeoutMillis, String closedMessage, Room sleepingRoom,

@@ -65,19 +65,8 @@ public final class Publisher {
      */
     public Publisher(RingBuffer<LogSlot> ring, OverflowPolicy policy, long stallTimeoutMillis, long payloadBudgetBytes,
                      BooleanSupplier consumerRunning, Runnable wakeConsumer, String name) {
-        this(ring, ScalarClock.systemOnly(), policy, stallTimeoutMillis, payloadBudgetBytes, consumerRunning,
+        this(ring, ScalarClock.systemOnly(), null, policy, stallTimeoutMillis, payloadBudgetBytes, consumerRunning,
             wakeConsumer, name);
-    }
-
-    /**
-     * @param clock the wall clock of the scalar path, which the ring's consumer refreshes
-     * @param consumerRunning false once the consumer thread stopped
-     * @param wakeConsumer wakes a parked consumer now: after a barrier, and when a wait begins
-     * @param name how messages name the logger, e.g. {@code "logger of runs/exp"}
-     */
-    public Publisher(RingBuffer<LogSlot> ring, ScalarClock clock, OverflowPolicy policy, long stallTimeoutMillis,
-                     long payloadBudgetBytes, BooleanSupplier consumerRunning, Runnable wakeConsumer, String name) {
-        this(ring, clock, null, policy, stallTimeoutMillis, payloadBudgetBytes, consumerRunning, wakeConsumer, name);
     }
 
     /**
