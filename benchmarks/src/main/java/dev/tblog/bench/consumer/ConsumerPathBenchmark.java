@@ -91,7 +91,7 @@ public class ConsumerPathBenchmark {
         ScalarFastPath scalarPath = new ScalarFastPath(new ScalarClock(() -> sequence), tagIds);
         handler = new ConsumerHandler(runs, new PipelineState(), FsyncPolicy.NEVER, t -> {
             throw new IllegalStateException("consumer failed", t);
-        }, new SelfMetrics(false, 10_000, () -> 0, () -> 0, () -> 0), scalarPath);
+        }, new SelfMetrics(false, 10_000, () -> 0, () -> 0, () -> 0), scalarPath, null); // no producers to wake
     }
 
     private EventSink discarding(Path dir, String name) {
