@@ -177,7 +177,7 @@ public final class Backoff {
                 }
                 // A set flag makes parkNanos return at once: clear it while waiting, restore it after.
                 interrupted |= Thread.interrupted();
-                if (sleeps && sleepers.register(Thread.currentThread())) {
+                if (sleeps && sleepers.register()) {
                     result = room.tryTake(amount); // registered first: a consumer that freed room since wakes us
                     if (result != Room.NONE) {
                         return result;

@@ -22,16 +22,24 @@ import java.util.concurrent.locks.LockSupport;
  * the room faster than the consumer empties it, so one thread at a time is the usual case: it runs
  * alone, on the core the consumer does not use.
  *
+ * <p>A thread is in the queue once at most ({@link Sleeper}): one that woke by itself (after
+ * {@link #PARK_NANOS}) and sleeps again keeps its place instead of queuing a second time. With an
+ * entry per sleep, 4 producers on the 2-core dev VM queued ~4,000 times a second, up to ~150
+ * entries of the same 4 threads, and every wake-up of a stale entry was a spurious return that
+ * queued the thread again. For the same reason {@link #wakeAll} takes off only the entries there
+ * when it began: threads it wakes that find the ring still full queue again behind it.
+ *
  * <p>No wake-up is lost for long: the sleeper re-checks the ring after registering (a full fence on
  * either side: the queue's CAS for the producer, {@link VarHandle#fullFence()} here), and parks at
  * most {@link #PARK_NANOS} at a time, so it also sees close, a stopped consumer and stalls as
- * before. An entry outlives a sleeper that woke by itself; its later wake-up is one spurious
- * return from the thread's next park, which every park tolerates. When the queue is full the
- * thread polls with the plain back-off instead.
+ * before. A thread still queued from an earlier sleep re-checks the ring the same way; the
+ * consumer, finding the queue not empty, wakes its head. When the queue is full the thread polls
+ * with the plain back-off instead.
  *
- * <p>Allocation-free: the queue is preallocated and holds {@link Thread} references. It is JCTools'
- * atomic-field variant: the {@code Unsafe} one makes JDK 24 and later print a warning on the
- * application's console (the compatibility apps check for it).
+ * <p>Allocation-free once each thread has slept here once (its {@link Sleeper}, kept in a
+ * {@link ThreadLocal} of this ring). The queue is preallocated; it is JCTools' atomic-field variant:
+ * the {@code Unsafe} one makes JDK 24 and later print a warning on the application's console (the
+ * compatibility apps check for it).
  *
  * <p>Thread contract: {@link #register} from any producer thread; {@link #wakeIfRoom} and
  * {@link #wakeAll} from the one consumer thread only (the queue has one reader); lock-free.
@@ -47,7 +55,8 @@ public final class FullRingWaiters {
      */
     public static final int MIN_RING_SIZE = 16_384;
 
-    private final MpscAtomicArrayQueue<Thread> sleepers = new MpscAtomicArrayQueue<>(CAPACITY);
+    private final MpscAtomicArrayQueue<Sleeper> sleepers = new MpscAtomicArrayQueue<>(CAPACITY);
+    private final ThreadLocal<Sleeper> sleeperOfThread = ThreadLocal.withInitial(Sleeper::new);
     private final RingBuffer<?> ring;
     private final long wakeOneFree;
     private final long wakeAllFree;
@@ -71,9 +80,21 @@ public final class FullRingWaiters {
         this.wakeAllFree = Math.max(1, size / 2);
     }
 
-    /** Adds the calling thread; false when the queue is full (it then polls instead of sleeping). */
-    boolean register(Thread thread) {
-        return sleepers.offer(thread);
+    /**
+     * Queues the calling thread, unless it is still queued from an earlier sleep; false when the
+     * queue is full (it then polls instead of sleeping).
+     */
+    boolean register() {
+        Sleeper sleeper = sleeperOfThread.get();
+        if (sleeper.queued) {
+            return true;
+        }
+        sleeper.queued = true;
+        if (!sleepers.offer(sleeper)) {
+            sleeper.queued = false;
+            return false;
+        }
+        return true;
     }
 
     /**
@@ -96,26 +117,49 @@ public final class FullRingWaiters {
         if (free >= wakeAllFree) {
             wakeAll();
         } else if (free >= wakeOneFree << wokenSinceFull) {
-            Thread next = sleepers.poll();
+            Sleeper next = sleepers.poll();
             if (next != null) {
-                LockSupport.unpark(next);
+                next.wake();
                 wokenSinceFull++;
             }
         }
     }
 
-    /** Wakes every sleeper: the ring went idle. */
+    /**
+     * Wakes every thread queued when it began: the ring went idle, or half of it is free. Those that
+     * queue again meanwhile (the ring still full to them) stay for the next wake-up; draining until
+     * empty turned into a loop of waking and re-queuing.
+     */
     public void wakeAll() {
         wokenSinceFull = 0;
-        Thread next;
-        while ((next = sleepers.poll()) != null) {
-            LockSupport.unpark(next);
+        for (int queued = sleepers.size(); queued > 0; queued--) {
+            Sleeper next = sleepers.poll();
+            if (next == null) {
+                return;
+            }
+            next.wake();
         }
     }
 
     /** Registered threads not yet woken (some may have woken by themselves); for tests and toString. */
     int asleep() {
         return sleepers.size();
+    }
+
+    /**
+     * A thread's place in the queue. {@link #queued} is set by the thread when it queues and
+     * cleared by the consumer before it wakes the thread, so a thread that sleeps again after that
+     * wake-up queues again, and one that woke by itself does not.
+     */
+    private static final class Sleeper {
+        private final Thread thread = Thread.currentThread();
+        private volatile boolean queued;
+
+        /** Consumer thread, after taking this off the queue. */
+        void wake() {
+            queued = false;
+            LockSupport.unpark(thread);
+        }
     }
 
     @Override

@@ -87,6 +87,11 @@ public final class Publisher {
         this.pool = new PayloadPool(payloadBudgetBytes);
         this.closedMessage = name + " is closed";
         this.slots = amount -> {
+            if (ring.remainingCapacity() <= 0) {
+                // Full: a look that only reads. A failed tryNext also writes the ring's shared cache
+                // of the consumer's sequence, and waiting producers try on every spin.
+                return Backoff.Room.NONE;
+            }
             try {
                 return ring.tryNext();
             } catch (InsufficientCapacityException full) {

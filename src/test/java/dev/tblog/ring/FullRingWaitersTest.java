@@ -43,7 +43,7 @@ class FullRingWaitersTest {
     /** A thread that registers, sleeps until unparked, and counts its wake-up. */
     private Thread sleeper(AtomicInteger woken) {
         Thread t = new Thread(() -> {
-            waiters.register(Thread.currentThread());
+            waiters.register();
             LockSupport.park(this);
             woken.incrementAndGet();
         }, "sleeper");
@@ -124,6 +124,32 @@ class FullRingWaitersTest {
         waiters.wakeAll();
         awaitCount(woken, 1);
         assertThat(woken).as("the ring went idle: everyone").hasValue(1);
+    }
+
+    @Test
+    void shouldQueueAThreadOnceThoughItWokeByItselfAndSleepsAgain() throws Exception {
+        fillRing();
+        AtomicInteger woken = new AtomicInteger();
+        Thread t = new Thread(() -> {
+            for (int i = 0; i < 5; i++) {
+                waiters.register();
+                LockSupport.parkNanos(this, 1_000_000); // wakes by itself: the ring is still full
+            }
+            waiters.register();
+            LockSupport.park(this);
+            woken.incrementAndGet();
+        }, "sleeper");
+        t.setDaemon(true);
+        t.start();
+        while (t.getState() != Thread.State.WAITING) {
+            Thread.onSpinWait();
+        }
+        assertThat(waiters.asleep()).as("six sleeps, one place in the queue").isEqualTo(1);
+
+        consume(SLOTS / 8);
+        awaitCount(woken, 1);
+        assertThat(woken).hasValue(1);
+        assertThat(waiters.asleep()).isZero();
     }
 
     @Test
