@@ -1,18 +1,73 @@
 #!/usr/bin/env python3
 """consumer-table.py DIR: the summary table of `run.sh consumer` from the JMH JSON files in DIR.
 
-Reads consumer.json, consumer-path.json, latency.json, first-million.json and idle.json (whichever
-exist) and prints Markdown: every tblog figure beside the ceiling of the same run, the spread over
-forks (min-max of the fork means), and the targets of issue 13 and issue 19 item 5.
+Reads consumer.json (or the rounds consumer-r<round>-o<work>-t<tags>.json, merged), consumer-path.json,
+latency.json, first-million.json and idle.json (whichever exist) and prints Markdown: every tblog
+figure beside the ceiling of the same run, the spread over forks (min-max of the fork means), the
+4-producer ratio of each round, and the targets of issue 13 and issue 19 item 5.
 """
+import glob
 import json
 import os
+import re
 import sys
 
 
 def load(d, name):
     p = os.path.join(d, name + ".json")
     return json.load(open(p)) if os.path.exists(p) else []
+
+
+def key(r):
+    return r["benchmark"], tuple(sorted(r.get("params", {}).items()))
+
+
+def merge(files):
+    """The results of several one-fork runs as JMH would give them for one run of that many forks:
+    the forks' iterations side by side, the score their mean, a secondary metric the mean of the runs'."""
+    merged, order = {}, []
+    for results in files:
+        for r in results:
+            k = key(r)
+            if k not in merged:
+                order.append(k)
+                merged[k] = {"benchmark": r["benchmark"], "params": r.get("params", {}), "runs": []}
+            merged[k]["runs"].append(r)
+    out = []
+    for k in order:
+        runs = merged[k]["runs"]
+        raw = [f for r in runs for f in r["primaryMetric"]["rawData"]]
+        its = [x for f in raw for x in f]
+        secondary = {}
+        for name in runs[0]["secondaryMetrics"]:
+            scores = [r["secondaryMetrics"][name]["score"] for r in runs if name in r["secondaryMetrics"]]
+            secondary[name] = {"score": sum(scores) / len(scores)}
+        out.append({"benchmark": merged[k]["benchmark"], "params": merged[k]["params"], "runs": runs,
+                    "primaryMetric": {"score": sum(its) / len(its), "rawData": raw},
+                    "secondaryMetrics": secondary})
+    return out
+
+
+def load_consumer(d):
+    rounds = sorted(glob.glob(os.path.join(d, "consumer-r*-o*-t*.json")))
+    if not rounds:
+        return load(d, "consumer"), {}
+    by_round = {}
+    for p in rounds:
+        by_round.setdefault(re.search(r"consumer-r(\d+)-", p).group(1), []).append(json.load(open(p)))
+    per_round = {n: merge(files) for n, files in by_round.items()}
+    return merge([json.load(open(p)) for p in rounds]), per_round
+
+
+def round_ratios(per_round, tags, work):
+    """4 producers over 1 producer in each round, run back to back."""
+    cells = []
+    for n in sorted(per_round):
+        p1 = find(per_round[n], "producers1", tagsPerStep=tags, otherWork=work)
+        p4 = find(per_round[n], "producers4", tagsPerStep=tags, otherWork=work)
+        if p1 and p4:
+            cells.append(f"{100 * p4['primaryMetric']['score'] / p1['primaryMetric']['score']:.0f}")
+    return f"; rounds {', '.join(cells)} %" if cells else ""
 
 
 def find(results, method, **params):
@@ -42,7 +97,7 @@ def spread(r):
 
 
 def main(d):
-    consumer = load(d, "consumer")
+    consumer, per_round = load_consumer(d)
     rows = []
     out = rows.append
     out("| | tblog | ceiling, same run | ratio | target | |")
@@ -64,7 +119,8 @@ def main(d):
                 s4 = p4["primaryMetric"]["score"]
                 r4 = s4 / s1
                 out(f"| 4 producers, {tags} tag{'s' if tags != '1' else ''} per step{label} | {mega(s4)} (forks {spread(p4)}) "
-                    f"| {100 * s4 / cs:.0f} % of the ceiling | {100 * r4:.0f} % of 1 producer | ≥ 80 % | "
+                    f"| {100 * s4 / cs:.0f} % of the ceiling | {100 * r4:.0f} % of 1 producer"
+                    f"{round_ratios(per_round, tags, work)} | ≥ 80 % | "
                     f"{'met' if r4 >= 0.8 else 'NOT met'} |")
     p8 = find(consumer, "producers1", tagsPerStep="8", otherWork="0")
     p1 = find(consumer, "producers1", tagsPerStep="1", otherWork="0")

@@ -9,7 +9,7 @@
 #                                and with it, in turn, and its hooks against -prof gc's (~10 minutes)
 #   benchmarks/run.sh consumer   the consumer at the speed of the disk (issue 13) and idle CPU (issue 19):
 #                                tblog against the ceiling, 1 and 4 producers, 1 and 8 tags per step,
-#                                with and without other work, 3 forks; the consumer's own work; caller
+#                                with and without other work, 3 interleaved rounds; the consumer's own work; caller
 #                                latency; the first million of a fresh JVM; idle loggers (~25 minutes).
 #                                Prints the summary table (consumer-table.py) at the end.
 # Results (JMH JSON and text, one pair per step) go to benchmarks/target/results/<mode>-<time>/.
@@ -68,8 +68,18 @@ if [[ $mode == consumer ]]; then
   # TBLOG_BENCH_LOCK (default /work/bench.lock) when it exists.
   lock=${TBLOG_BENCH_LOCK:-/work/bench.lock}
   if [[ -e $lock ]] && command -v flock >/dev/null; then tblog=(flock "$lock" "${tblog[@]}"); fi
-  # tblog against the ceiling of the disk path, 1/4 producers x 1/8 tags per step x 0/2 busy threads beside
-  plain consumer "${tblog[@]}" -- 'consumer.ConsumerBenchmark' -p otherWork=0,2 -f 3 "${side[@]}" -prof gc
+  # tblog against the ceiling of the disk path, 1/4 producers x 1/8 tags per step x 0/2 busy threads beside:
+  # 3 rounds of one fork per configuration, each configuration's ceiling, 1 producer and 4 producers
+  # back to back, so that the VM's slow spells (minutes) fall on the figures a ratio compares alike;
+  # consumer-table.py merges the rounds (consumer-r<round>-o<work>-t<tags>.json)
+  for round in 1 2 3; do
+    for work in 0 2; do
+      for tags in 1 8; do
+        plain "consumer-r$round-o$work-t$tags" "${tblog[@]}" -- 'consumer.ConsumerBenchmark' -p otherWork=$work \
+          -p tagsPerStep=$tags -f 1 "${side[@]}" -prof gc
+      done
+    done
+  done
   # the consumer's own work per scalar, alone (CPU time, allocation)
   plain consumer-path "${tblog[@]}" -- 'consumer.ConsumerPathBenchmark' "${side[@]}" -prof gc
   # the caller's cost of addScalar with the workOnly baseline
