@@ -39,7 +39,8 @@ import java.util.function.BooleanSupplier;
  * returns at once on a set flag, so the wait clears the flag before parking, and restores it
  * before it returns or throws: the caller's flag is as it was, and it cost no CPU.
  *
- * <p>Allocation-free: the rooms are long-lived objects, the state of one wait lives in locals.
+ * <p>Allocation-free: the rooms are long-lived objects, the state of one wait lives in locals (a
+ * thread's first sleep on the ring makes its place among the {@link FullRingWaiters}, once).
  *
  * <p>Thread contract: any thread; lock-free. The stall mark is a volatile (see {@link #stalledAt}).
  */

@@ -34,8 +34,9 @@ import java.util.concurrent.locks.LockSupport;
  * either side: the queue's CAS for the producer, {@link VarHandle#fullFence()} here), and parks at
  * most {@link #PARK_NANOS} at a time, so it also sees close, a stopped consumer and stalls as
  * before. A thread still queued from an earlier sleep re-checks the ring the same way; the
- * consumer, finding the queue not empty, wakes its head. When the queue is full the thread polls
- * with the plain back-off instead.
+ * consumer, finding the queue not empty, wakes its head. An entry whose thread woke by itself and
+ * went on costs that thread one spurious return from its next park, which every park tolerates.
+ * When the queue is full the thread polls with the plain back-off instead.
  *
  * <p>Allocation-free once each thread has slept here once (its {@link Sleeper}, kept in a
  * {@link ThreadLocal} of this ring). The queue is preallocated; it is JCTools' atomic-field variant:

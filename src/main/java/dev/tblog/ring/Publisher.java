@@ -37,7 +37,8 @@ import java.util.function.BooleanSupplier;
  * for room under either policy, still bounded by the stall timeout.
  *
  * <p>Thread contract: any producer thread, lock-free except for the waits of {@code block}. The
- * scalar path ({@link #scalar}, {@link #scalarsMember}) allocates nothing, waiting or not.
+ * scalar path ({@link #scalar}, {@link #scalarsMember}) allocates nothing, waiting or not (but for
+ * a thread's first sleep on a full ring: its place among the {@link FullRingWaiters}, made once).
  */
 public final class Publisher {
     /** A claim that the overflow policy dropped (or that gave up on a stalled consumer). */

@@ -40,25 +40,31 @@ class FullRingWaitersTest {
         waiters.wakeIfRoom(consumer.get());
     }
 
-    /** A thread that registers, sleeps until unparked, and counts its wake-up. */
-    private Thread sleeper(AtomicInteger woken) {
+    /**
+     * A thread that registers, sleeps until unparked, and counts its wake-up; before that it
+     * registers and wakes by itself (1 ms sleeps, the ring still full) {@code selfWakes} times.
+     * Parked by the time this returns.
+     */
+    private Thread parkedSleeper(AtomicInteger woken, int selfWakes) {
         Thread t = new Thread(() -> {
+            for (int i = 0; i < selfWakes; i++) {
+                waiters.register();
+                LockSupport.parkNanos(this, 1_000_000);
+            }
             waiters.register();
             LockSupport.park(this);
             woken.incrementAndGet();
         }, "sleeper");
         t.setDaemon(true);
         t.start();
-        return t;
-    }
-
-    /** A {@link #sleeper} that is parked by the time this returns. */
-    private Thread parkedSleeper(AtomicInteger woken) {
-        Thread t = sleeper(woken);
         while (t.getState() != Thread.State.WAITING) {
             Thread.onSpinWait();
         }
         return t;
+    }
+
+    private Thread parkedSleeper(AtomicInteger woken) {
+        return parkedSleeper(woken, 0);
     }
 
     private static void awaitCount(AtomicInteger count, int expected) {
@@ -129,20 +135,7 @@ class FullRingWaitersTest {
     void shouldQueueAThreadOnceThoughItWokeByItselfAndSleepsAgain() throws Exception {
         fillRing();
         AtomicInteger woken = new AtomicInteger();
-        Thread t = new Thread(() -> {
-            for (int i = 0; i < 5; i++) {
-                waiters.register();
-                LockSupport.parkNanos(this, 1_000_000); // wakes by itself: the ring is still full
-            }
-            waiters.register();
-            LockSupport.park(this);
-            woken.incrementAndGet();
-        }, "sleeper");
-        t.setDaemon(true);
-        t.start();
-        while (t.getState() != Thread.State.WAITING) {
-            Thread.onSpinWait();
-        }
+        parkedSleeper(woken, 5);
         assertThat(waiters.asleep()).as("six sleeps, one place in the queue").isEqualTo(1);
 
         consume(SLOTS / 8);
