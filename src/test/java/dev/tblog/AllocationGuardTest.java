@@ -43,7 +43,12 @@ class AllocationGuardTest {
             log.flush();
             long consumerBytes = THREADS.getThreadAllocatedBytes(consumer.getId()) - consumerBefore;
 
-            assertThat(producerBytes).as("bytes allocated by the caller over %d addScalar calls", CALLS).isZero();
+            // An allocation per call would be 16 bytes a call at least, 16 MB here. Run after
+            // FullRingWaitersTest in one JVM (not alone, not in the whole suite), the caller allocated
+            // 72-176 bytes once over the million calls, on the code of 2026-12-01 as on today's: a
+            // one-off of the JIT's (the same call sites saw other types there), not of the call.
+            assertThat(producerBytes).as("bytes allocated by the caller over %d addScalar calls", CALLS)
+                .isLessThan(1024);
             // flush() itself allocates its barrier object on the caller; on the consumer, only the
             // completion of that one barrier may allocate: far less than a byte per event.
             assertThat(consumerBytes).as("bytes allocated by the consumer over %d scalar events", CALLS)
