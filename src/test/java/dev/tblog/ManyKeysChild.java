@@ -81,12 +81,26 @@ public final class ManyKeysChild {
         System.out.println("ERRORS " + errors.get());
         System.out.println("FDS_BEFORE " + fdsBefore);
         System.out.println("FDS_AFTER " + openFiles());
+        System.out.println("FDS_AFTER_TARGETS " + openFileTargets());
         try (Logger after = Logger.builder().runDir(runDir.resolveSibling("after"))
             .set("shutdownHook.enabled", "false").build()) {
             after.addScalars("k", Map.of("key", 1), 0);
             after.addScalar("x", 1, 0);
         }
         System.out.println("AFTER ok");
+    }
+
+    /** What the open file descriptors point at, for a failure's message. */
+    private static String openFileTargets() throws IOException {
+        try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
+            return fds.map(fd -> {
+                try {
+                    return Files.readSymbolicLink(fd).toString();
+                } catch (IOException e) {
+                    return "?";
+                }
+            }).sorted().toList().toString();
+        }
     }
 
     private static long openFiles() throws IOException {
