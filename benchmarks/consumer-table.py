@@ -52,11 +52,12 @@ def load_consumer(d):
     rounds = sorted(glob.glob(os.path.join(d, "consumer-r*-o*-t*.json")))
     if not rounds:
         return load(d, "consumer"), {}
+    loaded = {p: json.load(open(p)) for p in rounds}
     by_round = {}
-    for p in rounds:
-        by_round.setdefault(re.search(r"consumer-r(\d+)-", p).group(1), []).append(json.load(open(p)))
+    for p, results in loaded.items():
+        by_round.setdefault(re.search(r"consumer-r(\d+)-", p).group(1), []).append(results)
     per_round = {n: merge(files) for n, files in by_round.items()}
-    return merge([json.load(open(p)) for p in rounds]), per_round
+    return merge(list(loaded.values())), per_round
 
 
 def round_ratios(per_round, tags, work):

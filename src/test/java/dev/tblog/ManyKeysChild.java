@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
@@ -43,7 +44,7 @@ public final class ManyKeysChild {
             warmUp.addScalars("m", Map.of("a", 1), 0);
             warmUp.flush();
         }
-        long fdsBefore = openFiles();
+        long fdsBefore = openFiles().size();
         AtomicLong errors = new AtomicLong();
         Logger log = Logger.builder().runDir(runDir).set("shutdownHook.enabled", "false").errorHandler(t -> {
             if (errors.incrementAndGet() <= 3) {
@@ -80,8 +81,9 @@ public final class ManyKeysChild {
         System.out.println("FAILURES " + s.failures());
         System.out.println("ERRORS " + errors.get());
         System.out.println("FDS_BEFORE " + fdsBefore);
-        System.out.println("FDS_AFTER " + openFiles());
-        System.out.println("FDS_AFTER_TARGETS " + openFileTargets());
+        List<String> fdsAfter = openFiles();
+        System.out.println("FDS_AFTER " + fdsAfter.size());
+        System.out.println("FDS_AFTER_TARGETS " + fdsAfter);
         try (Logger after = Logger.builder().runDir(runDir.resolveSibling("after"))
             .set("shutdownHook.enabled", "false").build()) {
             after.addScalars("k", Map.of("key", 1), 0);
@@ -90,22 +92,16 @@ public final class ManyKeysChild {
         System.out.println("AFTER ok");
     }
 
-    /** What the open file descriptors point at, for a failure's message. */
-    private static String openFileTargets() throws IOException {
+    /** What the open file descriptors point at, sorted; their count is the number of open files. */
+    private static List<String> openFiles() throws IOException {
         try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
             return fds.map(fd -> {
                 try {
                     return Files.readSymbolicLink(fd).toString();
                 } catch (IOException e) {
-                    return "?";
+                    return "?"; // closed meanwhile
                 }
-            }).sorted().toList().toString();
-        }
-    }
-
-    private static long openFiles() throws IOException {
-        try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
-            return fds.count();
+            }).sorted().toList();
         }
     }
 

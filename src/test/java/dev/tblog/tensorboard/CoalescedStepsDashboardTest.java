@@ -32,8 +32,6 @@ class CoalescedStepsDashboardTest {
     private static final String ON = "coalesced";
     private static final String OFF = "separate";
     private static final int STEPS = 150;
-    /** How much earlier than its call a scalar's wall time may be (see ScalarClock). */
-    private static final long CLOCK_LAG_MILLIS = 20;
     private static final String[] METRICS = {"loss", "accuracy", "rate/excitatory", "rate/inhibitory",
         "weights/mean", "weights/std", "lr", "time/step_ms"};
 
@@ -120,10 +118,7 @@ class CoalescedStepsDashboardTest {
                     assertThat(Double.compare(number(point.get(2)), Float.intBitsToFloat((int) call[1])))
                         .as("%s: value %s", what, point.get(2)).isZero();
                     long millis = Math.round(point.get(0).doubleValue() * 1000);
-                    // A scalar's wall time is read from the consumer's cached clock (ScalarClock): up to
-                    // its refresh interval and the skew between cores earlier than the call, or a
-                    // scheduler slice when the consumer thread was descheduled mid-batch.
-                    assertThat(millis).as("%s: wall time", what).isBetween(call[2] - CLOCK_LAG_MILLIS, call[3]);
+                    WallTimeRules.assertWallTimeOfCall(millis, call[2], call[3], what);
                 }
             }
         }

@@ -31,8 +31,6 @@ class ScalarsDashboardTest {
     private static final String UNICODE_TAG = "Größe/Temperatur °C & 100% (µ+σ)";
 
     /** Wall-clock bounds of each {@code loss} call, in milliseconds. */
-    /** How much earlier than its call a scalar's wall time may be (see ScalarClock). */
-    private static final long CLOCK_LAG_MILLIS = 20;
     private static final long[] lossCalledFrom = new long[LOSS_POINTS];
     private static final long[] lossCalledUntil = new long[LOSS_POINTS];
 
@@ -106,11 +104,7 @@ class ScalarsDashboardTest {
             double wallTime = point.get(0).doubleValue();
             long millis = Math.round(wallTime * 1000);
             assertThat(Math.abs(wallTime * 1000 - millis)).as("whole milliseconds: %s", wallTime).isLessThan(1e-3);
-            // The wall time comes from the clock the consumer shares (ScalarClock): up to its refresh
-            // interval earlier than the call, which can fall in the millisecond before, or a scheduler
-            // slice when the consumer thread was descheduled mid-batch.
-            assertThat(millis).as("step %d logged between %d and %d", step, lossCalledFrom[step], lossCalledUntil[step])
-                .isBetween(lossCalledFrom[step] - CLOCK_LAG_MILLIS, lossCalledUntil[step]);
+            WallTimeRules.assertWallTimeOfCall(millis, lossCalledFrom[step], lossCalledUntil[step], "step " + step);
         }
     }
 
