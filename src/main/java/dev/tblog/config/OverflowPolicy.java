@@ -7,7 +7,7 @@ package dev.tblog.config;
  */
 public enum OverflowPolicy {
     /**
-     * Wait with back-off (spin, yield, then park up to 1 ms) until there is room: nothing is lost
+     * Wait with back-off (spin, then park up to 1 ms) until there is room: nothing is lost
      * while the consumer makes progress. Gives up (dropped, counted as a stall) when the consumer made
      * no progress for {@code overflow.stallTimeoutMillis}, and with {@link IllegalStateException} when
      * the logger closes or its consumer stops.
