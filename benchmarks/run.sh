@@ -9,8 +9,9 @@
 #                                and with it, in turn, and its hooks against -prof gc's (~10 minutes)
 #   benchmarks/run.sh consumer   the consumer at the speed of the disk (issue 13) and idle CPU (issue 19):
 #                                tblog against the ceiling, 1 and 4 producers, 1 and 8 tags per step,
-#                                with and without other work, 3 interleaved rounds; the consumer's own work; caller
-#                                latency; the first million of a fresh JVM; idle loggers (~25 minutes).
+#                                with and without other work, 3 interleaved rounds (TBLOG_CONSUMER_ROUNDS, at
+#                                most 9; each adds ~5 minutes); the consumer's own work; caller latency; the
+#                                first million of a fresh JVM; idle loggers (~25 minutes).
 #                                Prints the summary table (consumer-table.py) at the end.
 # Results (JMH JSON and text, one pair per step) go to benchmarks/target/results/<mode>-<time>/.
 # Every JMH run also streams into TensorBoard through tblog's own profiler
@@ -69,10 +70,13 @@ if [[ $mode == consumer ]]; then
   lock=${TBLOG_BENCH_LOCK:-/work/bench.lock}
   if [[ -e $lock ]] && command -v flock >/dev/null; then tblog=(flock "$lock" "${tblog[@]}"); fi
   # tblog against the ceiling of the disk path, 1/4 producers x 1/8 tags per step x 0/2 busy threads beside:
-  # 3 rounds of one fork per configuration, each configuration's ceiling, 1 producer and 4 producers
-  # back to back, so that the VM's slow spells (minutes) fall on the figures a ratio compares alike;
+  # rounds (3 unless TBLOG_CONSUMER_ROUNDS says otherwise) of one fork per configuration, each
+  # configuration's ceiling, 1 producer and 4 producers back to back, so that the VM's slow spells
+  # (minutes) fall on the figures a ratio compares alike;
   # consumer-table.py merges the rounds (consumer-r<round>-o<work>-t<tags>.json)
-  for round in 1 2 3; do
+  rounds=${TBLOG_CONSUMER_ROUNDS:-3}
+  if ! [[ $rounds =~ ^[1-9]$ ]]; then echo "TBLOG_CONSUMER_ROUNDS must be 1 to 9, not '$rounds'" >&2; exit 2; fi
+  for round in $(seq 1 "$rounds"); do
     for work in 0 2; do
       for tags in 1 8; do
         plain "consumer-r$round-o$work-t$tags" "${tblog[@]}" -- 'consumer.ConsumerBenchmark' -p otherWork=$work \
