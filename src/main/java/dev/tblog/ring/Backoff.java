@@ -16,10 +16,10 @@ import java.util.function.BooleanSupplier;
  * {@link LockSupport#parkNanos} for spans doubling from 1 µs up to 1 ms, so a long wait costs a
  * fraction of a core. No {@link Thread#yield()}: a yielding thread stays runnable, and beside busy
  * threads the kernel's EEVDF scheduler puts it behind them, so a producer and the consumer that
- * took turns by yielding on a small ring each waited ~0.9 s per second on their run queue (with the
- * 16 yields this back-off had, a 4,096-slot ring beside 2 busy threads ran 1.2-3.1 M scalars/s
- * against 3.6-6.6 without them; without busy threads no difference). Every round first tries the
- * {@link Room} again,
+ * took turns by yielding on a small ring each waited ~0.9 s per second on their run queue. Without
+ * the 16 yields this back-off had, a 4,096-slot ring beside 2 busy threads was as fast or faster in
+ * each of 6 interleaved pairs (1 and 4 producers): 2.1 times as fast on average, 1.0-3.3 times;
+ * without busy threads no difference. Every round first tries the {@link Room} again,
  * then checks the ends of the wait, in this order:
  * <ol>
  *   <li>the logger is closing (for waits that end on close) or its consumer stopped:
