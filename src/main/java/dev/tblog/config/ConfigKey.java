@@ -72,8 +72,9 @@ public final class ConfigKey<T> {
         TblogConfig::writeThresholdBytes);
     /** {@code write.coalesceSteps}: whether scalars of one step and millisecond share one event. */
     public static final ConfigKey<Boolean> WRITE_COALESCE_STEPS = bool("write.coalesceSteps", true,
-        "consecutive scalars of a run with the same step and wall-time millisecond are written as one event "
-            + "(TensorBoard shows the same points; about half the bytes at 8 tags per step)",
+        "scalars of a run with the same step and wall-time millisecond, one after the other or from threads "
+            + "logging at once, are written as one event (TensorBoard shows the same points; about half the "
+            + "bytes at 8 tags per step)",
         TblogConfig::writeCoalesceSteps);
     /** {@code file.maxBytes}: the size past which an event file is closed and another started. */
     public static final ConfigKey<Long> FILE_MAX_BYTES = zeroOrLong("file.maxBytes", 0, "never rotate", 65536,

@@ -43,8 +43,8 @@ public final class RunFiles implements EventWriter {
     private final int writeThresholdBytes;
     private final EventEncoder encoder = new EventEncoder();
     private final ScalarEventEncoder scalars = new ScalarEventEncoder();
-    /** The coalesced scalar event being gathered; null when steps are not coalesced. */
-    private final ScalarGroup group;
+    /** The coalesced scalar events being gathered; null when steps are not coalesced. */
+    private final ScalarGroups groups;
     private final RunFile main;
     private final Map<String, RunFile> subRuns = new HashMap<>();
     /** Sub-runs whose file could not be opened: their events are lost, the rest of the run goes on. */
@@ -71,7 +71,7 @@ public final class RunFiles implements EventWriter {
      * @param forceOnRotate whether a file is fsynced before it is closed by rotation, and an asset
      *     file (the projector's) before it replaces the old one
      * @param coalesceSteps whether consecutive scalars of a file with the same step and wall-time
-     *     millisecond are written as one event (see {@link ScalarGroup})
+     *     millisecond are written as one event (see {@link ScalarGroups})
      */
     public RunFiles(Path runDir, EventSinkFactory sinkFactory, int writeThresholdBytes, long maxFileBytes,
                     boolean forceOnRotate, boolean coalesceSteps) throws IOException {
@@ -87,7 +87,7 @@ public final class RunFiles implements EventWriter {
      */
     public RunFiles(Path runDir, EventSinkFactory sinkFactory, int writeThresholdBytes, long maxFileBytes,
                     long maxFileAgeMillis, boolean forceOnRotate, boolean coalesceSteps) throws IOException {
-        this.group = coalesceSteps ? new ScalarGroup(scalars) : null;
+        this.groups = coalesceSteps ? new ScalarGroups(scalars) : null;
         this.maxFileBytes = maxFileBytes;
         this.maxFileAgeMillis = maxFileAgeMillis;
         this.forceOnRotate = forceOnRotate;
@@ -242,8 +242,8 @@ public final class RunFiles implements EventWriter {
 
     /** Closes every file, trying all of them; pending bytes are not written (call writeAll first). */
     public void closeAll() throws IOException {
-        if (group != null) {
-            group.discard();
+        if (groups != null) {
+            groups.discardAll();
         }
         IOException first = null;
         for (RunFile file : all) {
@@ -264,22 +264,23 @@ public final class RunFiles implements EventWriter {
 
     private void scalar(RunFile file, TagEntry entry, long step, long wallTimeMillis, double value) throws IOException {
         float v = (float) value;
-        if (group == null || entry.index() < 0) {
+        if (groups == null || entry.index() < 0) {
             closeGroup(); // a tag the file's cache does not keep is written alone, in order
             scalars.write(file.pending(), seconds(wallTimeMillis), step, entry.scalarTag(), v);
             writeIfPastThreshold(file);
-        } else if (!group.tryJoin(file, entry, step, wallTimeMillis, v)) {
-            closeGroup();
-            group.open(file, entry, step, wallTimeMillis, v);
+        } else {
+            RunFile written = groups.add(file, entry, step, wallTimeMillis, v);
+            if (written != null) {
+                writeIfPastThreshold(written);
+            }
         }
         entry.recordStep(step);
     }
 
-    /** Encodes the coalesced event being gathered, if any, so that nothing is written before it. */
+    /** Encodes the coalesced events being gathered, if any, so that nothing is written before them. */
     private void closeGroup() throws IOException {
-        if (group != null) {
-            RunFile written = group.close();
-            if (written != null) {
+        if (groups != null) {
+            for (RunFile written = groups.closeOldest(); written != null; written = groups.closeOldest()) {
                 writeIfPastThreshold(written);
             }
         }

@@ -3,17 +3,8 @@ package dev.tblog.pipeline;
 import dev.tblog.encode.ScalarEventEncoder;
 
 /**
- * Coalesced steps: the scalar event being gathered. Consecutive scalars of one event file that share
- * the step and the wall-time millisecond (a simulation logging its metrics at the end of a step) are
- * written as one Event whose Summary holds all their values, in the order they were logged, instead
- * of one Event each: the wall time, the step and the record's framing are paid once per step, not
- * once per tag. TensorBoard reads every value of a Summary with the Event's step and wall time, so it
- * shows exactly the same points.
- *
- * <p>A group ends, and its record is encoded into the file's pending buffer, when a scalar that does
- * not belong comes (another file, step or millisecond, or a tag already in the group, so that a
- * repeated tag stays two events, in order), when it holds {@value #MAX_VALUES} values, and before
- * anything else is written to any file: records keep the order of the ring.
+ * One coalesced scalar event being gathered ({@link ScalarGroups}): values of one event file, step
+ * and wall-time millisecond, in the order they came, as tag indices and floats.
  *
  * <p>Thread contract: consumer thread only.
  */
@@ -34,35 +25,34 @@ final class ScalarGroup {
     private long step;
     private long wallTimeMillis;
     private int count;
-    /** Numbers the groups, so that a tag can tell whether it is in the open one (see TagEntry). */
-    private long serial = 1;
+    /** When it was opened, among all groups (1, 2, ...): what orders a tag's values (see TagEntry). */
+    private long serial;
 
     ScalarGroup(ScalarEventEncoder encoder) {
         this.encoder = encoder;
     }
 
     /**
-     * Adds the scalar to the open group if it belongs there; false if it does not (nothing changed).
-     * The entry must be one its file's tag cache keeps ({@link TagEntry#index()} {@code >= 0}).
+     * Whether the scalar may join: the same file, step and millisecond, room left, and the group
+     * opened after the one that holds the tag's previous value (so not that one either): a tag's
+     * values are written in the order they came.
      */
-    boolean tryJoin(RunFile file, TagEntry entry, long step, long wallTimeMillis, float value) {
-        if (file != this.file || step != this.step || wallTimeMillis != this.wallTimeMillis || count == MAX_VALUES
-            || entry.scalarGroup() == serial) {
-            return false;
-        }
-        add(entry, value);
-        return true;
+    boolean accepts(RunFile file, TagEntry entry, long step, long wallTimeMillis) {
+        return file == this.file && step == this.step && wallTimeMillis == this.wallTimeMillis
+            && count < MAX_VALUES && serial > entry.scalarGroup();
     }
 
-    /** Opens a group with this scalar (of a kept entry); call only when none is open ({@link #close}). */
-    void open(RunFile file, TagEntry entry, long step, long wallTimeMillis, float value) {
+    /** Opens the group, {@code serial} above every earlier group's, with this scalar of a kept entry. */
+    void open(RunFile file, TagEntry entry, long step, long wallTimeMillis, float value, long serial) {
         this.file = file;
         this.step = step;
         this.wallTimeMillis = wallTimeMillis;
+        this.serial = serial;
         add(entry, value);
     }
 
-    private void add(TagEntry entry, float value) {
+    /** Adds a scalar it {@link #accepts}. */
+    void add(TagEntry entry, float value) {
         tagIndices[count] = entry.index();
         values[count] = value;
         count++;
@@ -70,15 +60,12 @@ final class ScalarGroup {
     }
 
     /**
-     * Encodes the open group, if any, into its file's pending buffer, and ends it.
+     * Encodes the group into its file's pending buffer, and ends it.
      *
-     * @return the file written to, or {@code null} when no group was open
+     * @return the file written to
      */
     RunFile close() {
         RunFile written = file;
-        if (written == null) {
-            return null;
-        }
         try {
             double wallTime = RunFiles.seconds(wallTimeMillis);
             if (count == 1) {
@@ -92,10 +79,9 @@ final class ScalarGroup {
         return written;
     }
 
-    /** Ends the open group without writing it (its file is being closed after a failure). */
+    /** Ends the group without writing it. */
     void discard() {
         file = null;
         count = 0;
-        serial++;
     }
 }

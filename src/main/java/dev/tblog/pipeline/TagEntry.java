@@ -18,7 +18,7 @@ final class TagEntry {
     private final byte[] utf8;
     private ScalarTag scalarTag;
     private boolean metadataWritten;
-    /** The serial of the last coalesced group the tag joined (see ScalarGroup); 0 for none. */
+    /** The serial of the last coalesced group the tag joined (see ScalarGroups); 0 for none. */
     private long scalarGroup;
     private long lastStep = Long.MIN_VALUE;
 

@@ -61,12 +61,59 @@ class CoalescedStepsTest {
         runs.scalar("c", 2, 1000, 3);   // another step
         runs.scalar("d", 2, 1001, 4);   // another millisecond
         runs.scalarsMember("Loss", "train", 2, 1001, 5); // another file
-        runs.scalar("e", 2, 1001, 6);   // back in the main file: a new event
+        runs.scalar("e", 2, 1001, 6);   // back in the main file: joins d's event, still open
         runs.writeAll();
         assertThat(events()).extracting(CoalescedStepsTest::tags)
-            .containsExactly(List.of("a", "b"), List.of("c"), List.of("d"), List.of("e"));
+            .containsExactly(List.of("a", "b"), List.of("c"), List.of("d", "e"));
         List<Event> train = sinks.in(RUN.resolve("Loss_train")).get(0).events();
         assertThat(train.get(1).getSummary().getValue(0).getSimpleValue()).isEqualTo(5);
+    }
+
+    @Test
+    void shouldGatherTheStepsOfThreadsLoggingAtOnceAsOneEventEach() throws Exception {
+        RunFiles runs = coalescing();
+        for (String metric : List.of("loss", "lr", "rate")) {   // two threads' scalars, interleaved in the ring
+            runs.scalar("t0/" + metric, 3, 1000, 3);
+            runs.scalar("t1/" + metric, 9, 1000, 9);
+        }
+        runs.writeAll();
+        List<Event> events = events();
+        assertThat(events).extracting(CoalescedStepsTest::tags)
+            .containsExactly(List.of("t0/loss", "t0/lr", "t0/rate"), List.of("t1/loss", "t1/lr", "t1/rate"));
+        assertThat(events).extracting(Event::getStep).containsExactly(3L, 9L);
+    }
+
+    @Test
+    void shouldKeepATagsValuesInOrderThoughAnOlderEventHasTheStepOfItsNextValue() throws Exception {
+        RunFiles runs = coalescing();
+        runs.scalar("y", 7, 1000, 1);
+        runs.scalar("x", 5, 1000, 2);
+        runs.scalar("x", 7, 1000, 3);   // y's event (step 7) is older than x's last: x@7 would come before x@5
+        runs.writeAll();
+        List<Event> events = events();
+        assertThat(events).extracting(CoalescedStepsTest::tags)
+            .containsExactly(List.of("y"), List.of("x"), List.of("x"));
+        assertThat(events).extracting(Event::getStep).containsExactly(7L, 5L, 7L);
+    }
+
+    @Test
+    void shouldEncodeTheOldestEventOnceTooManyAreGathered() throws Exception {
+        RunFiles runs = coalescing();
+        for (int step = 1; step <= ScalarGroups.OPEN + 1; step++) {
+            runs.scalar("a", step, 1000, step);
+        }
+        runs.scalar("b", 1, 1000, 10);   // step 1's event was encoded to make room: b starts another
+        runs.scalar("b2", ScalarGroups.OPEN + 1, 1000, 11); // the newest is still open: joins it
+        runs.writeAll();
+        List<Long> steps = new ArrayList<>();
+        for (long step = 1; step <= ScalarGroups.OPEN + 1; step++) {
+            steps.add(step);
+        }
+        steps.add(1L);
+        List<Event> events = events();
+        assertThat(events).extracting(Event::getStep).containsExactlyElementsOf(steps);
+        assertThat(tags(events.get(ScalarGroups.OPEN))).containsExactly("a", "b2");
+        assertThat(tags(events.get(ScalarGroups.OPEN + 1))).containsExactly("b");
     }
 
     @Test

@@ -26,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * tags, and for every tag the same steps and values in the same order, each with the wall time of its
  * own call. The calls cover what could tell the two apart: 8 tags per step, a tag repeated within a
  * step, a step that goes back, a text between two scalars of a step, {@code addScalars} sub-runs,
- * automatic steps, step 0 and negative steps.
+ * automatic steps, step 0 and negative steps, two threads' steps interleaved (gathered as two
+ * events at once), and a tag whose next step is that of an event older than its last value.
  */
 class CoalescedStepsDashboardTest {
     private static final String ON = "coalesced";
@@ -58,6 +59,17 @@ class CoalescedStepsDashboardTest {
                     }
                     scalar(both, "after-text", step * 2.0, step);
                 }
+            }
+            for (int step = 0; step < 40; step++) {                // two threads' steps, interleaved in the ring
+                for (int k = 0; k < 4; k++) {
+                    scalar(both, "thread0/m" + k, step + k * 0.25, step);
+                    scalar(both, "thread1/m" + k, -step - k * 0.25, 1000 + step);
+                }
+            }
+            for (int i = 0; i < 5; i++) {                           // a step whose event is older than the
+                scalar(both, "order/y", i, 7 + 10 * i);              // tag's last value: not joined there
+                scalar(both, "order/x", i, 5 + 10 * i);
+                scalar(both, "order/x", i + 0.5, 7 + 10 * i);
             }
             for (int step = 0; step < 20; step++) {
                 scalar(both, "rewind/a", step, step);
