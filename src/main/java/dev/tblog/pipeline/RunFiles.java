@@ -159,7 +159,7 @@ public final class RunFiles implements EventWriter {
     @Override
     public void writeValue(String subRun, String tag, long step, long wallTimeMillis, byte[] metadata,
                            SummaryBody body) throws IOException {
-        closeGroup();
+        closeGroups();
         RunFile file = file(subRun);
         TagEntry entry = file.tags().get(tag);
         byte[] firstMetadata = entry.metadataWritten() ? null : metadata;
@@ -205,7 +205,7 @@ public final class RunFiles implements EventWriter {
      * of every batch.
      */
     public void writeAll() throws IOException {
-        closeGroup();
+        closeGroups();
         long now = maxFileAgeMillis > 0 ? System.currentTimeMillis() : 0;
         for (int i = 0; i < all.size(); i++) {
             RunFile file = all.get(i);
@@ -265,7 +265,7 @@ public final class RunFiles implements EventWriter {
     private void scalar(RunFile file, TagEntry entry, long step, long wallTimeMillis, double value) throws IOException {
         float v = (float) value;
         if (groups == null || entry.index() < 0) {
-            closeGroup(); // a tag the file's cache does not keep is written alone, in order
+            closeGroups(); // a tag the file's cache does not keep is written alone, in order
             scalars.write(file.pending(), seconds(wallTimeMillis), step, entry.scalarTag(), v);
             writeIfPastThreshold(file);
         } else {
@@ -278,7 +278,7 @@ public final class RunFiles implements EventWriter {
     }
 
     /** Encodes the coalesced events being gathered, if any, so that nothing is written before them. */
-    private void closeGroup() throws IOException {
+    private void closeGroups() throws IOException {
         if (groups != null) {
             for (RunFile written = groups.closeOldest(); written != null; written = groups.closeOldest()) {
                 writeIfPastThreshold(written);

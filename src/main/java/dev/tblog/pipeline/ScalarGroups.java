@@ -24,7 +24,7 @@ import dev.tblog.encode.ScalarEventEncoder;
  * <p>Thread contract: consumer thread only.
  */
 final class ScalarGroups {
-    /** Events gathered at once, at most. */
+    /** Events gathered at once, at most; a power of two (the ring of groups is indexed with a mask). */
     static final int OPEN = 4;
 
     /** The open groups, oldest first from {@link #oldest}, {@link #open} of them (a ring). */
