@@ -70,8 +70,8 @@ public final class RunFiles implements EventWriter {
      * @param maxFileBytes a file that reached this many bytes is closed and continued in a new one; 0 never
      * @param forceOnRotate whether a file is fsynced before it is closed by rotation, and an asset
      *     file (the projector's) before it replaces the old one
-     * @param coalesceSteps whether consecutive scalars of a file with the same step and wall-time
-     *     millisecond are written as one event (see {@link ScalarGroups})
+     * @param coalesceSteps whether scalars of a file with the same step and wall-time millisecond are
+     *     written as one event (see {@link ScalarGroups})
      */
     public RunFiles(Path runDir, EventSinkFactory sinkFactory, int writeThresholdBytes, long maxFileBytes,
                     boolean forceOnRotate, boolean coalesceSteps) throws IOException {

@@ -11,8 +11,8 @@ import dev.tblog.encode.ScalarEventEncoder;
  *
  * <p>Up to {@value #OPEN} such events are gathered at once, so that threads logging their steps at
  * the same time (their scalars interleaved in the ring) still get one event per step each: with one
- * event at a time, 4 producers on the dev VM wrote up to 27.8 bytes per scalar at 8 tags per step
- * instead of 22.4, and the consumer spent up to 64 ns per scalar instead of ~45. A scalar joins the
+ * event at a time, 4 producers on the dev VM wrote 23-28 bytes per scalar at 8 tags per step instead
+ * of 22.4 (with up to 4 at once, 22.3; their throughput did not change measurably). A scalar joins the
  * newest open event of its file, step and millisecond that was opened after the one holding its tag's
  * previous value; else it opens one, and the oldest is encoded when {@value #OPEN} are open. Events are
  * encoded in the order they were opened, so each tag's values keep their order (and a repeated tag

@@ -12,8 +12,10 @@ import java.util.concurrent.locks.LockSupport;
  * <p>Why: with more logging threads than cores (4 on the 2-core dev VM), threads that spin, yield
  * or poll with short parks while the ring is full stay runnable, so the scheduler gives them the
  * consumer's core, the one thread that makes room; and those that run at once on both cores pass
- * the ring's cursor and slots between the cores on every claim (measured: ~100-190 ns of producer
- * CPU per scalar against ~30 for one thread). A thread that finds the ring full after its spins
+ * the ring's cursor and slots between the cores on every claim (measured while polling: ~100-190 ns
+ * of producer CPU per scalar against ~30 for one thread, a figure that also counted the benchmark
+ * harness's busy-wait at each iteration's end; sleeping here, 4 producers take 46-60 ns together in
+ * the logging alone). A thread that finds the ring full after its spins
  * registers here and parks; the consumer, each time it gives slots back within a batch (every 1,024
  * events), wakes one sleeper once {@link #wakeOneFree} slots are free (an eighth of the ring), and
  * no other until the ring has been nearly full again, or until half of it is free or it goes idle,
