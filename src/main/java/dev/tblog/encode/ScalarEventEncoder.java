@@ -17,7 +17,10 @@ import java.util.zip.CRC32C;
  * {@link ByteBuf} whole: one bounds and reference-count check per record, none per byte or value. The
  * first version wrote each value straight into the buffer's direct memory; a bulk put of a tag's
  * 10-20 bytes into direct memory costs more than the whole record's one copy (ConsumerPathBenchmark,
- * 8-12 % less consumer CPU per scalar this way, measured both ways on the dev VM).
+ * 8-12 % less consumer CPU per scalar this way, measured both ways on the dev VM). An event whose
+ * tags recur step after step is written from a {@link SummaryTemplate}: its Summary's bytes in one
+ * copy, the floats patched in (8 tags per step: the consumer alone 28-33 ns per scalar against
+ * 38-45 value by value, 3 interleaved pairs on the dev VM).
  * <pre>
  *   u64 n | u32 mask(crc(n)) | 09 wall_time (f64) | [10 varint(step)] | 2a varint(S) | value... | u32 mask(crc(data))
  *                            |&lt;------------------------------ data: n bytes ------------------------&gt;|
@@ -80,6 +83,19 @@ public final class ScalarEventEncoder {
         for (int i = 0; i < count; i++) {
             at = tags.tag(i).put(r, at, values[i]);
         }
+        end(buf, r, dataLength);
+    }
+
+    /**
+     * Appends a record of {@code template}'s values: one Event, one Summary, the floats in the order
+     * of the template's keys.
+     */
+    public void write(ByteBuf buf, double wallTime, long step, SummaryTemplate template, float[] values) {
+        int summarySize = template.size();
+        int dataLength = headSize(step, summarySize) + summarySize;
+        byte[] r = record(dataLength);
+        int at = putHead(r, RecordDescriptor.HEADER_BYTES, wallTime, step, summarySize);
+        template.put(r, at, values);
         end(buf, r, dataLength);
     }
 

@@ -1,6 +1,7 @@
 package dev.tblog.pipeline;
 
 import dev.tblog.encode.ScalarEventEncoder;
+import dev.tblog.encode.SummaryTemplate;
 
 /**
  * One coalesced scalar event being gathered ({@link ScalarGroups}): values of one event file, step
@@ -70,6 +71,14 @@ final class ScalarGroup {
             double wallTime = RunFiles.seconds(wallTimeMillis);
             if (count == 1) {
                 encoder.write(written.pending(), wallTime, step, tags.tag(0), values[0]);
+                return written;
+            }
+            // The same tags as the last event that began with this one (a simulation's every step):
+            // the Summary is one copy with the floats patched in.
+            TagCache cache = written.tags();
+            SummaryTemplate template = cache.template(cache.at(tagIndices[0]));
+            if (template != null && (template.matches(tagIndices, count) || template.fill(tagIndices, count, tags))) {
+                encoder.write(written.pending(), wallTime, step, template, values);
             } else {
                 encoder.write(written.pending(), wallTime, step, tags, values, count);
             }

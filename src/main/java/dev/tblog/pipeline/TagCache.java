@@ -1,5 +1,6 @@
 package dev.tblog.pipeline;
 
+import dev.tblog.encode.SummaryTemplate;
 import dev.tblog.ring.TagIds;
 
 import java.util.Arrays;
@@ -24,12 +25,18 @@ import java.util.Map;
 final class TagCache {
     /** Tags kept per file. */
     static final int MAX_ENTRIES = 16_384;
+    /**
+     * Summary templates kept, at most: one per tag that begins a coalesced event, of at most
+     * {@link SummaryTemplate#MAX_BYTES}, so a file's templates hold 256 KiB at worst.
+     */
+    static final int MAX_TEMPLATES = 64;
 
     private final Map<String, TagEntry> entries = new HashMap<>();
     /** Kept entries by their index. */
     private TagEntry[] byIndex = new TagEntry[16];
     /** Kept entries by the logger's tag id; filled on first use of each id. */
     private TagEntry[] byTagId = new TagEntry[16];
+    private int templates;
 
     /** The entry of a tag, created on first use. */
     TagEntry get(String tag) {
@@ -69,6 +76,20 @@ final class TagCache {
     /** The kept entry at {@code index}. */
     TagEntry at(int index) {
         return byIndex[index];
+    }
+
+    /**
+     * The Summary template of the coalesced events that begin with {@code first}, made on first
+     * use; null once {@link #MAX_TEMPLATES} are kept and {@code first} has none.
+     */
+    SummaryTemplate template(TagEntry first) {
+        SummaryTemplate t = first.template();
+        if (t == null && templates < MAX_TEMPLATES) {
+            t = new SummaryTemplate();
+            first.template(t);
+            templates++;
+        }
+        return t;
     }
 
     /** The entry of a tag if it was seen in this file, else {@code null}. */

@@ -1,6 +1,7 @@
 package dev.tblog.pipeline;
 
 import dev.tblog.encode.ScalarTag;
+import dev.tblog.encode.SummaryTemplate;
 
 import java.nio.charset.StandardCharsets;
 
@@ -21,6 +22,8 @@ final class TagEntry {
     /** The serial of the last coalesced group the tag joined (see ScalarGroups); 0 for none. */
     private long scalarGroup;
     private long lastStep = Long.MIN_VALUE;
+    /** The Summary of the coalesced events that begin with this tag, or null (see TagCache#template). */
+    private SummaryTemplate template;
 
     TagEntry(String tag, int index) {
         this.tag = tag;
@@ -58,6 +61,14 @@ final class TagEntry {
 
     void scalarGroup(long serial) {
         scalarGroup = serial;
+    }
+
+    SummaryTemplate template() {
+        return template;
+    }
+
+    void template(SummaryTemplate template) {
+        this.template = template;
     }
 
     boolean metadataWritten() {

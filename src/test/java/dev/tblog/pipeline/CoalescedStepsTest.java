@@ -54,6 +54,27 @@ class CoalescedStepsTest {
     }
 
     @Test
+    void shouldWriteEachStepsOwnTagsWhenTheTagsAfterTheFirstChange() throws Exception {
+        RunFiles runs = coalescing();
+        List<List<String>> steps = List.of(List.of("loss", "accuracy", "lr"), List.of("loss", "accuracy", "lr"),
+            List.of("loss", "grad_norm", "lr"), List.of("loss", "lr"), List.of("loss", "grad_norm", "accuracy", "lr"),
+            List.of("loss", "accuracy", "lr"));
+        for (int step = 0; step < steps.size(); step++) {
+            for (String tag : steps.get(step)) {
+                runs.scalar(tag, step + 1, 1000 + step, step * 100 + tag.length());
+            }
+        }
+        runs.writeAll();
+        List<Event> events = events();
+        assertThat(events).extracting(CoalescedStepsTest::tags).containsExactlyElementsOf(steps);
+        for (int step = 0; step < steps.size(); step++) {
+            int s = step;
+            assertThat(events.get(step).getSummary().getValueList()).extracting(Summary.Value::getSimpleValue)
+                .containsExactlyElementsOf(steps.get(step).stream().map(t -> (float) (s * 100 + t.length())).toList());
+        }
+    }
+
+    @Test
     void shouldStartANewEventAtAnotherStepMillisecondOrFile() throws Exception {
         RunFiles runs = coalescing();
         runs.scalar("a", 1, 1000, 1);
