@@ -73,10 +73,7 @@ public final class ScalarEventEncoder {
 
     /** Appends a record of the first {@code count} values, in order: one Event, one Summary. */
     public void write(ByteBuf buf, double wallTime, long step, Tags tags, float[] values, int count) {
-        int summarySize = 0;
-        for (int i = 0; i < count; i++) {
-            summarySize += tags.tag(i).fieldSize();
-        }
+        int summarySize = summarySize(tags, count);
         int dataLength = headSize(step, summarySize) + summarySize;
         byte[] r = record(dataLength);
         int at = putHead(r, RecordDescriptor.HEADER_BYTES, wallTime, step, summarySize);
@@ -97,6 +94,15 @@ public final class ScalarEventEncoder {
         int at = putHead(r, RecordDescriptor.HEADER_BYTES, wallTime, step, summarySize);
         template.put(r, at, values);
         end(buf, r, dataLength);
+    }
+
+    /** Bytes of a Summary of the first {@code count} values of {@code tags}. */
+    static int summarySize(Tags tags, int count) {
+        int size = 0;
+        for (int i = 0; i < count; i++) {
+            size += tags.tag(i).fieldSize();
+        }
+        return size;
     }
 
     /** The scratch array for a record of {@code dataLength} data bytes, its length and length CRC written. */

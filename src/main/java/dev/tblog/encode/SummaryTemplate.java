@@ -42,10 +42,7 @@ public final class SummaryTemplate {
      * @return whether it was rebuilt
      */
     public boolean fill(int[] keys, int count, ScalarEventEncoder.Tags tags) {
-        int size = 0;
-        for (int i = 0; i < count; i++) {
-            size += tags.tag(i).fieldSize();
-        }
+        int size = ScalarEventEncoder.summarySize(tags, count);
         if (size > MAX_BYTES) {
             return false;
         }
