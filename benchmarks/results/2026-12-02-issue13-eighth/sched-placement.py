@@ -1,25 +1,25 @@
-import re, sys, collections
-blocks = open(sys.argv[1]).read().split('\n\n')
-def grp(c): return 'cons' if c.startswith('tblog-consumer') else 'prod' if c.startswith('dev.tblog.bench') else 'idle' if c.startswith('swapper') else 'other'
+#!/usr/bin/env python3
+# sched-placement.py SCRIPT.txt: each wake-up of a producer by the consumer: the CPU it was put on (the
+# consumer's, or the other), whether that is the CPU it last ran on, what the other CPU was running;
+# for those put on the consumer's CPU while the other idled, how long it had idled.
+import sys, collections
+from sched_events import events, switch, wakeup, group
+
 running = {}; lastcpu = {}; c = collections.Counter(); since = collections.defaultdict(list); idle_since = {}
-for blk in blocks:
-    ls = blk.strip().split('\n')
-    m = re.match(r'\s*(\S.*?)\s+(\d+)\s+\[(\d+)\]\s+([\d.]+):\s+(\S+):\s+(.*)', ls[0]) if ls and ls[0] else None
-    if not m: continue
-    comm, tid, cpu, t, ev, tr = m.group(1), int(m.group(2)), int(m.group(3)), float(m.group(4)), m.group(5), m.group(6)
-    if ev == 'sched:sched_switch':
-        pm = re.search(r'prev_comm=(.*?) prev_pid=(\d+) prev_prio=\d+ prev_state=(\S+) ==> next_comm=(.*?) next_pid=(\d+)', tr)
-        lastcpu[int(pm.group(2))] = cpu
-        running[cpu] = grp(pm.group(4))
-        if running[cpu] == 'idle': idle_since[cpu] = t
-    elif ev == 'sched:sched_wakeup':
-        wm = re.search(r'comm=(.*?) pid=(\d+) prio=\d+ target_cpu=(\d+)', tr)
-        wp, tc = int(wm.group(2)), int(wm.group(3))
-        if grp(wm.group(1)) != 'prod' or grp(comm) != 'cons': continue
-        prev = lastcpu.get(wp)
-        oc = 1 - tc
-        k = ('target=waker' if tc == cpu else 'target=other', 'prev=target' if prev == tc else 'prev=other', 'othercpu:' + running.get(oc, '?'))
+for e in events(sys.argv[1]):
+    if e.name == 'sched:sched_switch':
+        s = switch(e.trace)
+        lastcpu[s.prev_pid] = e.cpu
+        running[e.cpu] = group(s.next_comm)
+        if running[e.cpu] == 'idle': idle_since[e.cpu] = e.t
+    elif e.name == 'sched:sched_wakeup':
+        w = wakeup(e.trace)
+        if group(w.comm) != 'prod' or group(e.comm) != 'cons': continue
+        prev = lastcpu.get(w.pid)
+        oc = 1 - w.target_cpu
+        k = ('target=waker' if w.target_cpu == e.cpu else 'target=other', 'prev=target' if prev == w.target_cpu else 'prev=other',
+             'othercpu:' + running.get(oc, '?'))
         c[k] += 1
-        if running.get(oc) == 'idle' and tc == cpu: since[k].append(t - idle_since.get(oc, t))
-for k, v in c.most_common(): 
+        if running.get(oc) == 'idle' and w.target_cpu == e.cpu: since[k].append(e.t - idle_since.get(oc, e.t))
+for k, v in c.most_common():
     s = sorted(since[k]); print(v, k, ('idle for median %.0f us' % (s[len(s)//2]*1e6)) if s else '')

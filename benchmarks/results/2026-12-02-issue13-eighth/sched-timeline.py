@@ -1,20 +1,19 @@
-import re, sys
-blocks = open(sys.argv[1]).read().split('\n\n'); n = int(sys.argv[2])
+#!/usr/bin/env python3
+# sched-timeline.py SCRIPT.txt FIRST COUNT: COUNT events from the FIRST, in order (ms from the trace's start).
+import sys
+from sched_events import events, switch, wakeup, migrate
+
 def short(c): return 'CONS' if c.startswith('tblog-consumer') else c[:15]
 ev = []
-for blk in blocks:
-    ls = blk.strip().split('\n')
-    m = re.match(r'\s*(\S.*?)\s+(\d+)\s+\[(\d+)\]\s+([\d.]+):\s+(\S+):\s+(.*)', ls[0]) if ls and ls[0] else None
-    if not m: continue
-    comm, tid, cpu, t, e, tr = m.group(1), int(m.group(2)), int(m.group(3)), float(m.group(4)), m.group(5), m.group(6)
-    if e == 'sched:sched_switch':
-        pm = re.search(r'prev_comm=(.*?) prev_pid=(\d+) prev_prio=\d+ prev_state=(\S+) ==> next_comm=(.*?) next_pid=(\d+)', tr)
-        ev.append((t, cpu, f'switch {short(pm.group(1))}/{pm.group(2)} [{pm.group(3)}] -> {short(pm.group(4))}/{pm.group(5)}'))
-    elif e == 'sched:sched_wakeup':
-        wm = re.search(r'comm=(.*?) pid=(\d+) prio=\d+ target_cpu=(\d+)', tr)
-        ev.append((t, cpu, f'  {short(comm)} wakes {short(wm.group(1))}/{wm.group(2)} on cpu{int(wm.group(3))}'))
-    elif e == 'sched:sched_migrate_task':
-        mm = re.search(r'comm=(.*?) pid=(\d+) .*orig_cpu=(\d+) dest_cpu=(\d+)', tr)
-        ev.append((t, cpu, f'  MIGRATE {short(mm.group(1))}/{mm.group(2)} {mm.group(3)}->{mm.group(4)} (by {short(comm)})'))
-t0 = ev[0][0]
-for t, cpu, s in ev[n:n+int(sys.argv[3])]: print(f'{(t - t0) * 1e3:9.3f} cpu{cpu} {s}')
+for e in events(sys.argv[1]):
+    if e.name == 'sched:sched_switch':
+        s = switch(e.trace)
+        ev.append((e.t, e.cpu, f'switch {short(s.prev_comm)}/{s.prev_pid} [{s.prev_state}] -> {short(s.next_comm)}/{s.next_pid}'))
+    elif e.name == 'sched:sched_wakeup':
+        w = wakeup(e.trace)
+        ev.append((e.t, e.cpu, f'  {short(e.comm)} wakes {short(w.comm)}/{w.pid} on cpu{w.target_cpu}'))
+    elif e.name == 'sched:sched_migrate_task':
+        m = migrate(e.trace)
+        ev.append((e.t, e.cpu, f'  MIGRATE {short(m.comm)}/{m.pid} {m.orig_cpu}->{m.dest_cpu} (by {short(e.comm)})'))
+n = int(sys.argv[2]); t0 = ev[0][0]
+for t, cpu, s in ev[n:n + int(sys.argv[3])]: print(f'{(t - t0) * 1e3:9.3f} cpu{cpu} {s}')

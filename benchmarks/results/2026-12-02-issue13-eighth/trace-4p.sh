@@ -7,4 +7,4 @@ perf record -q -o $out/sched.data -e sched:sched_switch -e sched:sched_wakeup -e
 while pgrep -f ForkedMain >/dev/null; do sleep 1; done
 grep -E "^Iteration" $out/run.txt | tr '\n' ' '; echo
 perf script -i $out/sched.data -F comm,tid,cpu,time,event,trace,ip,sym 2>/dev/null > $out/script.txt
-python3 /work/bench/place2.py $out/script.txt
+python3 "$(dirname "$0")/sched-placement.py" $out/script.txt
