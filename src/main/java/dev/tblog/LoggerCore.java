@@ -95,8 +95,8 @@ final class LoggerCore {
             FullRingWaiters sleepers = FullRingWaiters.worthSleepingOn(disruptor.getRingBuffer().getBufferSize())
                 ? new FullRingWaiters(disruptor.getRingBuffer()) : null;
             this.publisher = new Publisher(disruptor.getRingBuffer(), scalarPath.clock(), sleepers,
-                config.overflowPolicy(), config.overflowStallTimeoutMillis(), config.payloadMaxPendingBytes(),
-                state::running, ring.wakeConsumer(), "logger of " + name);
+                config.producersTakeTurns(), config.overflowPolicy(), config.overflowStallTimeoutMillis(),
+                config.payloadMaxPendingBytes(), state::running, ring.wakeConsumer(), "logger of " + name);
             SelfMetrics selfMetrics = new SelfMetrics(config.selfMetricsEnabled(), config.selfMetricsIntervalMillis(),
                 publisher::droppedTotal, disruptor.getRingBuffer()::getCursor, publisher.pool()::pendingBytes);
             disruptor.handleEventsWith(new ConsumerHandler(runs, state, config.fsyncPolicy(), errorHandler,

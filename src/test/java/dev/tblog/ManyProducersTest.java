@@ -2,9 +2,10 @@ package dev.tblog;
 
 import dev.tblog.proto.Event;
 import dev.tblog.read.RecordReader;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,7 +15,11 @@ import java.util.concurrent.CountDownLatch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-/** 8 producer threads x 1,000,000 addScalar under block: every event written once, each producer's in order. */
+/**
+ * 8 producer threads x 1,000,000 addScalar under block: every event written once, each producer's in
+ * order; on a small ring where callers poll, and on the default ring where they sleep on a full ring
+ * and take turns ({@code ring.producersTakeTurns}), or do not.
+ */
 @ExtendWith(SimpleLeakDetection.class)
 class ManyProducersTest {
     private static final int PRODUCERS = 8;
@@ -23,10 +28,12 @@ class ManyProducersTest {
     @TempDir
     Path logdir;
 
-    @Test
-    void shouldWriteEveryEventOfEveryProducerInItsOrder() throws Exception {
+    @ParameterizedTest(name = "ring.size={0}, ring.producersTakeTurns={1}")
+    @CsvSource({"4096, true", "65536, true", "65536, false"})
+    void shouldWriteEveryEventOfEveryProducerInItsOrder(int ringSize, boolean takeTurns) throws Exception {
         Logger log = Logger.builder().logdir(logdir).experiment("load")
-            .set("shutdownHook.enabled", "false").set("ring.size", "4096").build();
+            .set("shutdownHook.enabled", "false").set("ring.size", String.valueOf(ringSize))
+            .set("ring.producersTakeTurns", String.valueOf(takeTurns)).build();
         String[] tags = new String[PRODUCERS];
         for (int p = 0; p < PRODUCERS; p++) {
             tags[p] = "producer/" + p;

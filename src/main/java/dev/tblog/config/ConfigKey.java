@@ -33,6 +33,10 @@ public final class ConfigKey<T> {
     public static final ConfigKey<ProducerChoice> RING_PRODUCER_TYPE = choice("ring.producerType",
         ProducerChoice.MULTI, ProducerChoice.values(),
         "multi (any threads) or single (exactly one thread logs)", TblogConfig::producerType);
+    /** {@code ring.producersTakeTurns}: whether threads that log at once at a high rate take turns. */
+    public static final ConfigKey<Boolean> RING_PRODUCERS_TAKE_TURNS = bool("ring.producersTakeTurns", true,
+        "under block, a thread that claims slots in alternation with another at over ~1 M claims a second sleeps "
+            + "until the consumer wakes it, so one thread fills the ring at a time", TblogConfig::producersTakeTurns);
     /** {@code overflow.policy}: what a call does when the ring or the payload memory is full. */
     public static final ConfigKey<OverflowPolicy> OVERFLOW_POLICY = choice("overflow.policy",
         OverflowPolicy.BLOCK, OverflowPolicy.values(),
@@ -110,7 +114,7 @@ public final class ConfigKey<T> {
 
     /** Every key, in the order of the documentation. */
     public static final List<ConfigKey<?>> ALL = List.of(RING_SIZE, RING_WAIT_STRATEGY, RING_PRODUCER_TYPE,
-        OVERFLOW_POLICY, OVERFLOW_STALL_TIMEOUT_MILLIS, PAYLOAD_MAX_PENDING_BYTES, IMAGE_MAX_PIXELS,
+        RING_PRODUCERS_TAKE_TURNS, OVERFLOW_POLICY, OVERFLOW_STALL_TIMEOUT_MILLIS, PAYLOAD_MAX_PENDING_BYTES, IMAGE_MAX_PIXELS,
         IMAGE_PNG_COMPRESSION_LEVEL, HISTOGRAM_CONSUMER_BIN_MAX_VALUES, SCALARS_MAX_SUB_RUNS, WRITE_THRESHOLD_BYTES,
         WRITE_COALESCE_STEPS, FILE_MAX_BYTES, FILE_MAX_AGE_MILLIS, LOGDIR,
         SELF_METRICS_ENABLED, SELF_METRICS_INTERVAL_MILLIS, FSYNC_POLICY, SHUTDOWN_HOOK, SHUTDOWN_TIMEOUT_MILLIS);

@@ -22,6 +22,7 @@ public final class TblogConfig {
     private final int ringSize;
     private final WaitStrategyChoice waitStrategy;
     private final ProducerChoice producerType;
+    private final boolean producersTakeTurns;
     private final OverflowPolicy overflowPolicy;
     private final long overflowStallTimeoutMillis;
     private final long payloadMaxPendingBytes;
@@ -47,6 +48,7 @@ public final class TblogConfig {
         this.ringSize = read(ConfigKey.RING_SIZE);
         this.waitStrategy = read(ConfigKey.RING_WAIT_STRATEGY);
         this.producerType = read(ConfigKey.RING_PRODUCER_TYPE);
+        this.producersTakeTurns = read(ConfigKey.RING_PRODUCERS_TAKE_TURNS);
         this.overflowPolicy = read(ConfigKey.OVERFLOW_POLICY);
         this.overflowStallTimeoutMillis = read(ConfigKey.OVERFLOW_STALL_TIMEOUT_MILLIS);
         this.payloadMaxPendingBytes = read(ConfigKey.PAYLOAD_MAX_PENDING_BYTES);
@@ -134,6 +136,11 @@ public final class TblogConfig {
     /** {@return whether any number of threads or exactly one logs} */
     public ProducerChoice producerType() {
         return producerType;
+    }
+
+    /** {@return whether threads that log at once at a high rate take turns (ring.producersTakeTurns)} */
+    public boolean producersTakeTurns() {
+        return producersTakeTurns;
     }
 
     /** {@return what a call does when the ring or the payload memory is full} */

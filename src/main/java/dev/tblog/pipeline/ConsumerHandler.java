@@ -152,7 +152,7 @@ public final class ConsumerHandler implements EventHandler<LogSlot> {
      * The consumer found no next event (the parking wait strategy ends its first wait of an idle
      * spell this way): writes whatever is still held, so data reach the OS as soon as producers
      * pause, and wakes sleeping producers if there is room for them: all of them when the ring went
-     * idle (it is then more than half free). A full ring whose next slot was claimed but not yet
+     * idle (it is then empty). A full ring whose next slot was claimed but not yet
      * published (a producer descheduled in between, usual with more producers than cores) wakes no
      * one: waking them all there, as before, woke the 4 producers of the 2-core dev VM's benchmark
      * ~25 times a second into a ring with no room (~3,900 unparks a second, with the queue's stale

@@ -33,6 +33,10 @@ import java.util.function.BooleanSupplier;
  * {@link IllegalStateException} when the logger closes or its consumer stops, as does any call
  * made after close began.
  *
+ * <p>Producers take turns ({@link ProducerTurns}, when the logger's {@code ring.producersTakeTurns}
+ * is on): under {@code block}, a scalar caller that finds itself claiming in alternation with
+ * another thread at a high rate sleeps once, after its publish, until the consumer wakes it.
+ *
  * <p>Payloads that must not be lost to a burst ({@link #publishUnlessStalled}, e.g. hparams) wait
  * for room under either policy, still bounded by the stall timeout.
  *
@@ -56,6 +60,8 @@ public final class Publisher {
     private final Backoff.Room slots;
     private final Runnable wakeConsumer;
     private final ScalarClock clock;
+    /** Null when producers do not take turns. */
+    private final ProducerTurns turns;
 
     /**
      * A publisher whose scalars read the system clock ({@link ScalarClock#systemOnly()}).
@@ -81,6 +87,20 @@ public final class Publisher {
     public Publisher(RingBuffer<LogSlot> ring, ScalarClock clock, FullRingWaiters sleepers, OverflowPolicy policy,
                      long stallTimeoutMillis, long payloadBudgetBytes, BooleanSupplier consumerRunning,
                      Runnable wakeConsumer, String name) {
+        this(ring, clock, sleepers, false, policy, stallTimeoutMillis, payloadBudgetBytes, consumerRunning,
+            wakeConsumer, name);
+    }
+
+    /**
+     * As the constructor above, with {@code takeTurns}: whether scalar callers that interleave with
+     * another thread sleep among the {@code sleepers} ({@link ProducerTurns}); only with sleepers and
+     * under the {@code block} policy.
+     */
+    public Publisher(RingBuffer<LogSlot> ring, ScalarClock clock, FullRingWaiters sleepers, boolean takeTurns,
+                     OverflowPolicy policy, long stallTimeoutMillis, long payloadBudgetBytes,
+                     BooleanSupplier consumerRunning, Runnable wakeConsumer, String name) {
+        boolean turnsApply = takeTurns && sleepers != null && policy == OverflowPolicy.BLOCK;
+        this.turns = turnsApply ? new ProducerTurns(sleepers) : null;
         this.ring = ring;
         this.clock = clock;
         this.wakeConsumer = wakeConsumer;
@@ -148,6 +168,9 @@ public final class Publisher {
         } finally {
             ring.publish(sequence);
         }
+        if (turns != null) {
+            turns.afterPublish(sequence);
+        }
     }
 
     /** Publishes one member of an {@code addScalars} call; allocation-free. */
@@ -160,6 +183,9 @@ public final class Publisher {
             ring.get(sequence).setScalarsMember(sequence, mainTag, key, step, value, wallTimeMillis);
         } finally {
             ring.publish(sequence);
+        }
+        if (turns != null) {
+            turns.afterPublish(sequence);
         }
     }
 
@@ -228,6 +254,11 @@ public final class Publisher {
             }
             return toDropped(backoff.await(slots, 1, true, false, 0, true), kind);
         }
+    }
+
+    /** How this publisher's scalar callers take turns; null when they do not (for tests). */
+    ProducerTurns turns() {
+        return turns;
     }
 
     private long toDropped(long sequence, String kind) {

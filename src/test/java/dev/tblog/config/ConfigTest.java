@@ -85,9 +85,11 @@ class ConfigTest {
             "file.maxAgeMillis", "250", "logdir", "hdfs://nn:8020/runs", "selfMetrics.enabled", "true",
             "selfMetrics.intervalMillis", "100", "fsync.policy", "flush", "shutdownHook.enabled", "false",
             "shutdown.timeoutMillis", "9", "write.coalesceSteps", "false");
-        TblogConfig config = TblogConfig.defaults().with(nonDefaults).with(more);
+        Map<String, String> evenMore = Map.of("ring.producersTakeTurns", "false");
+        TblogConfig config = TblogConfig.defaults().with(nonDefaults).with(more).with(evenMore);
         for (ConfigKey<?> key : ConfigKey.ALL) {
-            String text = nonDefaults.containsKey(key.name()) ? nonDefaults.get(key.name()) : more.get(key.name());
+            String text = nonDefaults.containsKey(key.name()) ? nonDefaults.get(key.name())
+                : more.containsKey(key.name()) ? more.get(key.name()) : evenMore.get(key.name());
             assertThat(text).as("the test sets %s", key).isNotNull();
             assertThat((Object) config.get(key)).as(key.name()).isEqualTo(key.parse(text))
                 .isNotEqualTo(key.defaultValue());
@@ -98,6 +100,7 @@ class ConfigTest {
         assertThat(config.overflowStallTimeoutMillis()).isEqualTo(5L);
         assertThat(config.fsyncPolicy()).isEqualTo(FsyncPolicy.FLUSH);
         assertThat(config.shutdownHook()).isFalse();
+        assertThat(config.producersTakeTurns()).isFalse();
         assertThat(config.writeCoalesceSteps()).isFalse();
     }
 

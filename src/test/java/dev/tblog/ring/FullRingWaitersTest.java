@@ -75,7 +75,7 @@ class FullRingWaitersTest {
     }
 
     @Test
-    void shouldWakeOneSleeperAtAnEighthOfTheRingFreeNoSecondAtAQuarterAndAllAtHalf() throws Exception {
+    void shouldWakeOneSleeperAtAnEighthOfTheRingFreeNoSecondAtHalfAndAllOnceEmpty() throws Exception {
         fillRing();
         AtomicInteger woken = new AtomicInteger();
         for (int i = 0; i < 3; i++) {
@@ -92,13 +92,17 @@ class FullRingWaitersTest {
         Thread.sleep(100);
         assertThat(woken).as("an eighth free, then a quarter: still one sleeper").hasValue(1);
 
-        consume(SLOTS / 2 - SLOTS / 4 - 1);
+        consume(SLOTS / 2 - SLOTS / 4);
         Thread.sleep(100);
-        assertThat(woken).as("just under half free: still one").hasValue(1);
+        assertThat(woken).as("half free: still one").hasValue(1);
+
+        consume(SLOTS / 2 - 1);
+        Thread.sleep(100);
+        assertThat(woken).as("one event left: still one").hasValue(1);
 
         consume(1);
         awaitCount(woken, 3);
-        assertThat(woken).as("half free: every sleeper").hasValue(3);
+        assertThat(woken).as("empty: every sleeper").hasValue(3);
         assertThat(waiters.asleep()).isZero();
     }
 
