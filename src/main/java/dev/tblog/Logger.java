@@ -70,8 +70,9 @@ import java.util.function.Consumer;
  * flag, and throw only for a real failure.
  *
  * <p>Thread contract: any thread; the {@code add*} calls are lock-free (under the {@code block}
- * overflow policy they wait while the ring is full), {@code flush()} and {@code close()} block
- * until the consumer has done their work.
+ * overflow policy they wait while the ring is full, and threads that log scalars at once at a high
+ * rate take turns, one sleeping while another fills the ring: {@code ring.producersTakeTurns}),
+ * {@code flush()} and {@code close()} block until the consumer has done their work.
  */
 public final class Logger implements AutoCloseable {
     private final LoggerCore core;
