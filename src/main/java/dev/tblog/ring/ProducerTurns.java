@@ -21,7 +21,7 @@ package dev.tblog.ring;
  * {@link FullRingWaiters#PARK_NANOS}), unless the ring is empty: the consumer wakes sleepers one at
  * a time as it frees an eighth of a full ring, and all once the ring is empty.
  *
- * <p>Cost: a check is one clock read and three writes to a line of its own, once per
+ * <p>Cost: a check is one clock read and four writes to a line of its own, once per
  * {@value #CHECK_EVERY} claims of all threads together; the other calls test their sequence only.
  * A thread that sleeps here has published its event: nothing waits on it. Only under the
  * {@code block} overflow policy (a {@code drop} caller never waits).

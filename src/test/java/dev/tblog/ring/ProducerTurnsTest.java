@@ -75,22 +75,9 @@ class ProducerTurnsTest {
 
     @Test
     void shouldSleepAnInterleavedCallerAfterItsPublishUntilTheConsumerWakesIt() throws Exception {
-        Publisher publisher = new Publisher(ring, ScalarClock.systemOnly(), waiters, true, OverflowPolicy.BLOCK, 0,
-            1 << 20, () -> true, () -> { }, "logger of test");
-        // Claims 0 .. CHECK_EVERY - 1 by the test; the thread that makes claim CHECK_EVERY interleaves
-        // with a and b (a, b, then itself two checks ago): it must sleep after publishing its scalar.
-        for (int i = 0; i < ProducerTurns.CHECK_EVERY; i++) {
-            ring.publish(ring.next());
-        }
-        Thread caller = new Thread(() -> publisher.scalar("x", -1, 1, 2.0), "caller");
-        caller.setDaemon(true);
-        // Noted as checks of a clock 1 s ahead, so that the caller's own check falls in the window
-        // however long its thread takes to start.
-        long soon = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
-        publisherTurns(publisher).interleaved(caller, soon);
-        publisherTurns(publisher).interleaved(a, soon);
+        Thread caller = interleavedCaller();
         caller.start();
-        awaitState(caller, Thread.State.TIMED_WAITING);
+        assertThat(sawParked(caller)).as("the interleaved caller parked").isTrue();
         assertThat(waiters.asleep()).as("asleep among the ring's waiters").isEqualTo(1);
         assertThat(ring.get(ProducerTurns.CHECK_EVERY).filledFor(ProducerTurns.CHECK_EVERY))
             .as("its scalar was published before it slept").isTrue();
@@ -104,36 +91,45 @@ class ProducerTurnsTest {
 
     @Test
     void shouldNotSleepWhenTheRingIsEmpty() throws Exception {
+        Thread caller = interleavedCaller();
+        // The consumer has taken everything, the caller's event included once it is published: the
+        // ring is empty at the caller's look, and the consumer may have woken everyone just before.
+        consumer.set(ProducerTurns.CHECK_EVERY);
+        caller.start();
+        assertThat(sawParked(caller)).as("an interleaved caller parked on an empty ring").isFalse();
+        caller.join(TimeUnit.SECONDS.toMillis(10));
+        assertThat(ring.getCursor()).isEqualTo(ProducerTurns.CHECK_EVERY);
+    }
+
+    /**
+     * A thread, not started, that logs one scalar through a publisher whose producers take turns:
+     * claims 0 to CHECK_EVERY - 1 are made here, so it claims CHECK_EVERY, and the last two checks
+     * are noted as its own and then {@code a}'s, so its check finds it interleaved.
+     */
+    private Thread interleavedCaller() {
         Publisher publisher = new Publisher(ring, ScalarClock.systemOnly(), waiters, true, OverflowPolicy.BLOCK, 0,
             1 << 20, () -> true, () -> { }, "logger of test");
         for (int i = 0; i < ProducerTurns.CHECK_EVERY; i++) {
             ring.publish(ring.next());
         }
-        // The consumer has taken everything, the caller's event included once it is published: the
-        // ring is empty at the caller's look, and the consumer may have woken everyone just before.
-        consumer.set(ProducerTurns.CHECK_EVERY);
         Thread caller = new Thread(() -> publisher.scalar("x", -1, 1, 2.0), "caller");
         caller.setDaemon(true);
-        long soon = System.nanoTime() + TimeUnit.SECONDS.toNanos(1); // as above
-        publisherTurns(publisher).interleaved(caller, soon);
-        publisherTurns(publisher).interleaved(a, soon);
-        caller.start();
-        boolean parked = false;
-        while (caller.isAlive()) {
-            parked |= caller.getState() == Thread.State.TIMED_WAITING; // a park here lasts 10 ms
-        }
-        assertThat(parked).as("an interleaved caller parked on an empty ring").isFalse();
-        assertThat(ring.getCursor()).isEqualTo(ProducerTurns.CHECK_EVERY);
+        // Noted as checks of a clock 1 s ahead, so that the caller's own check falls in the window
+        // however long its thread takes to start.
+        long soon = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+        publisher.turns().interleaved(caller, soon);
+        publisher.turns().interleaved(a, soon);
+        return caller;
     }
 
-    private static ProducerTurns publisherTurns(Publisher publisher) {
-        return publisher.turns();
-    }
-
-    private static void awaitState(Thread t, Thread.State state) {
+    /** Watches {@code t} until it parks (true) or ends (false); a park here lasts 10 ms at most. */
+    private static boolean sawParked(Thread t) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (t.getState() != state && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
+        while (t.isAlive() && System.nanoTime() < deadline) {
+            if (t.getState() == Thread.State.TIMED_WAITING) {
+                return true;
+            }
         }
+        return false;
     }
 }
