@@ -72,29 +72,19 @@ public final class Publisher {
      */
     public Publisher(RingBuffer<LogSlot> ring, OverflowPolicy policy, long stallTimeoutMillis, long payloadBudgetBytes,
                      BooleanSupplier consumerRunning, Runnable wakeConsumer, String name) {
-        this(ring, ScalarClock.systemOnly(), null, policy, stallTimeoutMillis, payloadBudgetBytes, consumerRunning,
-            wakeConsumer, name);
+        this(ring, ScalarClock.systemOnly(), null, false, policy, stallTimeoutMillis, payloadBudgetBytes,
+            consumerRunning, wakeConsumer, name);
     }
 
     /**
      * @param clock the wall clock of the scalar path, which the ring's consumer refreshes
      * @param sleepers where a call that finds the ring full sleeps until the consumer wakes it; null
      *     to poll with the plain back-off
+     * @param takeTurns whether scalar callers that interleave with another thread sleep among the
+     *     {@code sleepers} ({@link ProducerTurns}); only with sleepers and under the {@code block} policy
      * @param consumerRunning false once the consumer thread stopped
      * @param wakeConsumer wakes a parked consumer now: after a barrier, and when a wait begins
      * @param name how messages name the logger, e.g. {@code "logger of runs/exp"}
-     */
-    public Publisher(RingBuffer<LogSlot> ring, ScalarClock clock, FullRingWaiters sleepers, OverflowPolicy policy,
-                     long stallTimeoutMillis, long payloadBudgetBytes, BooleanSupplier consumerRunning,
-                     Runnable wakeConsumer, String name) {
-        this(ring, clock, sleepers, false, policy, stallTimeoutMillis, payloadBudgetBytes, consumerRunning,
-            wakeConsumer, name);
-    }
-
-    /**
-     * As the constructor above, with {@code takeTurns}: whether scalar callers that interleave with
-     * another thread sleep among the {@code sleepers} ({@link ProducerTurns}); only with sleepers and
-     * under the {@code block} policy.
      */
     public Publisher(RingBuffer<LogSlot> ring, ScalarClock clock, FullRingWaiters sleepers, boolean takeTurns,
                      OverflowPolicy policy, long stallTimeoutMillis, long payloadBudgetBytes,

@@ -150,7 +150,7 @@ class FullRingWaitersTest {
 
     @Test
     void shouldLetACallThatFindsTheRingFullSleepThereUntilTheConsumerWakesIt() throws Exception {
-        Publisher p = new Publisher(ring, ScalarClock.systemOnly(), waiters, OverflowPolicy.BLOCK, 0, 1 << 20,
+        Publisher p = new Publisher(ring, ScalarClock.systemOnly(), waiters, false, OverflowPolicy.BLOCK, 0, 1 << 20,
             () -> true, () -> { }, "logger of test");
         fillRing();
         AtomicInteger done = new AtomicInteger();
